@@ -1,0 +1,3 @@
+"""Interface strings (core): key -> (Dutch, English). Dutch is the default language."""
+
+STRINGS: dict[str, tuple[str, str]] = {}
