@@ -224,3 +224,15 @@ def test_no_sentences_copied_from_the_report():
         [sys.executable, str(VERBATIM_CHECK), str(ROOT)], capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0, result.stdout
+
+
+def test_codebook_and_indicators_stay_documented():
+    """data/README.md is the codebook people read; every id in the reference files must appear in it."""
+    readme = (DATA / "README.md").read_text(encoding="utf-8")
+    org_model = yaml.safe_load((DATA / "reference" / "org_model.yaml").read_text(encoding="utf-8"))
+    indicators = yaml.safe_load((DATA / "reference" / "indicators.yaml").read_text(encoding="utf-8"))
+    ids = [d["id"] for d in org_model["dimensions"]]
+    ids += [f"`{v['id']}`" for d in org_model["dimensions"] for v in d["values"]]
+    ids += [i["id"] for i in indicators["indicators"]]
+    missing = [i for i in ids if i not in readme]
+    assert not missing, f"not documented in data/README.md: {missing}"
