@@ -8,7 +8,7 @@ because a single file cannot know them.
 from __future__ import annotations
 
 import re
-from typing import Literal, Optional
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -56,7 +56,7 @@ class Population(Strict):
     value: int = Field(gt=0)
     qualifier: Qualifier
     source: str = NonEmpty
-    year: Optional[int] = None
+    year: int | None = None
     locator: str = NonEmpty
 
 
@@ -66,7 +66,8 @@ class Identity(Strict):
     official_name: str = NonEmpty
     slug: str = Field(pattern=r"^[a-z0-9_]+$")
     province: Province
-    appendix_letter: str = Field(pattern=r"^[a-z]$")
+    # Bijlage 2 uses a-p; two letters leave room for municipalities beyond the report (and the 400-file benchmark).
+    appendix_letter: str = Field(pattern=r"^[a-z]{1,2}$")
     latitude: float = Field(ge=50.7, le=53.6)
     longitude: float = Field(ge=3.3, le=7.3)
     coordinates_source: str = NonEmpty
@@ -89,16 +90,16 @@ class BilingualText(Strict):
 class IndicatorValue(Strict):
     indicator: str = NonEmpty
     value: float
-    value_upper: Optional[float] = None  # only for qualifier "range": value is the lower bound
+    value_upper: float | None = None  # only for qualifier "range": value is the lower bound
     qualifier: Qualifier = "exact"
-    national_reference: Optional[float] = None  # None: the sketch gives no reference
-    year: Optional[int] = None  # None: the sketch gives no year
-    period: Optional[str] = None  # e.g. "2009-2018" for growth figures
-    area: Optional[str] = None  # None: whole municipality; else a named district
+    national_reference: float | None = None  # None: the sketch gives no reference
+    year: int | None = None  # None: the sketch gives no year
+    period: str | None = None  # e.g. "2009-2018" for growth figures
+    area: str | None = None  # None: whole municipality; else a named district
     source: str = NonEmpty
     locator: str = NonEmpty
-    note_nl: Optional[str] = Field(default=None, min_length=1)
-    note_en: Optional[str] = Field(default=None, min_length=1)
+    note_nl: str | None = Field(default=None, min_length=1)
+    note_en: str | None = Field(default=None, min_length=1)
 
 
 class QualitativeNote(Strict):
@@ -112,7 +113,7 @@ class QualitativeNote(Strict):
 class Team(Strict):
     name: str = NonEmpty
     kind: TeamKind
-    count: Optional[int] = Field(default=None, ge=1)
+    count: int | None = Field(default=None, ge=1)
     count_qualifier: CountQualifier
     target_group: TargetGroup
     operated_by: str = NonEmpty  # who runs or employs it; "not_reported" if the sketch is silent
@@ -167,7 +168,7 @@ class Municipality(Strict):
 
     municipality: Identity
     vision: BilingualText
-    transition: Optional[BilingualText] = None  # set when the sketch describes a reorganisation under way
+    transition: BilingualText | None = None  # set when the sketch describes a reorganisation under way
     indicators: list[IndicatorValue]
     notes: list[QualitativeNote] = []
     teams: list[Team] = Field(min_length=1)

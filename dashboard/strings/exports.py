@@ -1,3 +1,77 @@
-"""Interface strings (exports): key -> (Dutch, English). Dutch is the default language."""
+"""Interface strings (exports): key -> (Dutch, English). Dutch is the default language.
 
-STRINGS: dict[str, tuple[str, str]] = {}
+Covers the buttons under every chart (dashboard/ui/chart_panel.py), the data downloads
+(dashboard/ui/data_downloads.py), the presentation page and the SQL console page.
+"""
+
+STRINGS: dict[str, tuple[str, str]] = {
+    # Under every chart
+    "exp_download_png": ("Download PNG", "Download PNG"),
+    "exp_download_svg": ("Download SVG", "Download SVG"),
+    "exp_download_data": ("Download data", "Download data"),
+    "exp_download_png_help": ("Afbeelding (1600+ px breed) met titel, filters en bron", "Image (1600+ px wide) with title, filters and source"),
+    "exp_download_svg_help": ("Vectorafbeelding met titel, filters en bron", "Vector image with title, filters and source"),
+    "exp_download_data_help": ("De rijen achter deze grafiek, als CSV", "The rows behind this chart, as CSV"),
+    "exp_pin": ("Vastpinnen voor presentatie", "Pin to presentation"),
+    "exp_unpin": ("Losmaken uit presentatie", "Unpin from presentation"),
+    "exp_pinned_toast": ("Vastgepind voor de presentatie: {title}", "Pinned to the presentation: {title}"),
+    "exp_unpinned_toast": ("Losgemaakt uit de presentatie: {title}", "Removed from the presentation: {title}"),
+    "exp_source_prefix": ("Bron", "Source"),
+    # Data downloads
+    "exp_data_heading": ("Data downloaden", "Download data"),
+    "exp_selection_caption": ("Huidige selectie: {n} gemeenten · {filters}", "Current selection: {n} municipalities · {filters}"),
+    "exp_selection_csv": ("Selectie als CSV", "Selection as CSV"),
+    "exp_selection_xlsx": ("Selectie als Excel", "Selection as Excel"),
+    "exp_full_xlsx": ("Volledige dataset (Excel, met README)", "Full dataset (Excel, with README)"),
+    "exp_full_parquet": ("Volledige dataset (Parquet, zip)", "Full dataset (Parquet, zip)"),
+    "exp_data_note": (
+        "CSV en Excel: cellen die met =, +, - of @ beginnen krijgen een ' ervoor, zodat een spreadsheet ze niet als formule uitvoert. Parquet bevat de tekst precies zoals opgeslagen.",
+        "CSV and Excel: cells starting with =, +, - or @ get a leading ' so a spreadsheet does not run them as formulas. Parquet holds the text exactly as stored.",
+    ),
+    # Presentation page
+    "pres_page_title": ("Presentatie", "Presentation"),
+    "pres_intro": (
+        "Pin grafieken met de knop *Vastpinnen voor presentatie* onder elke grafiek. Hier zet je ze in volgorde, toon je ze schermvullend of download je ze als PowerPoint.",
+        "Pin charts with the *Pin to presentation* button under each chart. Here you put them in order, show them full screen or download them as PowerPoint.",
+    ),
+    "pres_empty": ("Nog geen grafieken vastgepind. Open een pagina met grafieken en kies *Vastpinnen voor presentatie*.", "No charts pinned yet. Open a page with charts and choose *Pin to presentation*."),
+    "pres_toggle": ("Presentatiemodus", "Presentation mode"),
+    "pres_toggle_help": ("Verbergt menu en zijbalk en toont één grafiek per scherm (ook via ?present=1 in de URL).", "Hides menu and sidebar and shows one chart per screen (also via ?present=1 in the URL)."),
+    "pres_prev": ("Vorige", "Previous"),
+    "pres_next": ("Volgende", "Next"),
+    "pres_exit": ("Presentatie sluiten", "Exit presentation"),
+    "pres_counter": ("{n} / {total}", "{n} / {total}"),
+    "pres_pinned_heading": ("Vastgepinde grafieken ({n})", "Pinned charts ({n})"),
+    "pres_move_up": ("Omhoog", "Move up"),
+    "pres_move_down": ("Omlaag", "Move down"),
+    "pres_remove": ("Verwijderen", "Remove"),
+    "pres_clear": ("Alles losmaken", "Unpin all"),
+    "pres_deck_download": ("Download PowerPoint", "Download PowerPoint"),
+    "pres_deck_help": ("Titelslide, één slide per grafiek en een slide met bronnen en citeerwijze", "Title slide, one slide per chart and a slide with sources and how to cite"),
+    "pres_deck_title": ("Lokale teams in 16 gemeenten", "Local social teams in 16 municipalities"),
+    "pres_filters_at_pin": ("Filters bij het vastpinnen: {filters}", "Filters when pinned: {filters}"),
+    # SQL console page
+    "sql_page_title": ("SQL-console", "SQL console"),
+    "sql_intro": (
+        "Alleen-lezen SQL op het datawarehouse (DuckDB), voor onderzoekers. Eén SELECT-query per keer; maximaal {rows} rijen worden getoond; een query stopt na {seconds} seconden.",
+        "Read-only SQL on the data warehouse (DuckDB), for researchers. One SELECT query at a time; at most {rows} rows are shown; a query stops after {seconds} seconds.",
+    ),
+    "sql_security_note": (
+        "Beveiliging in lagen, geen sandbox: bedoeld voor een vertrouwde omgeving of één gebruiker. Beheerders zetten de console uit met LOKALE_TEAMS_SQL_CONSOLE=off.",
+        "Defence in depth, not a sandbox: meant for a trusted deployment or a single user. Operators switch the console off with LOKALE_TEAMS_SQL_CONSOLE=off.",
+    ),
+    "sql_disabled": ("De SQL-console is uitgeschakeld door de beheerder (LOKALE_TEAMS_SQL_CONSOLE=off).", "The SQL console is switched off by the operator (LOKALE_TEAMS_SQL_CONSOLE=off)."),
+    "sql_no_warehouse": ("Het datawarehouse is niet gevonden: {path}", "The data warehouse was not found: {path}"),
+    "sql_editor": ("Query", "Query"),
+    "sql_run": ("Uitvoeren", "Run"),
+    "sql_examples": ("Voorbeeldqueries", "Example queries"),
+    "sql_example_reference": ("Indicatorwaarden met landelijke referentie", "Indicator values with national reference"),
+    "sql_example_practices": ("Praktijkvoorbeelden per basisfunctie", "Practice examples per basic function"),
+    "sql_example_overview": ("Kerngegevens per gemeente", "Key facts per municipality"),
+    "sql_schema": ("Tabellen en views", "Tables and views"),
+    "sql_refused": ("Query niet uitgevoerd: {error}", "Query not run: {error}"),
+    "sql_rows": ("{n} rijen in {seconds} s", "{n} rows in {seconds} s"),
+    "sql_truncated": ("Alleen de eerste {n} rijen worden getoond en gedownload; het resultaat is groter.", "Only the first {n} rows are shown and downloaded; the result is larger."),
+    "sql_download_csv": ("Resultaat als CSV", "Result as CSV"),
+    "sql_download_xlsx": ("Resultaat als Excel", "Result as Excel"),
+}

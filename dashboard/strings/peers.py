@@ -1,3 +1,265 @@
 """Interface strings (peers): key -> (Dutch, English). Dutch is the default language."""
 
-STRINGS: dict[str, tuple[str, str]] = {}
+STRINGS: dict[str, tuple[str, str]] = {
+    # --- criteria in sentences (dashboard/similarity.py) ---
+    "peers.crit.size": ("inwonertal", "population"),
+    "peers.size.same": ("inwonertal vrijwel gelijk ({peer} tegen {ref})", "population about the same ({peer} vs {ref})"),
+    "peers.size.smaller": ("inwonertal {pct}% kleiner ({peer} tegen {ref})", "population {pct}% smaller ({peer} vs {ref})"),
+    "peers.size.larger": ("inwonertal {pct}% groter ({peer} tegen {ref})", "population {pct}% larger ({peer} vs {ref})"),
+    "peers.size.times": ("inwonertal {times} keer zo groot ({peer} tegen {ref})",
+                         "population {times} times as large ({peer} vs {ref})"),
+    "peers.ind.used": ("{label}: {peer} tegen {ref}", "{label}: {peer} vs {ref}"),
+    "peers.org.same": ("zelfde {label} ({value})", "same {label} ({value})"),
+    "peers.org.different": ("{label} verschilt: {value} (referentie: {ref})", "{label} differs: {value} (reference: {ref})"),
+    "peers.why.peer_missing": ("{label} onbekend bij {peer}", "{label} unknown for {peer}"),
+    "peers.why.peer_not_reported": ("{label} niet gerapporteerd bij {peer}",
+                                    "{label} not reported for {peer}"),
+    "peers.why.other_definition": ("{label} niet vergelijkbaar ({peer} meet {other})",
+                                   "{label} not comparable ({peer} reports {other})"),
+    "peers.why.bound": ("{label}: bij {peer} alleen een onder- of bovengrens",
+                        "{label}: only a bound for {peer}"),
+    "peers.why.range": ("{label}: bij {peer} alleen een bereik", "{label}: only a range for {peer}"),
+    "peers.why.district": ("{label}: bij {peer} alleen voor een wijk",
+                           "{label}: only for one district of {peer}"),
+    "peers.sum.org": ("{same} van {n} organisatiekeuzes gelijk", "{same} of {n} organisational choices the same"),
+    "peers.sum.skipped1": ("1 criterium weggelaten: {example}", "1 criterion left out: {example}"),
+    "peers.sum.skipped": ("{n} criteria weggelaten, o.a. {example}", "{n} criteria left out, e.g. {example}"),
+    "peers.left_out": (" — weggelaten", " — left out"),
+    "peers.dont_know": ("weet ik niet / niet gerapporteerd", "don't know / not reported"),
+    "peers.diff1": ("1 van je {n} peers ({names}) kiest bij ‘{dim}’ voor ‘{value}’; jij: ‘{ref}’",
+                    "1 of your {n} peers ({names}) chose ‘{value}’ for ‘{dim}’; you: ‘{ref}’"),
+    "peers.diff": ("{count} van je {n} peers ({names}) kiezen bij ‘{dim}’ voor ‘{value}’; jij: ‘{ref}’",
+                   "{count} of your {n} peers ({names}) chose ‘{value}’ for ‘{dim}’; you: ‘{ref}’"),
+    # Reference-level gaps: the same for every pair, said once.
+    "peers.gap.ref_missing": ("{label}: geen waarde bij de referentie", "{label}: no value for the reference"),
+    "peers.gap.ref_not_reported": ("{label}: niet gerapporteerd (weet ik niet) bij de referentie",
+                                   "{label}: not reported (don't know) for the reference"),
+    "peers.gap.too_few_values": ("{label}: te weinig gemeenten met een waarde om te standaardiseren",
+                                 "{label}: too few municipalities with a value to standardise"),
+    "peers.gap.bound": ("{label}: bij de referentie alleen een onder- of bovengrens",
+                        "{label}: only a bound for the reference"),
+    "peers.gap.range": ("{label}: bij de referentie alleen een bereik", "{label}: only a range for the reference"),
+    "peers.gap.district": ("{label}: bij de referentie alleen voor een wijk", "{label}: only for a district of the reference"),
+    # Short nouns for the org-model dimensions, for sentences ("zelfde teamreikwijdte").
+    "peers.dim.team_scope": ("teamreikwijdte", "team scope"),
+    "peers.dim.support_provision": ("rol in het bieden van hulp", "role in providing support"),
+    "peers.dim.resident_access": ("bereikbaarheid voor inwoners", "access for residents"),
+    "peers.dim.triage": ("plek van de triage", "place of triage"),
+    "peers.dim.employer": ("werkgever van het team", "team employer"),
+    "peers.dim.staffing_profile": ("generalistisch of specialistisch profiel", "generalist or specialist staffing"),
+    "peers.dim.early_signalling": ("plek van vroegsignalering", "place of early signalling"),
+    "peers.dim.one_family_one_plan": ("uitgangspunt één gezin, één plan", "one family, one plan principle"),
+    "peers.dim.regie": ("regievoering", "case coordination"),
+    "peers.dim.team_funding": ("bekostiging van het team", "team funding"),
+    "peers.dim.care_purchasing": ("inkoop van zorg", "purchasing of care"),
+    # Themes (comparability groups), for "inkomensdefinitie niet vergelijkbaar".
+    "peers.group.income": ("inkomensdefinitie", "income definition"),
+    "peers.group.low_education": ("definitie laagopgeleiden", "low-education definition"),
+    "peers.group.single_parent": ("definitie eenoudergezinnen", "single-parent definition"),
+    "peers.group.social_assistance": ("definitie bijstand", "social-assistance definition"),
+    "peers.group.unemployment": ("definitie werkloosheid", "unemployment definition"),
+    # --- validation messages (dashboard/peer_input.py) ---
+    "peers.err.too_large": ("{file}: het bestand is {size} MB; de grens is 1 MB. Een gemeentebestand is een paar kB.",
+                            "{file}: the file is {size} MB; the limit is 1 MB. A municipality file is a few kB."),
+    "peers.err.empty": ("{file}: het bestand is leeg.", "{file}: the file is empty."),
+    "peers.err.encoding": ("{file}: geen UTF-8-tekst (byte {pos}). Sla het bestand op als UTF-8 (in Excel: 'CSV UTF-8').",
+                           "{file}: not UTF-8 text (byte {pos}). Save the file as UTF-8 (in Excel: 'CSV UTF-8')."),
+    "peers.err.file_type": ("{file}: alleen .yaml, .yml of .csv wordt gelezen.",
+                            "{file}: only .yaml, .yml or .csv files are read."),
+    "peers.err.unreadable": ("Het bestand kon niet worden gelezen ({kind}). Begin met een sjabloon van deze pagina.",
+                             "The file could not be read ({kind}). Start from a template on this page."),
+    "peers.err.yaml": ("{file}: regel:kolom {where}: geen geldige YAML ({reason}).",
+                       "{file}: line:column {where}: not valid YAML ({reason})."),
+    "peers.err.yaml_shape": ("{file}: verwacht bovenaan municipality:, indicators:, organisation:, ... zoals in het sjabloon.",
+                             "{file}: expected municipality:, indicators:, organisation:, ... at the top, as in the template."),
+    "peers.err.csv_no_row": ("{file}: alleen een kopregel; vul de tweede regel met je waarden.",
+                             "{file}: only a header row; fill in the second row with your values."),
+    "peers.err.csv_rows": ("{file}: {n} gegevensregels; verwacht precies één (je eigen gemeente).",
+                           "{file}: {n} data rows; expected exactly one (your own municipality)."),
+    "peers.err.csv_width": ("{file}: de kopregel heeft {header} kolommen, de gegevensregel {row}.",
+                            "{file}: the header has {header} columns, the data row {row}."),
+    "peers.err.csv_unknown_columns": ("{file}: onbekende kolommen: {columns}. Zie de kolomlijst op deze pagina.",
+                                      "{file}: unknown columns: {columns}. See the list of columns on this page."),
+    "peers.err.csv_duplicate_columns": ("{file}: dubbele kolommen: {columns}.", "{file}: duplicate columns: {columns}."),
+    "peers.err.csv_missing_columns": ("{file}: verplichte kolommen ontbreken: {columns}.",
+                                      "{file}: required columns are missing: {columns}."),
+    "peers.err.thousands": ("{field}: {value} is dubbelzinnig; schrijf getallen zonder duizendtalscheiding (41000, 7,3 of 7.3).",
+                            "{field}: {value} is ambiguous; write numbers without thousands separators (41000, 7.3)."),
+    "peers.err.not_number": ("{field}: {value} is geen getal.", "{field}: {value} is not a number."),
+    "peers.err.name_missing": ("Naam ontbreekt.", "Name is missing."),
+    "peers.err.name_long": ("Naam is langer dan {n} tekens.", "Name is longer than {n} characters."),
+    "peers.err.population_missing": ("Inwonertal ontbreekt.", "Population is missing."),
+    "peers.err.population_positive": ("population: inwonertal moet groter zijn dan 0 (nu {value}).",
+                                      "population: population must be greater than 0 (got {value})."),
+    "peers.err.population_large": ("population: {value} inwoners is meer dan welke Nederlandse gemeente ook.",
+                                   "population: {value} inhabitants is more than any Dutch municipality."),
+    "peers.err.population_integer": ("population: inwonertal is een heel getal (nu {value}).",
+                                     "population: population is a whole number (got {value})."),
+    "peers.err.out_of_range": ("{field}: {value} ligt buiten het bereik {lo} tot {hi}.",
+                               "{field}: {value} is outside the range {lo} to {hi}."),
+    "peers.err.unknown_indicator": ("{field}: onbekende indicator.", "{field}: unknown indicator."),
+    "peers.err.unknown_value": ("{field}: {value} is geen waarde uit het codeboek; kies uit {allowed}.",
+                                "{field}: {value} is not a codebook value; choose from {allowed}."),
+    "peers.warn.incomparable": ("{field}: deze indicator is niet vergelijkbaar tussen gemeenten en telt niet mee.",
+                                "{field}: this indicator is not comparable across municipalities and is not used."),
+    # --- page (dashboard/pages/peers.py) ---
+    "peers.title": ("Vergelijkbare gemeenten", "Similar municipalities"),
+    "peers.intro": ("Kies een referentie (een van de zestien gemeenten of je eigen gemeente) en zie welke gemeenten "
+                    "er het meest op lijken: in grootte, kenmerken van inwoners en de organisatie van het lokale team. "
+                    "Met hun praktijkvoorbeelden en de keuzes waarin ze verschillen.",
+                    "Choose a reference (one of the sixteen municipalities or your own) and see which municipalities "
+                    "are most like it: in size, resident characteristics and how the local team is organised. With "
+                    "their practice examples and the choices in which they differ."),
+    "peers.no_warehouse": ("De gegevens zijn nog niet beschikbaar: bouw het datawarehouse met `make build`.",
+                           "The data is not available yet: build the warehouse with `make build`."),
+    "peers.ref.title": ("1. Referentie", "1. Reference"),
+    "peers.ref.kind": ("Vergelijk met", "Compare with"),
+    "peers.ref.municipality": ("een van de zestien gemeenten", "one of the sixteen municipalities"),
+    "peers.ref.own": ("mijn eigen gemeente", "my own municipality"),
+    "peers.ref.choose": ("Gemeente", "Municipality"),
+    "peers.privacy": ("Wat je hier invult of uploadt, blijft alleen in deze browsersessie: het wordt niet opgeslagen "
+                      "(niet in de database, niet op schijf, niet in logbestanden), komt niet in de link en is weg "
+                      "zodra je de pagina sluit.",
+                      "What you enter or upload here stays in this browser session only: it is not stored (not in "
+                      "the database, not on disk, not in logs), never goes into the link and is gone when you close "
+                      "the page."),
+    "peers.own.tab_form": ("Invullen", "Fill in"),
+    "peers.own.tab_upload": ("Bestand uploaden", "Upload a file"),
+    "peers.own.errors": ("Niet gebruikt: los het volgende op en probeer het opnieuw.",
+                         "Not used: fix the following and try again."),
+    "peers.own.previous_kept": ("De eerder ingevoerde gegevens van {name} blijven in gebruik.",
+                                "The data entered earlier for {name} stays in use."),
+    "peers.own.active": ("Referentie: je eigen gemeente {name} (alleen in deze sessie).",
+                         "Reference: your own municipality {name} (this session only)."),
+    "peers.own.clear": ("Gegevens wissen", "Clear data"),
+    "peers.own.empty": ("Vul het formulier in of upload een bestand om vergelijkbare gemeenten te zien.",
+                        "Fill in the form or upload a file to see similar municipalities."),
+    "peers.form.name": ("Naam van je gemeente", "Name of your municipality"),
+    "peers.form.population": ("Inwonertal", "Population"),
+    "peers.form.indicators": ("Kenmerken van inwoners (laat leeg wat je niet weet)",
+                              "Resident characteristics (leave empty what you don't know)"),
+    "peers.form.indicators_help": ("Alleen de definities die bij minstens drie van de zestien gemeenten bekend zijn; "
+                                   "gebruik precies deze definitie (zie het vraagteken), anders is de vergelijking niet eerlijk.",
+                                   "Only definitions known for at least three of the sixteen municipalities; use exactly "
+                                   "this definition (see the question mark), or the comparison is not fair."),
+    "peers.form.org": ("Organisatie van het lokale team", "Organisation of the local team"),
+    "peers.form.submit": ("Gebruik als referentie", "Use as reference"),
+    "peers.dont_know_short": ("weet ik niet", "don't know"),
+    "peers.unit.percent": ("%", "%"),
+    "peers.unit.euro": ("euro", "euro"),
+    "peers.unit.count": ("aantal", "number"),
+    "peers.unit.years": ("jaren", "years"),
+    "peers.upload.intro": ("Upload je gemeente als YAML (hetzelfde formaat als de gemeentebestanden in `data/`) of als "
+                           "CSV met één regel. Begin met een sjabloon:",
+                           "Upload your municipality as YAML (the same format as the municipality files in `data/`) "
+                           "or as a one-row CSV. Start from a template:"),
+    "peers.upload.template_yaml": ("Sjabloon YAML", "YAML template"),
+    "peers.upload.template_csv": ("Sjabloon CSV", "CSV template"),
+    "peers.upload.label": ("Bestand (.yaml of .csv, UTF-8, hoogstens 1 MB)", "File (.yaml or .csv, UTF-8, at most 1 MB)"),
+    "peers.upload.help": ("Het bestand wordt alleen in het geheugen van deze sessie gelezen en nergens bewaard.",
+                          "The file is read in this session's memory only and stored nowhere."),
+    "peers.upload.columns": ("Kolommen van het CSV-bestand", "Columns of the CSV file"),
+    "peers.col.column": ("kolom", "column"),
+    "peers.col.meaning": ("betekenis", "meaning"),
+    "peers.col.values": ("eenheid of toegestane waarden", "unit or allowed values"),
+    "peers.col.name": ("naam van je gemeente (verplicht)", "name of your municipality (required)"),
+    "peers.col.population": ("inwonertal (verplicht)", "population (required)"),
+    "peers.col.text": ("tekst", "text"),
+    "peers.col.integer": ("heel getal > 0", "whole number > 0"),
+    "peers.w.title": ("2. Wat telt als vergelijkbaar?", "2. What counts as similar?"),
+    "peers.w.preset": ("Startpunt voor de gewichten", "Starting point for the weights"),
+    "peers.preset.default": ("standaard", "default"),
+    "peers.preset.organisation": ("alleen organisatie", "organisation only"),
+    "peers.preset.context": ("alleen context", "context only"),
+    "peers.k": ("Aantal vergelijkbare gemeenten", "Number of similar municipalities"),
+    "peers.w.expander": ("Gewichten per criterium", "Weights per criterion"),
+    "peers.w.help": ("Gewicht 0 laat een criterium weg. Indicatoren die je referentie niet heeft, kunnen niet meetellen "
+                     "en staan hier niet.",
+                     "Weight 0 leaves a criterion out. Indicators your reference does not have cannot count and are "
+                     "not listed."),
+    "peers.w.context": ("Context: grootte en inwoners", "Context: size and residents"),
+    "peers.w.org": ("Organisatie van het lokale team", "Organisation of the local team"),
+    "peers.w.size": ("Inwonertal (op logschaal)", "Population (log scale)"),
+    "peers.w.no_indicators": ("Geen bruikbare indicatoren voor deze referentie.", "No usable indicators for this reference."),
+    "peers.results.title": ("3. De {k} meest vergelijkbare gemeenten voor {name}", "3. The {k} most similar municipalities to {name}"),
+    "peers.results.caption": ("Overeenkomst: gewogen gemiddelde over de {n} bruikbare criteria. Dekking: welk deel van "
+                              "dat gewicht voor dit paar bruikbaar was. Gemeenten met minder dan {min}% dekking staan achteraan.",
+                              "Similarity: weighted mean over the {n} usable criteria. Coverage: the share of that "
+                              "weight usable for this pair. Municipalities below {min}% coverage are listed last."),
+    "peers.results.no_criteria": ("Geen enkel criterium is bruikbaar: geef je referentie meer gegevens of zet gewichten hoger.",
+                                  "No criterion is usable: give your reference more data or raise weights."),
+    "peers.results.filtered": ("Gezocht binnen de {n} van {total} gemeenten die door de filters in de zijbalk komen; "
+                               "de schaal van de kenmerken blijft die van alle {total}.",
+                               "Searched within the {n} of {total} municipalities that pass the sidebar filters; "
+                               "indicator scaling still uses all {total}."),
+    "peers.results.none": ("Geen andere gemeenten over na de filters in de zijbalk.",
+                           "No other municipalities left after the sidebar filters."),
+    "peers.col.peer": ("gemeente", "municipality"),
+    "peers.col.score": ("overeenkomst", "similarity"),
+    "peers.col.coverage": ("dekking", "coverage"),
+    "peers.col.score_help": ("Gewogen gemiddelde van de overeenkomst per criterium (0-100%).",
+                             "Weighted mean of the per-criterion similarity (0-100%)."),
+    "peers.col.coverage_help": ("Deel van het gewicht dat voor dit paar bruikbaar was; de rest ontbrak of was niet vergelijkbaar.",
+                                "Share of the weight usable for this pair; the rest was missing or not comparable."),
+    "peers.col.why": ("waarom", "why"),
+    "peers.col.criterion": ("criterium", "criterion"),
+    "peers.col.weight": ("gewicht", "weight"),
+    "peers.col.similarity": ("overeenkomst (0-1)", "similarity (0-1)"),
+    "peers.col.explanation": ("uitleg", "explanation"),
+    "peers.col.dimension": ("keuze", "choice"),
+    "peers.gaps.title": ("Wat bij deze referentie niet meetelt ({n})", "What cannot count for this reference ({n})"),
+    "peers.gaps.missing_indicators": ("Daarnaast {n} indicatordefinities waarvoor de referentie geen waarde heeft.",
+                                      "Besides, {n} indicator definitions for which the reference has no value."),
+    "peers.breakdown.details": ("Uitsplitsing per criterium", "Breakdown per criterion"),
+    "peers.col.ref_choice": ("referentie", "reference"),
+    "peers.col.same": ("zelfde keuze", "same choice"),
+    "peers.col.other": ("andere keuze", "different choice"),
+    "peers.col.not_reported": ("niet gerapporteerd", "not reported"),
+    "peers.chart.title": ("Overeenkomst en dekking", "Similarity and coverage"),
+    "peers.breakdown.title": ("Waarom deze gemeenten?", "Why these municipalities?"),
+    "peers.breakdown.item": ("**{rank}. {name}** · overeenkomst {score} · dekking {coverage}",
+                             "**{rank}. {name}** · similarity {score} · coverage {coverage}"),
+    "peers.org.title": ("4. Waar hun organisatiekeuzes verschillen", "4. Where their organisational choices differ"),
+    "peers.org.none": ("Je peers maken dezelfde keuzes als je referentie (voor zover gerapporteerd).",
+                       "Your peers make the same choices as your reference (as far as reported)."),
+    "peers.org.more": ("Meer verschillen ({n}) staan in de tabel.", "More differences ({n}) are in the table."),
+    "peers.practices.title": ("5. Praktijkvoorbeelden van je peers", "5. Practice examples of your peers"),
+    "peers.practices.caption": ("Per basisfunctie, in de volgorde van de ranglijst. Samenvattingen in eigen woorden uit "
+                                "KPMG (2019), Bijlage 2.",
+                                "Per basic function, in ranking order. Summaries in our own words from KPMG (2019), "
+                                "Bijlage 2."),
+    "peers.practices.none": ("Geen praktijkvoorbeelden van je peers bij deze basisfunctie.",
+                             "No practice examples of your peers for this basic function."),
+    "peers.method.title": ("Zo werkt de vergelijking (en wat ze niet kan)", "How the comparison works (and what it cannot do)"),
+    "peers.method.body": (
+        "- **Grootte** op logschaal: overeenkomst = 1 − min(|ln(inwoners A / inwoners B)| / ln 10, 1). Even groot = 1, "
+        "twee keer zo groot = 0,70, tien keer of meer = 0.\n"
+        "- **Kenmerken van inwoners**: alleen waarden met dezelfde definitie (indicator-id) worden vergeleken. Per "
+        "indicator worden de waarden van de zestien gemeenten gestandaardiseerd (z = (x − gemiddelde) / "
+        "standaardafwijking; minstens drie waarden nodig); overeenkomst = 1 − min(|z_A − z_B| / 4, 1). Indicatoren "
+        "die tussen gemeenten niet vergelijkbaar zijn (zoals groei over verschillende periodes), tellen nooit mee. "
+        "Een ondergrens (“meer dan”), een bereik of een cijfer voor één wijk telt niet als waarde.\n"
+        "- **Organisatie**: per keuze uit het codeboek zelfde = 1, anders = 0; “niet gerapporteerd” of “weet ik niet” "
+        "aan een van beide kanten: weggelaten.\n"
+        "- **Overeenkomst** = gewogen gemiddelde over de criteria die voor het paar bruikbaar zijn. **Dekking** = het "
+        "deel van het gewicht dat bruikbaar was. Ontbrekende waarden worden overgeslagen en genoemd, nooit ingevuld. "
+        "Gemeenten met minder dan de helft dekking komen achteraan; bij gelijke stand beslist de naam.\n"
+        "- **Grenzen**: zestien gemeenten, geen steekproef van alle 342; een momentopname uit 2019, op basis van "
+        "interviews en schetsen in KPMG (2019), Bijlage 2. Kenmerken komen uit verschillende bronnen en jaren. "
+        "Lees de uitkomst als een aanleiding om bij elkaar te rade te gaan, niet als een oordeel.",
+        "- **Size** on a log scale: similarity = 1 − min(|ln(population A / population B)| / ln 10, 1). Equal size = 1, "
+        "twice as large = 0.70, ten times or more = 0.\n"
+        "- **Resident characteristics**: only values with the same definition (indicator id) are compared. Per "
+        "indicator, the values of the sixteen municipalities are standardised (z = (x − mean) / standard deviation; "
+        "at least three values needed); similarity = 1 − min(|z_A − z_B| / 4, 1). Indicators that are not comparable "
+        "across municipalities (such as growth over different periods) never count. A bound (“more than”), a range or "
+        "a figure for one district does not count as a value.\n"
+        "- **Organisation**: per codebook choice same = 1, different = 0; “not reported” or “don't know” on either "
+        "side: left out.\n"
+        "- **Similarity** = weighted mean over the criteria usable for the pair. **Coverage** = the share of the weight "
+        "that was usable. Missing values are skipped and reported, never filled in. Municipalities with less than half "
+        "coverage are listed last; ties are broken by name.\n"
+        "- **Limits**: sixteen municipalities, not a sample of all 342; a 2019 snapshot based on interviews and "
+        "sketches in KPMG (2019), Bijlage 2. Characteristics come from different sources and years. Read the outcome "
+        "as a reason to talk to each other, not as a verdict."),
+}

@@ -1,13 +1,124 @@
 """Render a chart together with its downloads and the pin-to-presentation control.
 
-Every page shows charts through render_chart(), so that exports and presentation mode work the same
-for every chart. (Owned by the exports work; this first version only draws the chart.)
+Every page shows charts through render_chart(), so that exports and presentation mode work the same for
+every chart. Under each chart: Download PNG, Download SVG, Download data (CSV of the rows behind it) and
+Pin to presentation.
+
+Images are rendered only when the user clicks a download button (st.download_button with a callable), on
+Streamlit's worker thread, and cached per spec hash in dashboard.exports, so a page with ten charts costs
+no rendering at all until somebody asks for a file.
+
+Pins live in st.session_state[PINS_KEY] as a list of dicts
+{slug, title, subtitle, source, spec (Vega-Lite JSON), data (DataFrame)}; the presentation page reads them.
 """
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
 import altair as alt
 import pandas as pd
 import streamlit as st
 
+from dashboard import exports
+from dashboard.i18n import t
 
-def render_chart(chart: alt.TopLevelMixin, *, slug: str, data: pd.DataFrame, lang: str, key: str) -> None:
-    """slug names the chart in file names (e.g. 'contrast_inkomen'); data is the rows behind it."""
-    st.altair_chart(chart, use_container_width=True)
+PINS_KEY = "presentation_pins"
+
+
+def get_pins() -> list[dict[str, Any]]:
+    """The pinned charts of this session, in presentation order (the list itself: edits stick)."""
+    return st.session_state.setdefault(PINS_KEY, [])
+
+
+def is_pinned(slug: str) -> bool:
+    return any(pin.get("slug") == slug for pin in st.session_state.get(PINS_KEY, []))
+
+
+def make_pin(
+    chart: alt.TopLevelMixin | dict, *, slug: str, data: pd.DataFrame | None, title: str | None = None,
+    subtitle: str | Iterable[str] | None = None, source: str | Iterable[str] | None = None,
+) -> dict[str, Any]:
+    """A pin: everything the presentation page and the deck need, independent of the page it came from."""
+    spec = exports.chart_to_spec(chart)
+    return {
+        "slug": slug,
+        "title": title or exports.spec_title(spec) or slug,
+        "subtitle": _text(subtitle),
+        "source": _text(source),
+        "spec": exports.spec_json(spec),
+        "data": data.copy() if isinstance(data, pd.DataFrame) else pd.DataFrame(data if data is not None else []),
+    }
+
+
+def _text(value: str | Iterable[str] | None) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    return "\n".join(str(v) for v in value)
+
+
+def _toggle_pin(chart, slug, data, title, subtitle, source, lang) -> None:
+    """Button callback: pin the chart, or unpin it if it is pinned already (same slug: same chart)."""
+    pins = get_pins()
+    existing = [i for i, pin in enumerate(pins) if pin.get("slug") == slug]
+    if existing:
+        removed = pins.pop(existing[0])
+        st.toast(t("exp_unpinned_toast", lang, title=removed.get("title", slug)))
+        return
+    pin = make_pin(chart, slug=slug, data=data, title=title, subtitle=subtitle, source=source)
+    pins.append(pin)
+    st.toast(t("exp_pinned_toast", lang, title=pin["title"]))
+
+
+def render_chart(
+    chart: alt.TopLevelMixin,
+    *,
+    slug: str,
+    data: pd.DataFrame,
+    lang: str,
+    key: str,
+    title: str | None = None,
+    subtitle: str | Iterable[str] | None = None,
+    source: str | Iterable[str] | None = None,
+) -> None:
+    """Draw chart with PNG/SVG/CSV downloads and a pin button under it.
+
+    slug names the chart in file names (e.g. 'contrast_inkomen' -> lokale-teams_contrast_inkomen_2019.png);
+    data is the exact rows behind the chart (the CSV download); key makes the widget keys unique on a page.
+    title, subtitle (the active filters) and source are written into the exported images when the chart's
+    own spec does not already contain them; pass them whenever the page shows them outside the chart.
+    """
+    st.altair_chart(chart, width="stretch", key=f"{key}__chart")
+    slug = exports.slugify(slug)
+
+    def png() -> bytes:
+        return exports.chart_png(chart, lang=lang, title=title, subtitle=subtitle, source=source)
+
+    def svg() -> bytes:
+        return exports.chart_svg(chart, lang=lang, title=title, subtitle=subtitle, source=source)
+
+    def csv() -> bytes:
+        return exports.dataframe_csv_bytes(data if data is not None else pd.DataFrame())
+
+    with st.container(horizontal=True, gap="small", key=f"{key}__exports"):
+        st.download_button(
+            t("exp_download_png", lang), data=png, file_name=exports.export_filename(slug, "png"),
+            mime="image/png", key=f"{key}__png", on_click="ignore", icon=":material/image:",
+            help=t("exp_download_png_help", lang), type="tertiary",
+        )
+        st.download_button(
+            t("exp_download_svg", lang), data=svg, file_name=exports.export_filename(slug, "svg"),
+            mime="image/svg+xml", key=f"{key}__svg", on_click="ignore", icon=":material/draw:",
+            help=t("exp_download_svg_help", lang), type="tertiary",
+        )
+        st.download_button(
+            t("exp_download_data", lang), data=csv, file_name=exports.export_filename(slug, "csv"),
+            mime="text/csv", key=f"{key}__csv", on_click="ignore", icon=":material/table:",
+            help=t("exp_download_data_help", lang), type="tertiary",
+        )
+        pinned = is_pinned(slug)
+        st.button(
+            t("exp_unpin" if pinned else "exp_pin", lang), key=f"{key}__pin", type="tertiary",
+            icon=":material/keep_off:" if pinned else ":material/keep:",
+            on_click=_toggle_pin, args=(chart, slug, data, title, subtitle, source, lang),
+        )

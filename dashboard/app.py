@@ -1,0 +1,107 @@
+"""Entry point: `streamlit run dashboard/app.py`.
+
+Declares the pages (st.navigation), makes sure the warehouse exists, draws the shared sidebar (language,
+filters, 'N van 16 gemeenten', reset) and runs the chosen page. Pages hold widgets and layout only; they
+read the filter result through dashboard.state and data through dashboard.db.
+"""
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # `streamlit run dashboard/app.py` puts only dashboard/ on the path
+    sys.path.insert(0, str(ROOT))
+
+import streamlit as st  # noqa: E402
+
+from dashboard import db, filters, settings, state  # noqa: E402
+from dashboard.i18n import t  # noqa: E402
+from dashboard.ui import common, sidebar, startup  # noqa: E402
+
+log = logging.getLogger("lokale_teams")
+HERE = Path(__file__).resolve().parent
+
+# (file relative to this script, title key, url path, icon, owner). Owner "core" pages get URL checks.
+PAGES = (
+    ("pages/overview.py", "core_page_overview", "overzicht", ":material/map:", "core"),
+    ("pages/profile.py", "core_page_profile", "profiel", ":material/location_city:", "core"),
+    ("pages/compare.py", "core_page_compare", "vergelijken", ":material/compare:", "core"),
+    ("pages/contrasts.py", "core_page_contrasts", "contrasten", ":material/grid_on:", "core"),
+    ("pages/practices.py", "core_page_practices", "praktijkvoorbeelden", ":material/lightbulb:", "core"),
+    ("pages/peers.py", "core_page_peers", "vergelijkbare-gemeenten", ":material/groups:", "peers"),
+    ("pages/presentation.py", "core_page_presentation", "presentatie", ":material/slideshow:", "exports"),
+    ("pages/sql_console.py", "core_page_sql", "sql-console", ":material/terminal:", "exports"),
+    ("pages/about.py", "core_page_about", "over-de-data", ":material/info:", "core"),
+)
+
+
+def build_pages(lang: str) -> tuple[list, dict]:
+    """st.Page objects for every page whose file exists (others' pages may not exist yet)."""
+    pages, owners = [], {}
+    for path, title_key, url_path, icon, owner in PAGES:
+        if not (HERE / path).exists():
+            continue
+        if path == "pages/sql_console.py" and not settings.SQL_CONSOLE_ENABLED:
+            continue
+        page = st.Page(
+            path, title=t(title_key, lang), url_path=url_path, icon=icon, default=(path == "pages/overview.py")
+        )
+        pages.append(page)
+        owners[page.url_path] = owner
+    return pages, owners
+
+
+def check_unknown_params(lang: str) -> None:
+    """URL parameters no widget of this run used: name them briefly and drop them (core pages only)."""
+    known = state.bound_params()
+    for param in list(st.query_params.keys()):
+        if param in known or param.startswith(state.EXTERNAL_PARAM_PREFIXES):
+            continue
+        state.notice(f"{param}={','.join(st.query_params.get_all(param))}")
+        del st.query_params[param]
+
+
+def main() -> None:
+    st.set_page_config(page_title="Lokale teams", page_icon=":material/diversity_3:", layout="wide")
+    state.begin_run()
+    lang = state.current_lang()
+    pages, owners = build_pages(lang)
+    current = st.navigation(pages)
+    lang = sidebar.language_toggle()
+
+    if not startup.ensure_data(lang):
+        st.stop()
+    try:
+        db.refresh()
+        lab = common.labels(lang)
+        summary_slot = st.sidebar.container()
+        chosen = sidebar.filter_sidebar(lang, lab)
+        overview = db.query("overview")
+        codes = filters.apply_filters(chosen, overview, db.query("org_matrix"), db.query("highlights"))
+        state.set_selection(chosen, codes, len(overview))
+        with summary_slot:
+            sidebar.selection_summary(lang, len(codes), len(overview), chosen.active)
+        sidebar.data_footer(lang)
+    except db.WarehouseError as exc:
+        common.warehouse_problem(exc, lang)
+        st.stop()
+
+    notice_slot = st.container()
+    try:
+        current.run()
+    except db.WarehouseError as exc:
+        common.warehouse_problem(exc, lang)
+    except Exception:  # noqa: BLE001 - the user gets one calm sentence, the server log gets the traceback
+        log.exception("page %s failed", current.url_path)
+        st.error(t("core_unexpected", lang), icon=":material/error:")
+
+    if owners.get(current.url_path) == "core":
+        check_unknown_params(lang)
+    found = state.notices()
+    if found:
+        notice_slot.info(t("core_params_ignored", lang, params=", ".join(found)), icon=":material/link_off:")
+
+
+main()

@@ -1,0 +1,894 @@
+"""Chart builders: DataFrame in, Altair chart out. Pure: no Streamlit, no database.
+
+Every chart carries its own title, a subtitle naming the active filters, and a source line inside the
+Vega-Lite spec (title.subtitle), plus the number locale (config.locale), so a PNG/SVG export made from the
+spec alone says what it shows, for which selection, from which source, with Dutch number formatting.
+
+Rules the builders enforce (and tests/test_charts.py checks on the spec):
+- values of one indicator definition (indicator_id) share an axis; different definitions never do, not even
+  when they belong to the same comparability_group; an indicator flagged comparable_across_municipalities =
+  false gets one axis per municipality;
+- a national reference is drawn only where the sketch gives one, and a reference rule across several points
+  only when that reference is the same for all of them;
+- "not reported" is its own category with its own grey, never 0 or "no";
+- colours are colour-blind safe (Okabe-Ito).
+"""
+from __future__ import annotations
+
+import json
+import textwrap
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import altair as alt
+import pandas as pd
+
+from dashboard.formatting import (
+    axis_format,
+    fmt_population,
+    fmt_unit,
+    fmt_value,
+    is_missing,
+    truncate,
+    vega_locale,
+)
+
+# Okabe & Ito (2008), the palette most often recommended for colour-vision deficiencies.
+OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#F0E442", "#000000"]
+NOT_REPORTED_GREY = "#BBBBBB"
+REFERENCE_COLOUR = "#222222"
+BAR_COLOUR = "#0072B2"
+BELOW_COLOUR = "#0072B2"  # blue: below the national reference
+ABOVE_COLOUR = "#D55E00"  # vermillion: above it
+HEATMAP_SCHEME = "blues"
+
+ASSETS = Path(__file__).resolve().parent / "assets"
+
+SOURCE_BASE = {
+    "nl": "Bron: KPMG (2019), Basisfuncties voor lokale teams in kaart, bijlage 2",
+    "en": "Source: KPMG (2019), Basisfuncties voor lokale teams in kaart, appendix 2",
+}
+WORDS = {
+    "nl": {
+        "indicator_sources": "cijfers in de schetsen uit",
+        "filters": "Selectie",
+        "reference": "landelijke referentie",
+        "no_reference": "geen landelijke referentie in de schets",
+        "value": "Waarde",
+        "municipality": "Gemeente",
+        "population": "Inwoners",
+        "province": "Provincie",
+        "year": "Jaar",
+        "area": "Gebied",
+        "whole": "hele gemeente",
+        "source": "Bron",
+        "locator": "Vindplaats",
+        "qualifier_note": "ca./meer dan zoals in de schets",
+        "n_practices": "Praktijkvoorbeelden",
+        "basic_function": "Basisfunctie",
+        "dimension": "Dimensie",
+        "coded_value": "Gecodeerde waarde",
+        "justification": "Toelichting",
+        "deviation": "Verschil met referentie",
+        "points": "procentpunt",
+        "group": "Groep",
+        "not_highlighted": "niet uitgelicht",
+        "ref_tick": "zwart streepje = landelijke referentie zoals de schets die noemt; zonder streepje: geen referentie",
+        "own_axis": "elke rij heeft een eigen as: vergelijk alleen binnen één rij (één definitie)",
+        "ref_rule": "stippellijn = landelijke referentie",
+        "ref_differs": "geen referentielijn: de schetsen noemen verschillende landelijke referenties",
+        "ref_none": "geen referentielijn: geen landelijke referentie in de schetsen",
+        "each_point": "elke stip is een gemeente",
+        "team_scope": "Reikwijdte",
+        "teams": "Aantal teams",
+        "functions": "Uitgelichte basisfuncties",
+    },
+    "en": {
+        "indicator_sources": "figures in the sketches from",
+        "filters": "Selection",
+        "reference": "national reference",
+        "no_reference": "no national reference in the sketch",
+        "value": "Value",
+        "municipality": "Municipality",
+        "population": "Population",
+        "province": "Province",
+        "year": "Year",
+        "area": "Area",
+        "whole": "whole municipality",
+        "source": "Source",
+        "locator": "Locator",
+        "qualifier_note": "approx./more than as in the sketch",
+        "n_practices": "Practice examples",
+        "basic_function": "Basic function",
+        "dimension": "Dimension",
+        "coded_value": "Coded value",
+        "justification": "Justification",
+        "deviation": "Difference from reference",
+        "points": "percentage points",
+        "group": "Group",
+        "not_highlighted": "not highlighted",
+        "ref_tick": "black tick = national reference as given in the sketch; no tick: no reference",
+        "own_axis": "each row has its own axis: compare only within one row (one definition)",
+        "ref_rule": "dotted line = national reference",
+        "ref_differs": "no reference line: the sketches give different national references",
+        "ref_none": "no reference line: the sketches give no national reference",
+        "each_point": "each dot is a municipality",
+        "team_scope": "Team scope",
+        "teams": "Number of teams",
+        "functions": "Highlighted basic functions",
+    },
+}
+
+
+def _w(lang: str) -> dict[str, str]:
+    return WORDS["en" if lang == "en" else "nl"]
+
+
+# -- frame: title, subtitle, source, locale -----------------------------------------------------------------
+
+def source_line(lang: str, producers: Sequence[str] = ()) -> str:
+    """'Bron: KPMG (2019), …, bijlage 2; cijfers in de schetsen uit CBS, VNG'."""
+    base = SOURCE_BASE["en" if lang == "en" else "nl"]
+    names = sorted({p for p in producers if p and not str(p).startswith("KPMG")})
+    return f"{base}; {_w(lang)['indicator_sources']} {', '.join(names)}" if names else base
+
+
+def wrap(text: str, width: int = 100) -> list[str]:
+    return textwrap.wrap(str(text), width=width, break_long_words=False) or [""]
+
+
+def subtitle_lines(filters_text: str | None, source: str, extra: Sequence[str] = (), width: int = 100) -> list[str]:
+    lines: list[str] = []
+    for part in (*extra, filters_text, source):
+        if part:
+            lines.extend(wrap(part, width))
+    return lines
+
+
+def frame(chart, *, title: str, subtitle: Sequence[str], lang: str):
+    """Put title, subtitle and source into the spec, plus the number locale and a readable base style."""
+    return (
+        chart.properties(
+            title=alt.Title(
+                text=title,
+                subtitle=list(subtitle),
+                anchor="start",
+                fontSize=15,
+                subtitleFontSize=11,
+                subtitleColor="#4a4a4a",
+                subtitlePadding=4,
+                offset=10,
+            )
+        )
+        .configure(locale={"number": vega_locale(lang)})
+        .configure_axis(labelFontSize=11, titleFontSize=11)
+        .configure_legend(labelFontSize=11, titleFontSize=11, labelLimit=260)
+        .configure_view(stroke=None)
+    )
+
+
+def categorical_scale(values: Sequence[str], labels: Mapping[str, str], not_reported: str = "not_reported"):
+    """Colour scale over value ids in codebook order: Okabe-Ito, with 'not reported' always grey."""
+    domain, colours = [], []
+    palette = iter(OKABE_ITO)
+    for v in values:
+        domain.append(labels.get(v, v))
+        colours.append(NOT_REPORTED_GREY if v == not_reported else next(palette, "#777777"))
+    return alt.Scale(domain=domain, range=colours)
+
+
+# -- indicator rows (profile, compare) -----------------------------------------------------------------------
+
+def _row_key(row) -> str:
+    if bool(row.get("comparable_across_municipalities", True)):
+        return str(row["indicator_id"])
+    # values of this definition are not comparable between municipalities: one axis each
+    return f"{row['indicator_id']}|{row['municipality_code']}"
+
+
+def prepare_indicator_rows(values: pd.DataFrame, lang: str, *, label_by: str = "municipality") -> pd.DataFrame:
+    """Rows for indicator_rows_chart: one per value, with formatted labels and the axis key per row.
+
+    label_by='municipality' (compare: one bar per municipality) or 'context' (profile: one bar per area/year).
+    """
+    w = _w(lang)
+    if values.empty:
+        return values.assign(row_key=[], row_title=[], bar_label=[], value_label=[], reference_label=[])
+    df = values.copy()
+    label_col = "label_en" if lang == "en" else "label_nl"
+    df["row_key"] = df.apply(_row_key, axis=1)
+
+    def row_title(r) -> str:
+        title = str(r[label_col])
+        if not bool(r.get("comparable_across_municipalities", True)):
+            title += f" — {r['municipality_name']}"
+        return title
+
+    df["row_title"] = df.apply(row_title, axis=1)
+
+    def context(r) -> str:
+        bits = []
+        if not is_missing(r.get("area")):
+            bits.append(str(r["area"]))
+        if not is_missing(r.get("period")):
+            bits.append(str(r["period"]))
+        elif not is_missing(r.get("year")):
+            bits.append(str(int(r["year"])))
+        return " · ".join(bits)
+
+    ctx = df.apply(context, axis=1)
+    if label_by == "municipality":
+        df["bar_label"] = [f"{m} ({c})" if c else str(m) for m, c in zip(df["municipality_name"], ctx, strict=True)]
+    else:
+        df["bar_label"] = [c if c else w["whole"] for c in ctx]
+    # two values with the same label in one row (e.g. two years without a stated year) stay apart
+    dup = df.groupby(["row_key", "bar_label"]).cumcount()
+    df["bar_label"] = [b if d == 0 else f"{b} ({d + 1})" for b, d in zip(df["bar_label"], dup, strict=True)]
+    df["value_label"] = [
+        fmt_value(v, u, q, vu, lang)
+        for v, u, q, vu in zip(df["value"], df["unit"], df["qualifier"], df["value_upper"], strict=True)
+    ]
+    df["reference_label"] = [
+        fmt_unit(r, u, lang) if not is_missing(r) else w["no_reference"]
+        for r, u in zip(df["national_reference"], df["unit"], strict=True)
+    ]
+    df["context"] = [c or w["whole"] for c in ctx]
+    note_col = "note_en" if lang == "en" else "note_nl"
+    df["note"] = df[note_col].fillna("") if note_col in df else ""
+    keep = [
+        "row_key", "row_title", "bar_label", "indicator_id", "comparability_group", "unit", "municipality_code",
+        "municipality_name", "value", "value_upper", "qualifier", "national_reference", "value_label",
+        "reference_label", "context", "source_title", "source_producer", "locator", "note",
+    ]
+    return df[[c for c in keep if c in df.columns]].reset_index(drop=True)
+
+
+def indicator_rows_chart(
+    rows: pd.DataFrame, *, title: str, subtitle: Sequence[str], lang: str, width: int = 380
+) -> alt.FacetChart:
+    """One row per indicator definition (row_key), each with its own x axis; bar = value, tick = reference.
+
+    Rows of different definitions never share an axis (resolve_scale x independent); within one row the
+    bars share one axis, so municipalities (or areas/years) are compared on one definition only.
+    """
+    w = _w(lang)
+    data = rows.copy()
+    # invisible point beyond the longest bar/reference so the value label fits inside the row
+    data["x_pad"] = data[["value", "national_reference"]].abs().max(axis=1) * 1.35 * (
+        data["value"].apply(lambda v: -1 if v < 0 else 1)
+    )
+    # the value label starts right of the bar end or the reference tick, whichever is further right
+    data["text_x"] = data[["value", "national_reference"]].max(axis=1)
+    order = list(dict.fromkeys(data["row_key"]))
+    titles = dict(zip(data["row_key"], data["row_title"], strict=False))
+    data["row_header"] = data["row_key"].map(titles)
+    header_order = [titles[k] for k in order]
+    y = alt.Y("bar_label:N", title=None, sort=None, axis=alt.Axis(labelLimit=200))
+    tooltip = [
+        alt.Tooltip("row_title:N", title=w["value"]),
+        alt.Tooltip("municipality_name:N", title=w["municipality"]),
+        alt.Tooltip("context:N", title=w["area"]),
+        alt.Tooltip("value_label:N", title=w["value"]),
+        alt.Tooltip("reference_label:N", title=w["reference"]),
+        alt.Tooltip("source_title:N", title=w["source"]),
+        alt.Tooltip("locator:N", title=w["locator"]),
+        alt.Tooltip("note:N", title="Noot" if lang != "en" else "Note"),
+    ]
+    x = alt.X("value:Q", title=None, axis=alt.Axis(format=",.4~f", tickCount=4, grid=True))
+    bars = alt.Chart().mark_bar(color=BAR_COLOUR, height={"band": 0.6}).encode(x=x, y=y, tooltip=tooltip)
+    ref = (
+        alt.Chart()
+        .mark_tick(color=REFERENCE_COLOUR, thickness=2.5, size=18)
+        .encode(x=alt.X("national_reference:Q"), y=y, tooltip=tooltip)
+    )
+    text = (
+        alt.Chart()
+        .mark_text(align="left", dx=5, fontSize=11, color="#222")
+        .encode(x=alt.X("text_x:Q"), y=y, text="value_label:N")
+    )
+    pad = alt.Chart().mark_point(opacity=0).encode(x=alt.X("x_pad:Q"), y=y)
+    layered = alt.layer(bars, ref, text, pad, data=data).properties(width=width, height=alt.Step(24))
+    chart = layered.facet(
+        row=alt.Row(
+            "row_header:N",
+            sort=header_order,
+            title=None,
+            header=alt.Header(
+                labelOrient="top", labelAnchor="start", labelAngle=0, labelAlign="left", labelFontSize=12,
+                labelFontWeight="bold", labelLimit=620, labelPadding=4,
+            ),
+        ),
+        spacing=14,
+    ).resolve_scale(x="independent", y="independent")
+    return frame(chart, title=title, subtitle=[*subtitle, *wrap(w["ref_tick"]), *wrap(w["own_axis"])], lang=lang)
+
+
+def definition_notes(values: pd.DataFrame, lang: str, group_labels: Mapping[str, str]) -> list[str]:
+    """For each comparability group with more than one definition present: a note saying why they stay apart."""
+    if values.empty:
+        return []
+    label_col = "label_en" if lang == "en" else "label_nl"
+    notes = []
+    for group, part in values.groupby("comparability_group", sort=True):
+        labels = list(dict.fromkeys(part[label_col]))
+        if len(labels) < 2:
+            continue
+        name = group_labels.get(group, str(group).replace("_", " "))
+        if lang == "en":
+            notes.append(
+                f"{name}: {len(labels)} different definitions ({'; '.join(labels)}). They measure something "
+                "different (another source, population or national reference), so each has its own axis."
+            )
+        else:
+            notes.append(
+                f"{name}: {len(labels)} verschillende definities ({'; '.join(labels)}). Ze meten iets anders "
+                "(andere bron, noemer of landelijke referentie), daarom heeft elke definitie een eigen as."
+            )
+    for ind, part in values[~values["comparable_across_municipalities"].astype(bool)].groupby(label_col):
+        if part["municipality_code"].nunique() > 1:
+            notes.append(
+                f"{ind}: the values cover different periods per municipality; each municipality has its own axis."
+                if lang == "en"
+                else f"{ind}: de waarden gaan per gemeente over een andere periode; elke gemeente heeft een eigen as."
+            )
+    return notes
+
+
+# -- map ----------------------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def nl_outline() -> dict:
+    """Simplified outline of the Netherlands (mainland, Wadden islands, IJsselmeer), drawn by hand.
+
+    Approximate coordinates (about 5 km precision), made for this dashboard: enough to place sixteen
+    municipalities, not a boundary data set. Rings run clockwise, as d3-geo expects.
+    """
+    return json.loads((ASSETS / "nl_outline.geojson").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def province_labels() -> pd.DataFrame:
+    return pd.DataFrame(json.loads((ASSETS / "province_labels.json").read_text(encoding="utf-8")))
+
+
+def prepare_map_points(
+    overview: pd.DataFrame,
+    org: pd.DataFrame,
+    dimension_id: str,
+    value_labels: Mapping[str, str],
+    function_labels: Mapping[str, str],
+    scope_labels: Mapping[str, str],
+    lang: str,
+) -> pd.DataFrame:
+    """One row per municipality with position, population, the chosen dimension's value and tooltip text."""
+    from dashboard.formatting import fmt_list, fmt_team_count  # local: keeps the import list short
+
+    df = overview.copy()
+    choice = org[org["dimension_id"] == dimension_id][["municipality_code", "value_id"]]
+    df = df.merge(choice, on="municipality_code", how="left")
+    df["value_id"] = df["value_id"].fillna("not_reported")
+    df["colour_label"] = df["value_id"].map(lambda v: value_labels.get(v, v))
+    df["population_label"] = [
+        fmt_population(p, q, lang) for p, q in zip(df["population"], df["population_qualifier"], strict=True)
+    ]
+    df["teams_label"] = [
+        fmt_team_count(c, lower_bound=bool(lb), incomplete=bool(inc), lang=lang)
+        for c, lb, inc in zip(
+            df["team_count_reported"], df["team_count_is_lower_bound"], df["team_count_incomplete"], strict=True
+        )
+    ]
+    df["scope_label"] = df["team_scope"].fillna("not_reported").map(lambda v: scope_labels.get(v, v))
+    df["functions_label"] = df["highlighted_functions"].map(
+        lambda fs: fmt_list([function_labels.get(f, f) for f in fs], lang) or "–"
+    )
+    return df[
+        [
+            "municipality_code", "slug", "name", "province", "latitude", "longitude", "population",
+            "population_label", "value_id", "colour_label", "teams_label", "scope_label", "functions_label",
+        ]
+    ]
+
+
+MAP_SELECTION = "map_municipality"
+
+
+def population_legend_values(population: pd.Series) -> list[int]:
+    """Round legend steps inside the data range (a legend starting at 0 inhabitants says nothing)."""
+    steps = [10_000, 25_000, 50_000, 100_000, 250_000, 500_000, 1_000_000, 2_500_000]
+    if population.empty:
+        return steps[:4]
+    low, high = float(population.min()), float(population.max())
+    inside = [s for s in steps if low <= s <= high]
+    return inside[-4:] if inside else [int(round(high, -3))]
+
+
+def map_chart(
+    points: pd.DataFrame,
+    *,
+    value_order: Sequence[str],
+    value_labels: Mapping[str, str],
+    colour_title: str,
+    title: str,
+    subtitle: Sequence[str],
+    lang: str,
+    width: int = 520,
+    height: int = 600,
+    selectable: bool = True,
+):
+    """Municipalities on a simplified outline of the Netherlands (Mercator on lon/lat; no tile server)."""
+    w = _w(lang)
+    outline = alt.Data(values=nl_outline()["features"])
+    land = (
+        alt.Chart(outline)
+        .mark_geoshape(stroke="#9a9a9a", strokeWidth=0.8)
+        .encode(
+            color=alt.condition(
+                "datum.properties.kind == 'water'", alt.value("#ffffff"), alt.value("#efefec")
+            )
+        )
+        .project(type="mercator")
+    )
+    labels = (
+        alt.Chart(province_labels())
+        .mark_text(fontSize=10, color="#8a8a8a", fontStyle="italic")
+        .encode(longitude="lon:Q", latitude="lat:Q", text="name:N")
+        .project(type="mercator")
+    )
+    present = [v for v in value_order if v in set(points["value_id"])] or list(value_order)
+    scale = categorical_scale(present, value_labels)
+    tooltip = [
+        alt.Tooltip("name:N", title=w["municipality"]),
+        alt.Tooltip("province:N", title=w["province"]),
+        alt.Tooltip("population_label:N", title=w["population"]),
+        alt.Tooltip("colour_label:N", title=colour_title),
+        alt.Tooltip("scope_label:N", title=w["team_scope"]),
+        alt.Tooltip("teams_label:N", title=w["teams"]),
+        alt.Tooltip("functions_label:N", title=w["functions"]),
+    ]
+    pts = (
+        alt.Chart(points)
+        .mark_circle(stroke="#333333", strokeWidth=0.8, opacity=0.9)
+        .encode(
+            longitude="longitude:Q",
+            latitude="latitude:Q",
+            size=alt.Size(
+                "population:Q",
+                title=w["population"],
+                scale=alt.Scale(range=[60, 900]),
+                legend=alt.Legend(format=",.0f", orient="bottom", direction="vertical",
+                                  values=population_legend_values(points["population"])[-3:]),
+            ),
+            color=alt.Color(
+                "colour_label:N",
+                title=truncate(colour_title, 60),
+                scale=scale,
+                legend=alt.Legend(orient="bottom", direction="vertical", columns=1, labelLimit=300),
+            ),
+            tooltip=tooltip,
+        )
+        .project(type="mercator")
+    )
+    # names right of the dot: the Randstad municipalities lie above each other, so this overlaps least
+    names = (
+        alt.Chart(points)
+        .mark_text(fontSize=10, dx=9, align="left", baseline="middle", color="#333333")
+        .encode(longitude="longitude:Q", latitude="latitude:Q", text="name:N")
+        .project(type="mercator")
+    )
+    if selectable:
+        sel = alt.selection_point(name=MAP_SELECTION, fields=["slug"], on="click", clear="dblclick")
+        pts = pts.add_params(sel)
+    chart = alt.layer(land, labels, pts, names).properties(width=width, height=height)
+    return frame(chart, title=title, subtitle=subtitle, lang=lang)
+
+
+# -- contrasts ----------------------------------------------------------------------------------------------
+
+def function_heatmap(
+    highlights: pd.DataFrame,
+    municipalities: pd.DataFrame,
+    functions: pd.DataFrame,
+    *,
+    title: str,
+    subtitle: Sequence[str],
+    lang: str,
+):
+    """Municipality × basic function, cell = number of practice examples; 0 = not highlighted."""
+    w = _w(lang)
+    name_col = "name_en" if lang == "en" else "name_nl"
+    grid = municipalities[["municipality_code", "name"]].merge(
+        functions[["basic_function_id", "ordinal", name_col]], how="cross"
+    )
+    grid = grid.merge(
+        highlights[["municipality_code", "basic_function_id", "n_practices"]],
+        on=["municipality_code", "basic_function_id"],
+        how="left",
+    )
+    grid["n_practices"] = grid["n_practices"].fillna(0).astype(int)
+    grid["cell_label"] = grid["n_practices"].map(lambda n: str(n) if n else "0")
+    grid["status"] = grid["n_practices"].map(lambda n: str(n) if n else w["not_highlighted"])
+    order_f = list(functions.sort_values("ordinal")[name_col])
+    top = int(grid["n_practices"].max()) if len(grid) else 1
+    # the colour steps start at 1 so that a single example is visibly different from "not highlighted"
+    levels = list(range(1, max(top, 3) + 1))
+    order_m = sorted(grid["name"].unique(), key=str.casefold)
+    # long function names wrap over two lines on the axis ('|' is split by labelExpr)
+    grid["function_axis"] = grid[name_col].map(_two_lines)
+    x = alt.X(
+        "function_axis:N",
+        sort=[_two_lines(f) for f in order_f],
+        title=None,
+        axis=alt.Axis(orient="bottom", labelAngle=0, labelLimit=130, labelExpr="split(datum.label, '|')"),
+    )
+    y = alt.Y("name:N", sort=order_m, title=None, axis=alt.Axis(labelLimit=160))
+    tooltip = [
+        alt.Tooltip("name:N", title=w["municipality"]),
+        alt.Tooltip(f"{name_col}:N", title=w["basic_function"]),
+        alt.Tooltip("status:N", title=w["n_practices"]),
+    ]
+    rect = alt.Chart(grid).mark_rect(stroke="white", strokeWidth=1.5).encode(
+        x=x,
+        y=y,
+        color=alt.condition(
+            "datum.n_practices == 0",
+            alt.value("#f2f2f2"),
+            alt.Color(
+                "n_practices:O",
+                title=w["n_practices"],
+                scale=alt.Scale(scheme=HEATMAP_SCHEME, domain=levels),
+                legend=alt.Legend(orient="right"),
+            ),
+        ),
+        tooltip=tooltip,
+    )
+    text = alt.Chart(grid).mark_text(fontSize=11).encode(
+        x=x,
+        y=y,
+        text="cell_label:N",
+        color=alt.condition(f"datum.n_practices >= {max(2, round(len(levels) * 0.6))}", alt.value("white"), alt.value("#333333")),
+        tooltip=tooltip,
+    )
+    chart = alt.layer(rect, text).properties(width=alt.Step(110), height=alt.Step(24))
+    return frame(chart, title=title, subtitle=subtitle, lang=lang)
+
+
+def _two_lines(text: str, width: int = 18) -> str:
+    return "|".join(textwrap.wrap(str(text), width=width, break_long_words=False)) or str(text)
+
+
+LETTERS = "ABCDEFGHIJ"
+
+
+def org_matrix_codes(dimension_values: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The letter each coded value gets in the matrix chart (per dimension, codebook order); '–' = not reported."""
+    df = dimension_values.copy()
+    label_col = "label_en" if lang == "en" else "label_nl"
+    letters = []
+    for _dim, part in df.groupby("dimension_id", sort=False):
+        i = 0
+        for vid in part["value_id"]:
+            if vid == "not_reported":
+                letters.append("–")
+            else:
+                letters.append(LETTERS[i] if i < len(LETTERS) else str(i + 1))
+                i += 1
+    df["letter"] = letters
+    df["value_label"] = df[label_col]
+    return df
+
+
+def org_matrix_chart(
+    org: pd.DataFrame,
+    codes: pd.DataFrame,
+    dimensions: pd.DataFrame,
+    *,
+    title: str,
+    subtitle: Sequence[str],
+    lang: str,
+):
+    """Municipality × dimension; letter = coded value (key under the chart), grey '–' = not reported."""
+    w = _w(lang)
+    dim_label = "label_en" if lang == "en" else "label_nl"
+    val_label = "value_label_en" if lang == "en" else "value_label_nl"
+    just = "justification_en" if lang == "en" else "justification_nl"
+    df = org.merge(codes[["dimension_id", "value_id", "letter"]], on=["dimension_id", "value_id"], how="left")
+    dims = dimensions.sort_values("ordinal")
+    dim_titles = dict(zip(dims["dimension_id"], dims[dim_label], strict=True))
+    df["dimension"] = df["dimension_id"].map(dim_titles)
+    df["value_label"] = df[val_label]
+    df["justification"] = df[just]
+    df["letter_colour"] = df["letter"]
+    letters_present = sorted({x for x in df["letter"].dropna() if x != "–"})
+    domain = letters_present + ["–"]
+    colours = [OKABE_ITO[i % len(OKABE_ITO)] for i in range(len(letters_present))] + [NOT_REPORTED_GREY]
+    x = alt.X(
+        "dimension:N",
+        sort=list(dims[dim_label]),
+        title=None,
+        axis=alt.Axis(orient="top", labelAngle=-35, labelLimit=240, labelAlign="left"),
+    )
+    y = alt.Y("municipality_name:N", sort=sorted(df["municipality_name"].unique(), key=str.casefold), title=None,
+              axis=alt.Axis(labelLimit=160))
+    tooltip = [
+        alt.Tooltip("municipality_name:N", title=w["municipality"]),
+        alt.Tooltip("dimension:N", title=w["dimension"]),
+        alt.Tooltip("value_label:N", title=w["coded_value"]),
+        alt.Tooltip("justification:N", title=w["justification"]),
+        alt.Tooltip("locator:N", title=w["locator"]),
+    ]
+    rect = alt.Chart(df).mark_rect(stroke="white", strokeWidth=1.5).encode(
+        x=x,
+        y=y,
+        color=alt.Color("letter_colour:N", scale=alt.Scale(domain=domain, range=colours), legend=None),
+        tooltip=tooltip,
+    )
+    text = alt.Chart(df).mark_text(fontSize=11, fontWeight="bold").encode(
+        x=x, y=y, text="letter:N", color=alt.value("#111111"), tooltip=tooltip
+    )
+    chart = alt.layer(rect, text).properties(width=alt.Step(52), height=alt.Step(24))
+    return frame(chart, title=title, subtitle=subtitle, lang=lang)
+
+
+def whole_municipality_values(values: pd.DataFrame) -> pd.DataFrame:
+    """One value per municipality and indicator: the whole municipality (no district), most recent year.
+
+    Scatter, group contrast and deviation compare municipalities, so district figures and older years are
+    left out; which year was used stays visible in the tooltip.
+    """
+    if values.empty:
+        return values
+    df = values[values["area"].isna()].copy()
+    df["_year"] = df["year"].fillna(-1)
+    df = df.sort_values(["indicator_id", "municipality_code", "_year"], ascending=[True, True, False])
+    return df.drop_duplicates(["indicator_id", "municipality_code"]).drop(columns="_year")
+
+
+def chartable_indicators(values: pd.DataFrame, min_values: int = 3) -> list[str]:
+    """Indicator ids with a whole-municipality value for at least min_values municipalities, comparable ones only."""
+    df = whole_municipality_values(values)
+    if df.empty:
+        return []
+    df = df[df["comparable_across_municipalities"].astype(bool)]
+    counts = df.groupby("indicator_id")["municipality_code"].nunique()
+    return sorted(counts[counts >= min_values].index)
+
+
+def common_reference(values: pd.Series) -> float | None:
+    """The national reference when it is the same for every point, else None."""
+    refs = values.dropna().unique()
+    if len(values) and values.notna().all() and len(refs) == 1:
+        return float(refs[0])
+    return None
+
+
+def reference_status(values: pd.Series) -> str:
+    """'same' (one reference for every point), 'differs', or 'none'."""
+    if values.notna().sum() == 0:
+        return "none"
+    return "same" if common_reference(values) is not None else "differs"
+
+
+def prepare_scatter(
+    values: pd.DataFrame,
+    overview: pd.DataFrame,
+    org: pd.DataFrame,
+    x_id: str,
+    y_id: str,
+    dimension_id: str,
+    value_labels: Mapping[str, str],
+    lang: str,
+) -> pd.DataFrame:
+    """One row per municipality with a whole-municipality value for both indicators."""
+    df = whole_municipality_values(values)
+    cols = ["municipality_code", "value", "value_upper", "qualifier", "national_reference", "unit", "year"]
+    xs = df[df["indicator_id"] == x_id][cols].add_prefix("x_").rename(columns={"x_municipality_code": "municipality_code"})
+    ys = df[df["indicator_id"] == y_id][cols].add_prefix("y_").rename(columns={"y_municipality_code": "municipality_code"})
+    both = xs.merge(ys, on="municipality_code")
+    both = both.merge(overview[["municipality_code", "name", "population", "population_qualifier"]], on="municipality_code")
+    choice = org[org["dimension_id"] == dimension_id][["municipality_code", "value_id"]]
+    both = both.merge(choice, on="municipality_code", how="left")
+    both["value_id"] = both["value_id"].fillna("not_reported")
+    both["colour_label"] = both["value_id"].map(lambda v: value_labels.get(v, v))
+    for axis in ("x", "y"):
+        both[f"{axis}_label"] = [
+            fmt_value(v, u, q, vu, lang)
+            for v, u, q, vu in zip(
+                both[f"{axis}_value"], both[f"{axis}_unit"], both[f"{axis}_qualifier"], both[f"{axis}_value_upper"],
+                strict=True,
+            )
+        ]
+    both["population_label"] = [
+        fmt_population(p, q, lang) for p, q in zip(both["population"], both["population_qualifier"], strict=True)
+    ]
+    return both.sort_values("name").reset_index(drop=True)
+
+
+def scatter_chart(
+    points: pd.DataFrame,
+    *,
+    x_title: str,
+    y_title: str,
+    x_unit: str,
+    y_unit: str,
+    value_order: Sequence[str],
+    value_labels: Mapping[str, str],
+    colour_title: str,
+    title: str,
+    subtitle: Sequence[str],
+    lang: str,
+):
+    """Two indicators (each one definition), colour = org dimension, size = population, reference rules."""
+    w = _w(lang)
+    present = [v for v in value_order if v in set(points["value_id"])] or list(value_order)
+    tooltip = [
+        alt.Tooltip("name:N", title=w["municipality"]),
+        alt.Tooltip("x_label:N", title=truncate(x_title, 50)),
+        alt.Tooltip("y_label:N", title=truncate(y_title, 50)),
+        alt.Tooltip("colour_label:N", title=truncate(colour_title, 50)),
+        alt.Tooltip("population_label:N", title=w["population"]),
+    ]
+    base = alt.Chart(points)
+    pts = base.mark_circle(opacity=0.85, stroke="#333333", strokeWidth=0.7).encode(
+        x=alt.X("x_value:Q", title=wrap(x_title, 70), scale=alt.Scale(zero=False), axis=alt.Axis(format=axis_format(x_unit))),
+        y=alt.Y("y_value:Q", title=wrap(y_title, 45), scale=alt.Scale(zero=False), axis=alt.Axis(format=axis_format(y_unit))),
+        color=alt.Color("colour_label:N", title=truncate(colour_title, 60), scale=categorical_scale(present, value_labels),
+                        legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=300)),
+        size=alt.Size("population:Q", title=w["population"], scale=alt.Scale(range=[60, 800]),
+                      legend=alt.Legend(format=",.0f", orient="bottom")),
+        tooltip=tooltip,
+    )
+    names = base.mark_text(fontSize=10, dy=-11, color="#333333").encode(x="x_value:Q", y="y_value:Q", text="name:N")
+    layers = [pts, names]
+    notes = []
+    for axis, unit_title in (("x", x_title), ("y", y_title)):
+        status = reference_status(points[f"{axis}_national_reference"])
+        if status == "same":
+            ref = common_reference(points[f"{axis}_national_reference"])
+            enc = {axis: alt.datum(ref)}
+            layers.insert(0, alt.Chart().mark_rule(color=REFERENCE_COLOUR, strokeDash=[4, 3]).encode(**enc))
+            notes.append(f"{truncate(unit_title, 40)}: {w['ref_rule']} ({fmt_unit(ref, points[f'{axis}_unit'].iloc[0], lang)})")
+        elif status == "differs":
+            notes.append(f"{truncate(unit_title, 40)}: {w['ref_differs']}")
+        else:
+            notes.append(f"{truncate(unit_title, 40)}: {w['ref_none']}")
+    chart = alt.layer(*layers).properties(width="container", height=420)
+    return frame(chart, title=title, subtitle=[*subtitle, *notes], lang=lang)
+
+
+def prepare_group_contrast(
+    values: pd.DataFrame,
+    org: pd.DataFrame,
+    indicator_id: str,
+    dimension_id: str,
+    value_order: Sequence[str],
+    value_labels: Mapping[str, str],
+    lang: str,
+) -> pd.DataFrame:
+    df = whole_municipality_values(values)
+    df = df[df["indicator_id"] == indicator_id]
+    choice = org[org["dimension_id"] == dimension_id][["municipality_code", "value_id"]]
+    df = df.merge(choice, on="municipality_code", how="left")
+    df["value_id"] = df["value_id"].fillna("not_reported")
+    n = df.groupby("value_id")["municipality_code"].transform("nunique")
+    df["group_label"] = [f"{value_labels.get(v, v)} (n={k})" for v, k in zip(df["value_id"], n, strict=True)]
+    order = {v: i for i, v in enumerate(value_order)}
+    df["group_order"] = df["value_id"].map(lambda v: order.get(v, 99))
+    df["value_label"] = [
+        fmt_value(v, u, q, vu, lang) for v, u, q, vu in zip(df["value"], df["unit"], df["qualifier"], df["value_upper"], strict=True)
+    ]
+    df["reference_label"] = [fmt_unit(r, u, lang) if not is_missing(r) else _w(lang)["no_reference"]
+                             for r, u in zip(df["national_reference"], df["unit"], strict=True)]
+    return df.sort_values(["group_order", "municipality_name"]).reset_index(drop=True)
+
+
+def group_contrast_chart(
+    points: pd.DataFrame,
+    *,
+    indicator_title: str,
+    unit: str,
+    group_title: str,
+    value_order: Sequence[str],
+    value_labels: Mapping[str, str],
+    title: str,
+    subtitle: Sequence[str],
+    lang: str,
+):
+    """Every municipality a dot, per coded value of one dimension; n per group in the label; no averages."""
+    w = _w(lang)
+    groups = list(dict.fromkeys(points["group_label"]))
+    present = [v for v in value_order if v in set(points["value_id"])]
+    colour_scale = categorical_scale(present, {v: lbl for v, lbl in zip(points["value_id"], points["group_label"], strict=True)})
+    tooltip = [
+        alt.Tooltip("municipality_name:N", title=w["municipality"]),
+        alt.Tooltip("group_label:N", title=truncate(group_title, 50)),
+        alt.Tooltip("value_label:N", title=w["value"]),
+        alt.Tooltip("reference_label:N", title=w["reference"]),
+        alt.Tooltip("locator:N", title=w["locator"]),
+    ]
+    y = alt.Y("group_label:N", sort=groups, title=None, axis=alt.Axis(labelLimit=260))
+    pts = alt.Chart(points).mark_circle(size=110, opacity=0.85, stroke="#333333", strokeWidth=0.7).encode(
+        x=alt.X("value:Q", title=wrap(indicator_title, 80), scale=alt.Scale(zero=False), axis=alt.Axis(format=axis_format(unit))),
+        y=y,
+        color=alt.Color("group_label:N", scale=colour_scale, legend=None),
+        tooltip=tooltip,
+    )
+    names = alt.Chart(points).mark_text(fontSize=10, dy=-11, color="#333333").encode(
+        x="value:Q", y=y, text="municipality_name:N"
+    )
+    layers = [pts, names]
+    status = reference_status(points["national_reference"])
+    if status == "same":
+        ref = common_reference(points["national_reference"])
+        layers.insert(0, alt.Chart().mark_rule(color=REFERENCE_COLOUR, strokeDash=[4, 3]).encode(x=alt.datum(ref)))
+        note = f"{w['ref_rule']} ({fmt_unit(ref, unit, lang)})"
+    else:
+        note = w["ref_differs"] if status == "differs" else w["ref_none"]
+    chart = alt.layer(*layers).properties(width="container", height=alt.Step(56))
+    return frame(chart, title=title, subtitle=[*subtitle, w["each_point"] + "; " + note], lang=lang)
+
+
+def prepare_deviation(values: pd.DataFrame, indicator_id: str, lang: str) -> pd.DataFrame:
+    df = whole_municipality_values(values)
+    df = df[(df["indicator_id"] == indicator_id) & df["national_reference"].notna()].copy()
+    df["deviation"] = df["value"] - df["national_reference"]
+    df["direction"] = df["deviation"].map(lambda d: "above" if d > 0 else ("below" if d < 0 else "equal"))
+    df["value_label"] = [
+        fmt_value(v, u, q, vu, lang) for v, u, q, vu in zip(df["value"], df["unit"], df["qualifier"], df["value_upper"], strict=True)
+    ]
+    df["reference_label"] = [fmt_unit(r, u, lang) for r, u in zip(df["national_reference"], df["unit"], strict=True)]
+    sign = [("+" if d > 0 else "") for d in df["deviation"]]
+    df["deviation_label"] = [
+        s + (fmt_unit(d, "count", lang) + (_pp(lang) if u == "percent" else "") if u != "euro" else fmt_unit(d, "euro", lang))
+        for s, d, u in zip(sign, df["deviation"], df["unit"], strict=True)
+    ]
+    return df.sort_values("deviation").reset_index(drop=True)
+
+
+def _pp(lang: str) -> str:
+    return " pp" if lang == "en" else " %-punt"
+
+
+def deviation_chart(points: pd.DataFrame, *, indicator_title: str, unit: str, title: str, subtitle: Sequence[str], lang: str):
+    """Diverging bars: value minus the national reference the sketch gives, per municipality."""
+    w = _w(lang)
+    label_below = "onder de referentie" if lang != "en" else "below the reference"
+    label_above = "boven de referentie" if lang != "en" else "above the reference"
+    label_equal = "gelijk aan de referentie" if lang != "en" else "equal to the reference"
+    points = points.copy()
+    points["direction_label"] = points["direction"].map({"below": label_below, "above": label_above, "equal": label_equal})
+    unit_title = {"percent": w["points"], "euro": "€", "years": "jaar" if lang != "en" else "years"}.get(unit, "")
+    x_title = f"{w['deviation']}" + (f" ({unit_title})" if unit_title else "")
+    tooltip = [
+        alt.Tooltip("municipality_name:N", title=w["municipality"]),
+        alt.Tooltip("value_label:N", title=w["value"]),
+        alt.Tooltip("reference_label:N", title=w["reference"]),
+        alt.Tooltip("deviation_label:N", title=w["deviation"]),
+        alt.Tooltip("locator:N", title=w["locator"]),
+    ]
+    y = alt.Y("municipality_name:N", sort=list(points["municipality_name"]), title=None, axis=alt.Axis(labelLimit=160))
+    bars = alt.Chart(points).mark_bar(height={"band": 0.65}).encode(
+        x=alt.X("deviation:Q", title=x_title, axis=alt.Axis(format=axis_format(unit))),
+        y=y,
+        color=alt.Color(
+            "direction_label:N",
+            title=None,
+            scale=alt.Scale(domain=[label_below, label_above, label_equal], range=[BELOW_COLOUR, ABOVE_COLOUR, "#999999"]),
+            legend=alt.Legend(orient="bottom"),
+        ),
+        tooltip=tooltip,
+    )
+    zero = alt.Chart().mark_rule(color=REFERENCE_COLOUR).encode(x=alt.datum(0))
+    text = alt.Chart(points).mark_text(fontSize=10, dx=4, align="left", color="#333333").encode(
+        x=alt.X("deviation:Q"),
+        y=y,
+        text="deviation_label:N",
+    )
+    refs = reference_status(points["national_reference"])
+    note = (
+        f"{w['reference']}: {points['reference_label'].iloc[0]}"
+        if refs == "same"
+        else ("referentie per gemeente zoals in de schets" if lang != "en" else "reference per municipality as given in its sketch")
+    )
+    chart = alt.layer(zero, bars, text).properties(width="container", height=alt.Step(24))
+    return frame(chart, title=title, subtitle=[*subtitle, note], lang=lang)

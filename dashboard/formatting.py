@@ -1,0 +1,161 @@
+"""Number and label formatting for the dashboard, Dutch by default. Pure: no Streamlit, no database.
+
+Dutch conventions (decimal comma, thousands dot, "€ 41.000") are used in tables, tooltips and chart axes.
+Tables and tooltips get strings built here; chart axes are formatted by Vega with the locale from
+`vega_locale()`, which charts carry in their own spec (config.locale) so that Streamlit and exported
+PNG/SVG files show the same numbers.
+
+The report's qualifiers are kept next to every number ("ca. 72.600", "meer dan 12"), and a value the
+source does not give is shown as "niet gerapporteerd", never as 0 or "nee".
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+NOT_REPORTED = {"nl": "niet gerapporteerd", "en": "not reported"}
+
+# What the report says about a number's precision, as words before the number.
+QUALIFIER_WORDS = {
+    "nl": {"exact": "", "approx": "ca.", "more_than": "meer dan", "less_than": "minder dan", "range": ""},
+    "en": {"exact": "", "approx": "approx.", "more_than": "more than", "less_than": "less than", "range": ""},
+}
+
+# Vega/d3 number locales. Dutch: decimal comma, thousands dot, euro sign with a space before the amount.
+VEGA_LOCALES = {
+    "nl": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€ ", ""]},
+    "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["€", ""]},
+}
+
+UNIT_WORDS = {
+    "nl": {"percent": "%", "euro": "€", "count": "aantal", "years": "jaar"},
+    "en": {"percent": "%", "euro": "€", "count": "number", "years": "years"},
+}
+
+
+def _lang(lang: str) -> str:
+    return lang if lang in ("nl", "en") else "nl"
+
+
+def is_missing(value) -> bool:
+    """None, NaN and pandas' NA all mean: the source does not give this number."""
+    if value is None:
+        return True
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def fmt_number(value, decimals: int | None = None, lang: str = "nl") -> str:
+    """72600 -> '72.600'; 7.25 -> '7,25'. decimals=None shows up to two decimals, dropping trailing zeros."""
+    if is_missing(value):
+        return NOT_REPORTED[_lang(lang)]
+    value = float(value)
+    if decimals is None:
+        text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    else:
+        text = f"{value:,.{decimals}f}"
+    if text in ("-0", "-0.0"):
+        text = text[1:]
+    if _lang(lang) == "nl":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def fmt_percent(value, decimals: int | None = None, lang: str = "nl") -> str:
+    """7.3 (percentage points) -> '7,3%'; 15 -> '15%'."""
+    if is_missing(value):
+        return NOT_REPORTED[_lang(lang)]
+    return f"{fmt_number(value, decimals, lang)}%"
+
+
+def fmt_euro(value, lang: str = "nl") -> str:
+    """41000 -> '€ 41.000' (nl) or '€41,000' (en)."""
+    if is_missing(value):
+        return NOT_REPORTED[_lang(lang)]
+    sign = "-" if float(value) < 0 else ""
+    amount = fmt_number(abs(float(value)), 0, lang)
+    return f"{sign}€ {amount}" if _lang(lang) == "nl" else f"{sign}€{amount}"
+
+
+def fmt_unit(value, unit: str, lang: str = "nl") -> str:
+    """A bare number in its unit: percent, euro, count or years."""
+    if is_missing(value):
+        return NOT_REPORTED[_lang(lang)]
+    if unit == "percent":
+        return fmt_percent(value, None, lang)
+    if unit == "euro":
+        return fmt_euro(value, lang)
+    if unit == "years":
+        return f"{fmt_number(value, None, lang)} {UNIT_WORDS[_lang(lang)]['years']}"
+    return fmt_number(value, None, lang)
+
+
+def fmt_value(value, unit: str, qualifier: str = "exact", value_upper=None, lang: str = "nl") -> str:
+    """A reported figure with its qualifier: 'ca. € 41.000', 'meer dan 12', '7,3–8,1%'."""
+    lang = _lang(lang)
+    if is_missing(value):
+        return NOT_REPORTED[lang]
+    if qualifier == "range" and not is_missing(value_upper):
+        if unit == "percent":
+            return f"{fmt_number(value, None, lang)}–{fmt_percent(value_upper, None, lang)}"
+        return f"{fmt_unit(value, unit, lang)}–{fmt_unit(value_upper, unit, lang)}"
+    word = QUALIFIER_WORDS[lang].get(qualifier or "exact", "")
+    text = fmt_unit(value, unit, lang)
+    return f"{word} {text}" if word else text
+
+
+def fmt_population(value, qualifier: str = "exact", lang: str = "nl") -> str:
+    """72600, 'approx' -> 'ca. 72.600'."""
+    return fmt_value(value, "count", qualifier, None, lang)
+
+
+def fmt_team_count(count, *, lower_bound: bool = False, incomplete: bool = False, lang: str = "nl") -> str:
+    """Number of teams: '12', 'meer dan 12' (a lower bound) or 'niet gerapporteerd'.
+
+    `incomplete` means at least one team type has no count: a sum would understate the total, so the
+    reported part is shown as a lower bound ('ten minste').
+    """
+    lang = _lang(lang)
+    if is_missing(count) or count == 0:
+        return NOT_REPORTED[lang]
+    text = fmt_number(count, 0, lang)
+    if lower_bound:
+        return f"{QUALIFIER_WORDS[lang]['more_than']} {text}"
+    if incomplete:
+        return f"{'ten minste' if lang == 'nl' else 'at least'} {text}"
+    return text
+
+
+def fmt_list(items: Sequence[str], lang: str = "nl") -> str:
+    """['a', 'b', 'c'] -> 'a, b en c'."""
+    items = [str(i) for i in items if i]
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    joiner = " en " if _lang(lang) == "nl" else " and "
+    return ", ".join(items[:-1]) + joiner + items[-1]
+
+
+def vega_locale(lang: str = "nl") -> dict:
+    """The Vega number locale for config.locale.number in a chart spec."""
+    return dict(VEGA_LOCALES[_lang(lang)])
+
+
+def axis_format(unit: str) -> str:
+    """d3 format string for a chart axis in this unit (the locale supplies comma/dot and the euro sign)."""
+    return {"euro": "$,.0f", "percent": ",.4~f", "years": ",.4~f"}.get(unit, ",.4~f")
+
+
+def axis_unit_suffix(unit: str, lang: str = "nl") -> str:
+    """Appended to an axis title so a reader knows the unit where the tick labels do not show it."""
+    return {"percent": " (%)", "years": f" ({UNIT_WORDS[_lang(lang)]['years']})"}.get(unit, "")
+
+
+def truncate(text: str, limit: int) -> str:
+    """Shorten a label to `limit` characters with an ellipsis (tooltips keep the full text)."""
+    text = str(text)
+    return text if len(text) <= limit else text[: max(limit - 1, 1)].rstrip() + "…"

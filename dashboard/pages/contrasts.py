@@ -1,0 +1,183 @@
+"""Contrasten: patterns across the filtered municipalities.
+
+(a) heatmap municipality × basic function, (b) org-model matrix, (c) scatter of two indicators,
+(d) one indicator split by the values of one dimension, (e) deviation from the national reference.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import charts, db, state
+from dashboard.i18n import t
+from dashboard.ui import common
+from dashboard.ui.chart_panel import render_chart
+
+VIEWS = ("heatmap", "matrix", "scatter", "groups", "deviation")
+
+
+def _subtitle(ftext: str, lang: str, producers=()) -> list[str]:
+    return charts.subtitle_lines(ftext, common.chart_source(lang, producers), width=110)
+
+
+def _indicator_label(indicators: pd.DataFrame, lang: str):
+    col = "label_en" if lang == "en" else "label_nl"
+    labels = dict(zip(indicators["indicator_id"], indicators[col], strict=True))
+    return lambda i: labels.get(i, i)
+
+
+def heatmap(codes, lab, lang, ftext):
+    overview = db.query("overview")
+    shown = overview[overview["municipality_code"].isin(codes)]
+    hl = db.query("highlights")
+    hl = hl[hl["municipality_code"].isin(codes)]
+    chart = charts.function_heatmap(
+        hl, shown, db.query("basic_functions"), title=t("core_heatmap_title", lang), subtitle=_subtitle(ftext, lang), lang=lang
+    )
+    data = hl.merge(shown[["municipality_code", "name"]], on="municipality_code")
+    render_chart(chart, slug="contrast_basisfuncties", data=data, lang=lang, key="ct_heat")
+    st.caption(t("core_heatmap_help", lang))
+
+
+def matrix(codes, lab, lang, ftext):
+    org = db.query("org_matrix")
+    org = org[org["municipality_code"].isin(codes)]
+    codes_df = charts.org_matrix_codes(db.query("dimension_values"), lang)
+    chart = charts.org_matrix_chart(
+        org, codes_df, db.query("dimensions"), title=t("core_matrix_title", lang), subtitle=_subtitle(ftext, lang), lang=lang
+    )
+    render_chart(chart, slug="contrast_organisatiemodel", data=org, lang=lang, key="ct_matrix")
+    st.markdown(f"**{t('core_matrix_key', lang)}**")
+    key_rows = []
+    for dim in lab.dimension_ids():
+        part = codes_df[codes_df["dimension_id"] == dim]
+        key_rows.append(
+            {
+                t("core_col_dimension", lang): lab.dimension(dim),
+                t("core_col_codes", lang): " · ".join(f"{r.letter} = {r.value_label}" for r in part.itertuples()),
+            }
+        )
+    st.dataframe(pd.DataFrame(key_rows), hide_index=True, width="stretch", key="ct_matrix_key")
+
+
+def scatter(codes, lab, lang, ftext, values, indicators):
+    eligible = charts.chartable_indicators(values)
+    label = _indicator_label(indicators, lang)
+    if len(eligible) < 2:
+        st.info(t("core_scatter_too_few", lang), icon=":material/scatter_plot:")
+        return
+    dims = lab.dimension_ids()
+    state.bind("ct_x", "x", default=eligible[0], parse=state.choice_parse(eligible), valid=lambda v: v in eligible)
+    state.bind("ct_y", "y", default=eligible[1], parse=state.choice_parse(eligible), valid=lambda v: v in eligible)
+    state.bind("ct_color", "sc_color", default="team_scope", parse=state.choice_parse(dims), valid=lambda v: v in dims)
+    c1, c2, c3 = st.columns(3)
+    c1.selectbox(t("core_scatter_x", lang), eligible, format_func=label, key="ct_x")
+    c2.selectbox(t("core_scatter_y", lang), eligible, format_func=label, key="ct_y")
+    c3.selectbox(t("core_colour_by", lang), dims, format_func=lab.dimension, key="ct_color")
+    state.sync("ct_x", "x", default=eligible[0])
+    state.sync("ct_y", "y", default=eligible[1])
+    state.sync("ct_color", "sc_color", default="team_scope")
+    x_id, y_id, dim = st.session_state["ct_x"], st.session_state["ct_y"], st.session_state["ct_color"]
+    st.caption(t("core_scatter_help", lang))
+    if x_id == y_id:
+        st.info(t("core_scatter_same", lang), icon=":material/info:")
+        return
+    pts = charts.prepare_scatter(values, db.query("overview"), db.query("org_matrix"), x_id, y_id, dim,
+                                 lab.value_map(dim), lang)
+    if len(pts) < 3:
+        st.info(t("core_scatter_no_overlap", lang, n=len(pts)), icon=":material/info:")
+        return
+    units = dict(zip(indicators["indicator_id"], indicators["unit"], strict=True))
+    producers = values[values["indicator_id"].isin([x_id, y_id])]["source_producer"].tolist()
+    chart = charts.scatter_chart(
+        pts, x_title=label(x_id), y_title=label(y_id), x_unit=units[x_id], y_unit=units[y_id],
+        value_order=lab.value_ids(dim), value_labels=lab.value_map(dim), colour_title=lab.dimension(dim),
+        title=t("core_scatter_title", lang, n=len(pts)),
+        subtitle=_subtitle(ftext, lang, producers), lang=lang,
+    )
+    render_chart(chart, slug=f"contrast_{x_id}_{y_id}", data=pts, lang=lang, key="ct_scatter")
+
+
+def groups(codes, lab, lang, ftext, values, indicators):
+    eligible = charts.chartable_indicators(values)
+    label = _indicator_label(indicators, lang)
+    if not eligible:
+        st.info(t("core_scatter_too_few", lang), icon=":material/info:")
+        return
+    dims = lab.dimension_ids()
+    state.bind("ct_ind", "ind", default=eligible[0], parse=state.choice_parse(eligible), valid=lambda v: v in eligible)
+    state.bind("ct_dim", "dim", default="team_scope", parse=state.choice_parse(dims), valid=lambda v: v in dims)
+    c1, c2 = st.columns(2)
+    c1.selectbox(t("core_indicator", lang), eligible, format_func=label, key="ct_ind")
+    c2.selectbox(t("core_split_by", lang), dims, format_func=lab.dimension, key="ct_dim")
+    state.sync("ct_ind", "ind", default=eligible[0])
+    state.sync("ct_dim", "dim", default="team_scope")
+    ind, dim = st.session_state["ct_ind"], st.session_state["ct_dim"]
+    pts = charts.prepare_group_contrast(values, db.query("org_matrix"), ind, dim, lab.value_ids(dim),
+                                        lab.value_map(dim), lang)
+    units = dict(zip(indicators["indicator_id"], indicators["unit"], strict=True))
+    producers = pts["source_producer"].tolist()
+    chart = charts.group_contrast_chart(
+        pts, indicator_title=label(ind), unit=units[ind], group_title=lab.dimension(dim),
+        value_order=lab.value_ids(dim), value_labels=lab.value_map(dim),
+        title=t("core_groups_title", lang, indicator=label(ind), dimension=lab.dimension(dim)),
+        subtitle=_subtitle(ftext, lang, producers), lang=lang,
+    )
+    render_chart(chart, slug=f"contrast_{ind}_{dim}", data=pts, lang=lang, key="ct_groups")
+    st.caption(t("core_groups_help", lang))
+
+
+def deviation(codes, lab, lang, ftext, values, indicators):
+    with_ref = values[values["national_reference"].notna()]
+    eligible = charts.chartable_indicators(with_ref, min_values=1)
+    label = _indicator_label(indicators, lang)
+    if not eligible:
+        st.info(t("core_deviation_none", lang), icon=":material/info:")
+        return
+    state.bind("ct_dev", "dev", default=eligible[0], parse=state.choice_parse(eligible), valid=lambda v: v in eligible)
+    st.selectbox(t("core_indicator", lang), eligible, format_func=label, key="ct_dev")
+    state.sync("ct_dev", "dev", default=eligible[0])
+    ind = st.session_state["ct_dev"]
+    pts = charts.prepare_deviation(values, ind, lang)
+    units = dict(zip(indicators["indicator_id"], indicators["unit"], strict=True))
+    chart = charts.deviation_chart(
+        pts, indicator_title=label(ind), unit=units[ind], title=t("core_deviation_title", lang, indicator=label(ind)),
+        subtitle=_subtitle(ftext, lang, pts["source_producer"].tolist()), lang=lang,
+    )
+    render_chart(chart, slug=f"contrast_afwijking_{ind}", data=pts, lang=lang, key="ct_dev_chart")
+    st.caption(t("core_deviation_help", lang))
+
+
+def render() -> None:
+    lang = state.current_lang()
+    lab = common.labels(lang)
+    codes = state.filtered_codes()
+    st.title(t("core_page_contrasts", lang))
+    st.caption(t("core_contrasts_intro", lang))
+    state.bind("ct_view", "contrast", default="heatmap", parse=state.choice_parse(VIEWS))
+    st.segmented_control(
+        t("core_contrast_view", lang), VIEWS, format_func=lambda v: t(f"core_contrast_{v}", lang), key="ct_view",
+        label_visibility="collapsed",
+    )
+    if st.session_state.get("ct_view") is None:
+        st.session_state["ct_view"] = "heatmap"
+    state.sync("ct_view", "contrast", default="heatmap")
+    if not codes:
+        common.empty_state(lang, key="ct_empty_reset")
+        return
+    view = st.session_state["ct_view"]
+    ftext = common.filters_text(lang, lab)
+    if view == "heatmap":
+        heatmap(codes, lab, lang, ftext)
+    elif view == "matrix":
+        matrix(codes, lab, lang, ftext)
+    else:
+        values = db.query("indicator_values")
+        values = values[values["municipality_code"].isin(codes)]
+        indicators = db.query("indicators")
+        {"scatter": scatter, "groups": groups, "deviation": deviation}[view](
+            codes, lab, lang, ftext, values, indicators
+        )
+
+
+render()

@@ -1,0 +1,168 @@
+"""Overzicht: the filtered municipalities as a table or cards, and a map of the Netherlands."""
+from __future__ import annotations
+
+import inspect
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import charts, db, state
+from dashboard.formatting import fmt_list, fmt_population, fmt_team_count
+from dashboard.i18n import t
+from dashboard.ui import common
+from dashboard.ui.chart_panel import render_chart
+
+PROFILE_PAGE = "pages/profile.py"
+WRAP_ROW_HEIGHT = 66
+
+
+
+def open_profile(slug: str) -> None:
+    st.switch_page(PROFILE_PAGE, query_params={"gm": slug})
+
+
+def render() -> None:
+    lang = state.current_lang()
+    lab = common.labels(lang)
+    st.title(t("core_page_overview", lang))
+    st.caption(t("core_overview_intro", lang))
+
+    overview = db.query("overview")
+    org = db.query("org_matrix")
+    codes = state.filtered_codes()
+    shown = overview[overview["municipality_code"].isin(codes)].sort_values("name", key=lambda s: s.str.casefold())
+
+    # widgets bound to the URL: ?view=table|cards, ?color=<dimension id>
+    dims = lab.dimension_ids()
+    state.bind("ov_view", "view", default="table", parse=state.choice_parse(["table", "cards"]))
+    state.bind("ov_color", "color", default="team_scope", parse=state.choice_parse(dims), valid=lambda v: v in dims)
+
+    if shown.empty:
+        common.empty_state(lang, key="ov_empty_reset")
+        # keep the bound widgets' URL values while nothing else is drawn
+        state.sync("ov_view", "view", default="table")
+        state.sync("ov_color", "color", default="team_scope")
+        return
+
+
+    map_col, side_col = st.columns([3, 2], gap="large")
+    with side_col:
+        st.selectbox(t("core_map_colour", lang), dims, format_func=lab.dimension, key="ov_color")
+        state.sync("ov_color", "color", default="team_scope")
+        slugs, names = common.municipality_options(overview, codes)
+        st.markdown(f"**{t('core_open_profile', lang)}**")
+        pick = st.selectbox(
+            t("core_municipality", lang), slugs, format_func=names.get, key="ov_pick", index=None,
+            placeholder=t("core_choose_municipality", lang), label_visibility="collapsed",
+        )
+        if st.button(t("core_open_profile_button", lang), key="ov_open", disabled=pick is None, type="primary",
+                     icon=":material/arrow_forward:"):
+            open_profile(pick)
+        st.caption(t("core_map_help", lang))
+
+    with map_col:
+        colour_dim = st.session_state["ov_color"]
+        points = charts.prepare_map_points(
+            shown, org, colour_dim, lab.value_map(colour_dim), lab.function_map(), lab.value_map("team_scope"), lang
+        )
+        chart = charts.map_chart(
+            points,
+            value_order=lab.value_ids(colour_dim),
+            value_labels=lab.value_map(colour_dim),
+            colour_title=lab.dimension(colour_dim),
+            title=t("core_map_title", lang, dimension=lab.dimension(colour_dim)),
+            subtitle=charts.subtitle_lines(common.filters_text(lang, lab), common.chart_source(lang), width=70),
+            lang=lang,
+        )
+        # Clicking a municipality opens its profile when the chart panel passes selections through;
+        # otherwise the selectbox next to the map does the same.
+        kwargs = {}
+        if "on_select" in inspect.signature(render_chart).parameters:
+            kwargs["on_select"] = "rerun"
+        event = render_chart(chart, slug="overzicht_kaart", data=points, lang=lang, key="ov_map", **kwargs)
+        try:
+            picked = (event or {}).get("selection", {}).get(charts.MAP_SELECTION) or []
+        except AttributeError:
+            picked = []
+        if picked and isinstance(picked, list) and isinstance(picked[0], dict) and picked[0].get("slug"):
+            open_profile(str(picked[0]["slug"]))
+
+    st.divider()
+    head_col, view_col = st.columns([3, 2])
+    head_col.subheader(t("core_municipalities_heading", lang, n=len(shown), total=state.total_municipalities()))
+    with view_col:
+        st.segmented_control(
+            t("core_view", lang), ["table", "cards"], format_func=lambda v: t(f"core_view_{v}", lang),
+            key="ov_view", label_visibility="collapsed",
+        )
+        if st.session_state.get("ov_view") is None:  # a segmented control can be cleared; keep a view
+            st.session_state["ov_view"] = "table"
+    state.sync("ov_view", "view", default="table")
+
+    scope = lab.value_map("team_scope")
+    rows = pd.DataFrame(
+        {
+            "slug": shown["slug"],
+            t("core_col_municipality", lang): shown["name"],
+            t("core_col_province", lang): shown["province"],
+            t("core_col_population", lang): [
+                fmt_population(p, q, lang) for p, q in zip(shown["population"], shown["population_qualifier"], strict=True)
+            ],
+            t("core_col_scope", lang): shown["team_scope"].fillna("not_reported").map(lambda v: scope.get(v, v)),
+            t("core_col_teams", lang): [
+                fmt_team_count(c, lower_bound=bool(lb), incomplete=bool(inc), lang=lang)
+                for c, lb, inc in zip(
+                    shown["team_count_reported"], shown["team_count_is_lower_bound"], shown["team_count_incomplete"],
+                    strict=True,
+                )
+            ],
+            t("core_col_functions", lang): shown["highlighted_functions"].map(
+                lambda fs: fmt_list([lab.function(f) for f in fs], lang) or "–"
+            ),
+        }
+    )
+
+    if st.session_state.get("ov_view", "table") == "table":
+        st.caption(t("core_table_help", lang))
+        event = st.dataframe(
+            rows.drop(columns="slug"),
+            hide_index=True,
+            width="stretch",
+            on_select="rerun",
+            selection_mode="single-row",
+            key="ov_table",
+            row_height=WRAP_ROW_HEIGHT,  # Streamlit wraps text only in rows taller than 4rem
+            height=38 + WRAP_ROW_HEIGHT * len(rows),
+            column_config={
+                t("core_col_municipality", lang): st.column_config.TextColumn(width=125),
+                t("core_col_province", lang): st.column_config.TextColumn(width=105),
+                t("core_col_population", lang): st.column_config.TextColumn(width=95),
+                t("core_col_scope", lang): st.column_config.TextColumn(width=170),
+                t("core_col_teams", lang): st.column_config.TextColumn(width=115),
+                t("core_col_functions", lang): st.column_config.TextColumn(width="large"),
+            },
+        )
+        selected = getattr(getattr(event, "selection", None), "rows", []) or []
+        if selected:
+            open_profile(rows.iloc[selected[0]]["slug"])
+    else:
+        per_row = 3
+        records = rows.to_dict("records")
+        for start in range(0, len(records), per_row):
+            cols = st.columns(per_row)
+            for col, rec in zip(cols, records[start:start + per_row], strict=False):
+                with col.container(border=True, key=f"ov_card_{rec['slug']}"):
+                    st.markdown(f"**{rec[t('core_col_municipality', lang)]}** · {rec[t('core_col_province', lang)]}")
+                    st.markdown(
+                        f"{t('core_col_population', lang)}: {rec[t('core_col_population', lang)]}  \n"
+                        f"{t('core_col_scope', lang)}: {rec[t('core_col_scope', lang)]}  \n"
+                        f"{t('core_col_teams', lang)}: {rec[t('core_col_teams', lang)]}  \n"
+                        f"{t('core_col_functions', lang)}: {rec[t('core_col_functions', lang)]}"
+                    )
+                    st.page_link(
+                        PROFILE_PAGE, label=t("core_open_profile_button", lang), query_params={"gm": rec["slug"]},
+                        icon=":material/arrow_forward:",
+                    )
+
+
+render()

@@ -1,0 +1,474 @@
+"""Vergelijkbare gemeenten (peers): which of the sixteen municipalities are most like a reference?
+
+Widgets and layout only. The method is dashboard/similarity.py, parsing and validation of a user's own
+municipality is dashboard/peer_input.py.
+
+Privacy: a user's own municipality (form or upload) lives only in st.session_state (OWN_PROFILE). It is
+never written to the warehouse, a file or a log, never passed to a cross-session cache (st.cache_*), and
+never put in the URL. The URL carries only the reference when it is one of the sixteen (slug), the weight
+preset, the weights that differ from it and k.
+"""
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from dashboard import db, peer_input, settings
+from dashboard import similarity as sim
+from dashboard.formatting import fmt_list, vega_locale
+from dashboard.i18n import t
+from dashboard.peer_input import md_escape
+from dashboard.ui.chart_panel import render_chart
+
+# session_state keys (all prefixed, all session-only)
+OWN_PROFILE = "peers_own_profile"  # Profile of the user's own municipality
+OWN_MESSAGES = "peers_own_messages"  # (kind, [messages]) of the last form submit or upload
+UPLOAD_SEEN = "peers_upload_seen"  # file_id of the last parsed upload, so a file is parsed once
+WEIGHTS = "peers_weights"  # criterion -> weight (outlives the sliders that are not shown)
+URL_LOADED = "peers_url_loaded"
+K_DEFAULT, K_MAX = 5, 15
+# URL parameters start with "peer" so the core pages never call them unknown (dashboard.state).
+QP_REF, QP_K, QP_PRESET, QP_W = "peer_ref", "peer_k", "peer_preset", "peer_w"
+
+
+def _lang() -> str:
+    try:
+        from dashboard.state import current_lang
+
+        return current_lang()
+    except Exception:  # noqa: BLE001 - dashboard.state not available (page run on its own)
+        return st.session_state.get("lang", "nl")
+
+
+@st.cache_resource(show_spinner=False)
+def _etl_reference(data_dir: str):
+    """The reference lists the ETL validates against (shared, read-only; holds no user data)."""
+    from pathlib import Path
+
+    from etl.validate import load_reference
+
+    problems: list[str] = []
+    return load_reference(Path(data_dir), problems)
+
+
+def _candidate_codes(profiles: list[sim.Profile]) -> set[str]:
+    """The municipalities that pass the sidebar filters (all when the page runs without app.py)."""
+    try:
+        from dashboard import state
+
+        if state.total_municipalities():
+            return set(state.filtered_codes())
+    except Exception:  # noqa: BLE001 - dashboard.state not available
+        pass
+    return {p.key for p in profiles}
+
+
+def _dataset():
+    cat = sim.catalogue_from_frames(db.query("indicators"), db.query("dimensions"), db.query("dimension_values"))
+    overview = db.query("overview")
+    profiles = sim.profiles_from_frames(overview, db.query("indicator_values"), db.query("org_matrix"))
+    return cat, profiles, overview
+
+
+# --- URL <-> session ------------------------------------------------------------------------------------
+
+def _load_url(cat: sim.Catalogue, overview: pd.DataFrame) -> None:
+    """Once per session: a shared link sets reference, preset, weights and k."""
+    if st.session_state.get(URL_LOADED):
+        return
+    st.session_state[URL_LOADED] = True
+    qp = st.query_params
+    ref = qp.get(QP_REF)
+    if ref:
+        match = overview[(overview["slug"] == ref) | (overview["municipality_code"] == ref)]
+        if len(match):
+            st.session_state["peers_ref"] = match["municipality_code"].iloc[0]
+            st.session_state["peers_ref_kind"] = "municipality"
+    preset = qp.get(QP_PRESET, "default")
+    preset = preset if preset in sim.PRESETS else "default"
+    st.session_state["peers_preset"] = preset
+    st.session_state[WEIGHTS] = sim.weights_from_param(qp.get(QP_W), preset, cat)
+    try:
+        st.session_state["peers_k"] = min(max(int(qp.get(QP_K, K_DEFAULT)), 1), K_MAX)
+    except ValueError:
+        st.session_state["peers_k"] = K_DEFAULT
+
+
+def _write_url(ref_slug: str | None, preset: str, weights: dict, k: int, cat: sim.Catalogue) -> None:
+    wanted = {QP_REF: ref_slug, QP_PRESET: None if preset == "default" else preset,
+              QP_W: sim.weights_to_param(weights, preset, cat) or None, QP_K: None if k == K_DEFAULT else str(k)}
+    for key, value in wanted.items():
+        if value is None:
+            if key in st.query_params:
+                del st.query_params[key]
+        elif st.query_params.get(key) != value:
+            st.query_params[key] = value
+
+
+# --- reference: one of the sixteen, or your own ------------------------------------------------------
+
+def _apply_preset(cat: sim.Catalogue) -> None:
+    """Preset callback: every weight to the preset, sliders included (callbacks run before widgets)."""
+    weights = sim.preset_weights(st.session_state.get("peers_preset") or "default", cat)
+    st.session_state[WEIGHTS] = weights
+    for key, value in weights.items():
+        st.session_state[f"peers_w_{key}"] = value
+
+
+def _clear_own() -> None:
+    for key in (OWN_PROFILE, OWN_MESSAGES):
+        st.session_state.pop(key, None)
+
+
+def _show_messages(lang: str) -> None:
+    kind, messages = st.session_state.get(OWN_MESSAGES, (None, []))
+    if not messages:
+        return
+    body = "\n".join(f"- {md_escape(m)}" for m in messages)
+    if kind == "error":
+        st.error(t("peers.own.errors", lang) + "\n\n" + body, icon=":material/error:")
+        if OWN_PROFILE in st.session_state:
+            st.caption(t("peers.own.previous_kept", lang, name=md_escape(st.session_state[OWN_PROFILE].name)))
+    else:
+        st.warning(body, icon=":material/warning:")
+
+
+def _own_form(cat: sim.Catalogue, scales: dict, lang: str) -> None:
+    usable = [i for i in cat.comparable_indicators if i in scales]
+    with st.form("peers_form", border=True):
+        c1, c2 = st.columns(2)
+        name = c1.text_input(t("peers.form.name", lang), max_chars=peer_input.MAX_NAME, key="peers_f_name")
+        population = c2.number_input(t("peers.form.population", lang), min_value=1, max_value=peer_input.MAX_POPULATION,
+                                     value=None, step=1000, key="peers_f_population")
+        st.markdown(f"**{t('peers.form.indicators', lang)}**")
+        st.caption(t("peers.form.indicators_help", lang))
+        values = {}
+        cols = st.columns(2)
+        for n, ind in enumerate(usable):
+            d = cat.indicators[ind]
+            lo, hi = peer_input.value_bounds(ind, d.unit)
+            values[ind] = cols[n % 2].number_input(
+                f"{d.label(lang)} ({t('peers.unit.' + d.unit, lang)})", min_value=lo, max_value=hi, value=None,
+                step=1.0 if d.unit != "euro" else 500.0, format="%.1f" if d.unit != "euro" else "%.0f",
+                help=d.definition_en if lang == "en" else d.definition_nl, key=f"peers_f_{ind}")
+        st.markdown(f"**{t('peers.form.org', lang)}**")
+        org = {}
+        cols = st.columns(2)
+        for n, (dim, d) in enumerate(cat.dimensions.items()):
+            org[dim] = cols[n % 2].selectbox(
+                d.label(lang), options=[sim.NOT_REPORTED] + [v for v in d.value_ids if v != sim.NOT_REPORTED],
+                format_func=lambda v, d=d: t("peers.dont_know_short", lang) if v == sim.NOT_REPORTED
+                else d.value_label(v, lang), key=f"peers_f_{dim}")
+        submitted = st.form_submit_button(t("peers.form.submit", lang), type="primary", key="peers_f_submit")
+    if submitted:
+        result = peer_input.profile_from_form(name, population, values, org, cat, lang)
+        _store(result)
+
+
+def _store(result: peer_input.ParseResult) -> None:
+    if result.ok:
+        st.session_state[OWN_PROFILE] = result.profile
+        st.session_state[OWN_MESSAGES] = ("warning", result.warnings)
+    else:
+        st.session_state[OWN_MESSAGES] = ("error", result.errors)
+
+
+def _own_upload(cat: sim.Catalogue, lang: str) -> None:
+    st.markdown(t("peers.upload.intro", lang))
+    c1, c2 = st.columns(2)
+    c1.download_button(t("peers.upload.template_yaml", lang), peer_input.template_bytes("yaml"),
+                       file_name="mijn_gemeente.yaml", mime="application/yaml", key="peers_tpl_yaml",
+                       icon=":material/download:", on_click="ignore", width="stretch")
+    c2.download_button(t("peers.upload.template_csv", lang), peer_input.template_bytes("csv"),
+                       file_name="mijn_gemeente.csv", mime="text/csv", key="peers_tpl_csv",
+                       icon=":material/download:", on_click="ignore", width="stretch")
+    upload = st.file_uploader(t("peers.upload.label", lang), type=["yaml", "yml", "csv"], key="peers_upload",
+                              max_upload_size=2, help=t("peers.upload.help", lang))
+    if upload is not None and st.session_state.get(UPLOAD_SEEN) != upload.file_id:
+        st.session_state[UPLOAD_SEEN] = upload.file_id
+        _store(peer_input.parse_upload(upload.name, upload.getvalue(), cat, _etl_reference(str(settings.DATA_DIR)),
+                                       lang))
+    elif upload is None:
+        st.session_state.pop(UPLOAD_SEEN, None)
+    with st.expander(t("peers.upload.columns", lang)):
+        st.dataframe(_csv_columns_table(cat, lang), hide_index=True, width="stretch")
+
+
+def _csv_columns_table(cat: sim.Catalogue, lang: str) -> pd.DataFrame:
+    rows = [("name", t("peers.col.name", lang), t("peers.col.text", lang)),
+            ("population", t("peers.col.population", lang), t("peers.col.integer", lang))]
+    for ind in cat.comparable_indicators:
+        d = cat.indicators[ind]
+        rows.append((ind, d.label(lang), t("peers.unit." + d.unit, lang)))
+    for dim, d in cat.dimensions.items():
+        rows.append((dim, d.label(lang), " | ".join(d.value_ids)))
+    return pd.DataFrame(rows, columns=[t("peers.col.column", lang), t("peers.col.meaning", lang),
+                                       t("peers.col.values", lang)])
+
+
+def _choose_reference(cat, profiles, overview, scales, lang) -> sim.Profile | None:
+    kind = st.radio(t("peers.ref.kind", lang), ["municipality", "own"], horizontal=True, key="peers_ref_kind",
+                    format_func=lambda k: t(f"peers.ref.{k}", lang), persist_state="session")
+    if kind == "municipality":
+        codes = [p.key for p in profiles]
+        if st.session_state.get("peers_ref") not in codes:
+            st.session_state["peers_ref"] = codes[0]
+        names = {p.key: p.name for p in profiles}
+        code = st.selectbox(t("peers.ref.choose", lang), codes, format_func=names.get, key="peers_ref",
+                            persist_state="session")
+        return next(p for p in profiles if p.key == code)
+
+    st.info(t("peers.privacy", lang), icon=":material/lock:")
+    tab_form, tab_upload = st.tabs([t("peers.own.tab_form", lang), t("peers.own.tab_upload", lang)])
+    with tab_form:
+        _own_form(cat, scales, lang)
+    with tab_upload:
+        _own_upload(cat, lang)
+    _show_messages(lang)
+    own = st.session_state.get(OWN_PROFILE)
+    if own is not None:
+        c1, c2 = st.columns([4, 1], vertical_alignment="center")
+        c1.success(t("peers.own.active", lang, name=md_escape(own.name)), icon=":material/check_circle:")
+        c2.button(t("peers.own.clear", lang), on_click=_clear_own, key="peers_own_clear", width="stretch")
+    return own
+
+
+# --- weights ---------------------------------------------------------------------------------------------
+
+def _weights(ref: sim.Profile, cat: sim.Catalogue, scales: dict, lang: str) -> tuple[dict, str, int]:
+    c1, c2 = st.columns([3, 2])
+    preset = c1.radio(t("peers.w.preset", lang), list(sim.PRESETS), horizontal=True, key="peers_preset",
+                      format_func=lambda p: t(f"peers.preset.{p}", lang), on_change=_apply_preset, args=(cat,),
+                      persist_state="session")
+    k = c2.slider(t("peers.k", lang), 1, K_MAX, key="peers_k", persist_state="session")
+    weights = st.session_state.setdefault(WEIGHTS, sim.preset_weights(preset, cat))
+    usable_inds = [i for i in cat.comparable_indicators if i in ref.indicators and i in scales]
+    with st.expander(t("peers.w.expander", lang), expanded=False):
+        st.caption(t("peers.w.help", lang))
+        col_ctx, col_org = st.columns(2)
+        with col_ctx:
+            st.markdown(f"**{t('peers.w.context', lang)}**")
+            _slider(sim.SIZE, t("peers.w.size", lang), weights)
+            for ind in usable_inds:
+                _slider(sim.IND + ind, cat.indicators[ind].label(lang), weights)
+            if not usable_inds:
+                st.caption(t("peers.w.no_indicators", lang))
+        with col_org:
+            st.markdown(f"**{t('peers.w.org', lang)}**")
+            for dim, d in cat.dimensions.items():
+                _slider(sim.ORG + dim, d.label(lang), weights)
+    return weights, preset, k
+
+
+def _slider(criterion: str, label: str, weights: dict) -> None:
+    key = f"peers_w_{criterion}"
+    if key not in st.session_state:
+        st.session_state[key] = float(weights.get(criterion, 0.0))
+    weights[criterion] = st.slider(label, 0.0, sim.MAX_WEIGHT, step=0.5, key=key, persist_state="session")
+
+
+# --- results ---------------------------------------------------------------------------------------------
+
+def _results_table(results, lang) -> pd.DataFrame:
+    return pd.DataFrame({
+        t("peers.col.peer", lang): [f"{r.rank}. {r.name}" for r in results],
+        t("peers.col.score", lang): [None if r.score is None else round(r.score * 100) for r in results],
+        t("peers.col.coverage", lang): [round(r.coverage * 100) for r in results],
+    })
+
+
+def _gaps(gaps, cat, lang) -> None:
+    """What the reference itself lacks, said once. An indicator the reference simply does not report is
+    the normal case (27 definitions, a handful per municipality): counted, not listed."""
+    listed = [(c, r) for c, r in gaps if not (c.startswith(sim.IND) and r == "ref_missing")]
+    n_missing = len(gaps) - len(listed)
+    if not listed and not n_missing:
+        return
+    with st.expander(t("peers.gaps.title", lang, n=len(listed))):
+        if listed:
+            st.markdown("\n".join(
+                f"- {md_escape(t('peers.gap.' + reason, lang, label=sim.criterion_label(c, cat, lang)))}"
+                for c, reason in listed))
+        if n_missing:
+            st.caption(t("peers.gaps.missing_indicators", lang, n=n_missing))
+
+
+def _score_chart(results, lang) -> tuple[alt.Chart, pd.DataFrame]:
+    """Bullet bars: coverage as a wide light bar, similarity as a narrow dark bar on top."""
+    score, cover, peer = t("peers.col.score", lang), t("peers.col.coverage", lang), t("peers.col.peer", lang)
+    data = pd.DataFrame({"rank": [r.rank for r in results], peer: [r.name for r in results],
+                         score: [r.score for r in results], cover: [r.coverage for r in results]})
+    long = data.melt(id_vars=["rank", peer], value_vars=[cover, score], var_name="measure", value_name="value")
+    base = alt.Chart(long, title=t("peers.chart.title", lang)).encode(
+        y=alt.Y(f"{peer}:N", sort=[r.name for r in results], title=None, axis=alt.Axis(labelLimit=140)),
+        x=alt.X("value:Q", title=None, scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format=".0%", tickCount=5)),
+        color=alt.Color("measure:N", sort=[cover, score], title=None,
+                        scale=alt.Scale(domain=[cover, score], range=["#c9d6e0", "#1f5f8b"]),
+                        legend=alt.Legend(orient="top")),
+        tooltip=[alt.Tooltip(f"{peer}:N"), alt.Tooltip("measure:N", title=" "),
+                 alt.Tooltip("value:Q", format=".0%", title=" ")],
+    )
+    chart = (
+        alt.layer(base.transform_filter(alt.datum.measure == cover).mark_bar(size=20),
+                  base.transform_filter(alt.datum.measure == score).mark_bar(size=8))
+        .properties(height=alt.Step(30))
+        .configure(locale={"number": vega_locale(lang)})
+    )
+    return chart, data
+
+
+def _breakdown(result, cat, lang) -> pd.DataFrame:
+    return pd.DataFrame({
+        t("peers.col.criterion", lang): [sim.criterion_label(c.key, cat, lang) for c in result.criteria],
+        t("peers.col.weight", lang): [c.weight for c in result.criteria],
+        t("peers.col.similarity", lang): [None if c.similarity is None else round(c.similarity, 2)
+                                          for c in result.criteria],
+        t("peers.col.explanation", lang): [sim.explain(c, result.name, cat, lang) for c in result.criteria],
+    })
+
+
+def _org_table(ref, peers, cat, lang):
+    """One row per choice: the reference's value, the peers that share it, the peers that chose otherwise
+    (highlighted) and those that did not say. Fixed columns, so it fits for any k. Holds no user text
+    (st.table renders cells as markdown): the reference column is headed 'referentie', not by its name."""
+    rows = []
+    for c in sim.org_comparison(ref, peers, cat):
+        d = cat.dimensions[c.dimension]
+        rows.append({
+            t("peers.col.dimension", lang): d.label(lang),
+            t("peers.col.ref_choice", lang): _value_label(d, c.ref_value, lang),
+            t("peers.col.same", lang): fmt_list(list(c.same), lang) or "—",
+            t("peers.col.other", lang): " · ".join(f"{d.value_label(v, lang)}: {fmt_list(list(names), lang)}"
+                                                 for v, names in c.other) or "—",
+            t("peers.col.not_reported", lang): fmt_list(list(c.not_reported), lang) or "—",
+        })
+    df = pd.DataFrame(rows)
+    other_col = t("peers.col.other", lang)
+
+    def style(col: pd.Series) -> list[str]:
+        if col.name != other_col:
+            return [""] * len(col)
+        return ["background-color: #fbe7c6" if v != "—" else "" for v in col]
+
+    return df.style.apply(style).hide(axis="index")
+
+
+def _value_label(d: sim.DimensionDef, value: str | None, lang: str) -> str:
+    if value in (None, sim.NOT_REPORTED):
+        return "—"
+    return d.value_label(value, lang)
+
+
+def _practices(codes: list[str], names: dict[str, str], lang: str) -> None:
+    bfs = db.query("basic_functions")
+    practices = db.query("practices", codes)
+    name_col = "name_en" if lang == "en" else "name_nl"
+    tabs = st.tabs([f"{r[name_col]} ({(practices['basic_function_id'] == r['basic_function_id']).sum()})"
+                    for _, r in bfs.iterrows()])
+    for tab, (_, bf) in zip(tabs, bfs.iterrows(), strict=True):
+        with tab:
+            rows = practices[practices["basic_function_id"] == bf["basic_function_id"]]
+            if rows.empty:
+                st.caption(t("peers.practices.none", lang))
+            order = {c: i for i, c in enumerate(codes)}  # peers in rank order
+            rows = rows.assign(_o=rows["municipality_code"].map(order)).sort_values(["_o", "ordinal"])
+            for _, p in rows.iterrows():
+                title = p["title_en"] if lang == "en" else p["title_nl"]
+                summary = p["summary_en"] if lang == "en" else p["summary_nl"]
+                st.markdown(f"**{md_escape(names[p['municipality_code']])}** · {md_escape(title)}  \n"
+                            f"{md_escape(summary)}")
+
+
+def _method(lang: str) -> None:
+    with st.expander(t("peers.method.title", lang), icon=":material/functions:"):
+        st.markdown(t("peers.method.body", lang))
+
+
+def main() -> None:
+    lang = _lang()
+    st.title(t("peers.title", lang))
+    st.caption(t("peers.intro", lang))
+    try:
+        cat, profiles, overview = _dataset()
+    except db.WarehouseError:
+        st.error(t("peers.no_warehouse", lang), icon=":material/database:")
+        return
+    scales = sim.fit_scales(profiles, cat)
+    _load_url(cat, overview)
+
+    st.subheader(t("peers.ref.title", lang))
+    ref = _choose_reference(cat, profiles, overview, scales, lang)
+    if ref is None:
+        st.info(t("peers.own.empty", lang), icon=":material/edit_note:")
+        _method(lang)
+        _write_url(None, st.session_state.get("peers_preset") or "default",
+                   st.session_state.get(WEIGHTS, {}), st.session_state.get("peers_k", K_DEFAULT), cat)
+        return
+
+    st.subheader(t("peers.w.title", lang))
+    weights, preset, k = _weights(ref, cat, scales, lang)
+    slug = None if ref.key == sim.OWN_KEY else overview.loc[overview["municipality_code"] == ref.key, "slug"].iloc[0]
+    _write_url(slug, preset or "default", weights, k, cat)
+
+    allowed = _candidate_codes(profiles)
+    candidates = [p for p in profiles if p.key in allowed]
+    results = sim.rank_peers(ref, candidates, cat, weights, scales, k=k)
+    usable, gaps = sim.reference_criteria(ref, cat, weights, scales)
+
+    st.subheader(t("peers.results.title", lang, k=len(results), name=md_escape(ref.name)))
+    if not usable:
+        st.warning(t("peers.results.no_criteria", lang), icon=":material/warning:")
+    st.caption(t("peers.results.caption", lang, n=len(usable), min=round(sim.DEFAULT_MIN_COVERAGE * 100)))
+    if len(candidates) < len(profiles):
+        st.info(t("peers.results.filtered", lang, n=len(candidates), total=len(profiles)), icon=":material/filter_alt:")
+    if not results:
+        st.warning(t("peers.results.none", lang), icon=":material/filter_alt_off:")
+        _method(lang)
+        return
+    col_left, col_right = st.columns([2, 3], gap="large")
+    with col_left:
+        st.dataframe(_results_table(results, lang), hide_index=True, width="stretch", key="peers_table",
+                     column_config={
+                         t("peers.col.peer", lang): st.column_config.TextColumn(width="small"),
+                         t("peers.col.score", lang): st.column_config.ProgressColumn(
+                             min_value=0, max_value=100, format="%d%%", help=t("peers.col.score_help", lang),
+                             width="small"),
+                         t("peers.col.coverage", lang): st.column_config.ProgressColumn(
+                             min_value=0, max_value=100, format="%d%%", help=t("peers.col.coverage_help", lang),
+                             width="small"),
+                     })
+        chart, data = _score_chart(results, lang)
+        render_chart(chart, slug="peers_scores", data=data, lang=lang, key="peers_chart",
+                     title=t("peers.chart.title", lang), source="KPMG (2019), Bijlage 2")
+        _gaps(gaps, cat, lang)
+    with col_right:
+        st.markdown(f"**{t('peers.breakdown.title', lang)}**")
+        for r in results:
+            score = "—" if r.score is None else f"{r.score:.0%}"
+            with st.container(border=True):
+                st.markdown(t("peers.breakdown.item", lang, rank=r.rank, name=md_escape(r.name), score=score,
+                              coverage=f"{r.coverage:.0%}"))
+                st.caption(md_escape(sim.summary(r, cat, lang)))
+                with st.expander(t("peers.breakdown.details", lang)):
+                    st.dataframe(_breakdown(r, cat, lang), hide_index=True, width="stretch")
+
+    peers = [next(p for p in profiles if p.key == r.key) for r in results]
+    st.subheader(t("peers.org.title", lang))
+    diffs = sim.org_differences(ref, peers, cat)
+    if diffs:
+        st.markdown("\n".join(f"- {md_escape(sim.difference_sentence(d, cat, lang))}" for d in diffs[:8]))
+        if len(diffs) > 8:
+            st.caption(t("peers.org.more", lang, n=len(diffs) - 8))
+    else:
+        st.caption(t("peers.org.none", lang))
+    st.table(_org_table(ref, peers, cat, lang))
+
+    st.subheader(t("peers.practices.title", lang))
+    st.caption(t("peers.practices.caption", lang))
+    _practices([r.key for r in results], {p.key: p.name for p in profiles}, lang)
+
+    _method(lang)
+
+
+main()

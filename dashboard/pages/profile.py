@@ -1,0 +1,185 @@
+"""Gemeenteprofiel: one municipality — residents against national references, teams, the coded
+organisational model with justification and locator, practice examples per basic function, sources."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import charts, db, state
+from dashboard.formatting import NOT_REPORTED, fmt_population, fmt_team_count, fmt_unit
+from dashboard.i18n import t
+from dashboard.ui import common
+from dashboard.ui.chart_panel import render_chart
+
+TALL_ROW = 90  # Streamlit wraps text only in rows taller than 4rem; justifications need three lines
+
+
+def _team_table(teams: pd.DataFrame, lang: str) -> pd.DataFrame:
+    desc = "description_en" if lang == "en" else "description_nl"
+    nr = NOT_REPORTED[lang]
+    return pd.DataFrame(
+        {
+            t("core_col_team", lang): teams["team_name"],
+            t("core_col_kind", lang): teams["team_kind"].map(lambda k: t(f"core_kind_{k}", lang)),
+            t("core_col_count", lang): [
+                fmt_team_count(c, lower_bound=(q == "more_than"), lang=lang)
+                if q != "approx" or pd.isna(c)
+                else f"{t('core_approx', lang)} {int(c)}"
+                for c, q in zip(teams["team_count"], teams["count_qualifier"], strict=True)
+            ],
+            t("core_col_target", lang): teams["target_group"].map(lambda k: t(f"core_target_{k}", lang)),
+            t("core_col_operated_by", lang): teams["operated_by"].map(lambda v: nr if v == "not_reported" else v),
+            t("core_col_direct_access", lang): teams["direct_access"].map(lambda k: t(f"core_access_{k}", lang)),
+            t("core_col_description", lang): teams[desc],
+            t("core_col_locator", lang): teams["locator"],
+        }
+    )
+
+
+def _org_table(org: pd.DataFrame, lang: str) -> pd.DataFrame:
+    sfx = "en" if lang == "en" else "nl"
+    return pd.DataFrame(
+        {
+            t("core_col_dimension", lang): org[f"dimension_label_{sfx}"],
+            t("core_col_value", lang): org[f"value_label_{sfx}"],
+            t("core_col_justification", lang): org[f"justification_{sfx}"],
+            t("core_col_locator", lang): org["locator"],
+        }
+    )
+
+
+def practices_by_function(practices: pd.DataFrame, figures: pd.DataFrame, lab: common.Labels, lang: str) -> None:
+    sfx = "en" if lang == "en" else "nl"
+    for fid in lab.function_ids():
+        part = practices[practices["basic_function_id"] == fid]
+        st.markdown(f"##### {lab.function(fid)}")
+        if part.empty:
+            st.caption(t("core_not_highlighted", lang))
+            continue
+        for rec in part.itertuples():
+            figs = figures[figures["practice_id"] == rec.practice_id]
+            fig_text = ""
+            if not figs.empty:
+                fig_text = "  \n" + " · ".join(
+                    f"{getattr(f, f'label_{sfx}')}: {fmt_unit(f.value, f.unit if f.unit in ('percent', 'euro') else 'count', lang)}"
+                    + ("" if f.unit in ("percent", "euro", "count") else f" {f.unit}")
+                    for f in figs.itertuples()
+                )
+            st.markdown(
+                f"**{getattr(rec, f'title_{sfx}')}**  \n{getattr(rec, f'summary_{sfx}')}{fig_text}  \n"
+                f":grey[{rec.locator}]"
+            )
+
+
+def render() -> None:
+    lang = state.current_lang()
+    lab = common.labels(lang)
+    overview = db.query("overview")
+    lookup = common.slug_lookup(overview)
+    codes = state.filtered_codes()
+
+    state.bind("pr_gm", "gm", default=None, parse=lambda raw: lookup[raw], valid=lambda v: v is None or v in lookup)
+    if st.session_state.get("pr_gm") is None and state.recall("last_gm") in lookup:
+        st.session_state["pr_gm"] = state.recall("last_gm")
+    current = st.session_state.get("pr_gm")
+    slugs, names = common.municipality_options(overview, codes)
+    if current and current not in slugs:  # a municipality outside the filters stays choosable once chosen
+        all_slugs, all_names = common.municipality_options(overview)
+        slugs = sorted([*slugs, current], key=lambda s: all_names[s].casefold())
+        names = {**names, current: all_names[current]}
+
+    st.title(t("core_page_profile", lang))
+    if not slugs:
+        common.empty_state(lang, key="pr_empty_reset")
+        state.sync("pr_gm", "gm", default=None)
+        return
+    st.selectbox(
+        t("core_municipality", lang), slugs, format_func=names.get, key="pr_gm", index=None,
+        placeholder=t("core_choose_municipality", lang),
+    )
+    state.sync("pr_gm", "gm", default=None)
+    slug = st.session_state.get("pr_gm")
+    if not slug:
+        st.info(t("core_profile_choose", lang), icon=":material/location_city:")
+        return
+    state.remember("last_gm", slug)
+    row = overview[overview["slug"] == slug].iloc[0]
+    code = row["municipality_code"]
+    muni = db.query("municipality", code).iloc[0]
+    sfx = "en" if lang == "en" else "nl"
+
+    st.header(row["name"])
+    facts = [
+        f"{t('core_col_province', lang)}: {row['province']}",
+        f"{t('core_col_population', lang)}: {fmt_population(row['population'], row['population_qualifier'], lang)}"
+        + (f" ({int(muni['population_year'])})" if pd.notna(muni["population_year"]) else ""),
+        t("core_appendix", lang, letter=row["appendix_letter"]),
+    ]
+    if muni["official_name"] != row["name"]:
+        facts.insert(0, t("core_official_name", lang, name=muni["official_name"]))
+    st.caption(" · ".join(facts))
+    st.markdown(f"**{t('core_vision', lang)}** {muni[f'vision_{sfx}']}  \n:grey[{muni['vision_locator']}]")
+    if pd.notna(muni["transition_nl"]):
+        st.info(
+            f"**{t('core_transition', lang)}** {muni[f'transition_{sfx}']}  \n:grey[{muni['transition_locator']}]",
+            icon=":material/autorenew:",
+        )
+
+    # residents against national references
+    st.subheader(t("core_residents", lang))
+    values = db.query("indicator_values")
+    values = values[values["municipality_code"] == code]
+    if values.empty:
+        st.caption(t("core_no_indicators", lang))
+    else:
+        rows = charts.prepare_indicator_rows(values, lang, label_by="context")
+        source = common.chart_source(lang, values["source_producer"].tolist())
+        chart = charts.indicator_rows_chart(
+            rows,
+            title=t("core_residents_title", lang, name=row["name"]),
+            subtitle=charts.subtitle_lines(None, source, width=95),
+            lang=lang,
+        )
+        render_chart(chart, slug=f"profiel_{slug}_kenmerken", data=rows, lang=lang, key="pr_ind")
+        st.caption(t("core_sources_list", lang, sources="; ".join(sorted(set(values["source_title"])))))
+    notes = db.query("notes", code)
+    if not notes.empty:
+        st.markdown(f"**{t('core_notes', lang)}**")
+        for n in notes.itertuples():
+            st.markdown(f"- {getattr(n, f'text_{sfx}')} :grey[({n.source_title}; {n.locator})]")
+
+    st.subheader(t("core_teams", lang))
+    teams = db.query("teams", code)
+    st.caption(
+        t("core_team_total", lang, n=fmt_team_count(
+            row["team_count_reported"], lower_bound=bool(row["team_count_is_lower_bound"]),
+            incomplete=bool(row["team_count_incomplete"]), lang=lang))
+    )
+    st.dataframe(
+        _team_table(teams, lang), hide_index=True, width="stretch", key="pr_teams", row_height=TALL_ROW,
+        height=38 + TALL_ROW * len(teams),
+        column_config={t("core_col_description", lang): st.column_config.TextColumn(width="large")},
+    )
+
+    st.subheader(t("core_org_model", lang))
+    st.caption(t("core_org_model_help", lang))
+    org = db.query("org_matrix")
+    st.dataframe(
+        _org_table(org[org["municipality_code"] == code], lang), hide_index=True, width="stretch", key="pr_org",
+        row_height=TALL_ROW, height=38 + TALL_ROW * int((org["municipality_code"] == code).sum()),
+        column_config={t("core_col_justification", lang): st.column_config.TextColumn(width="large")},
+    )
+
+    st.subheader(t("core_practices", lang))
+    practices_by_function(db.query("practices", [code]), db.query("practice_figures", [code]), lab, lang)
+
+    st.subheader(t("core_sources", lang))
+    src = db.query("municipality_sources", code)
+    for s in src.itertuples():
+        uses = ", ".join(t(f"core_used_{u}", lang) for u in s.used_for)
+        year = f" ({int(s.year)})" if pd.notna(s.year) else ""
+        st.markdown(f"- {s.producer}{year}. *{s.title}*. :grey[{uses}]")
+    st.caption(t("core_profile_sources_note", lang))
+
+
+render()

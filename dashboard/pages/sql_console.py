@@ -1,0 +1,128 @@
+"""SQL-console: read-only queries for researchers, on a locked-down connection of its own.
+
+Registered by dashboard/app.py only when settings.SQL_CONSOLE_ENABLED; the page checks the switch again
+so that opening the file directly cannot bypass it. Defence in depth, not a sandbox: see
+dashboard/sql_console.py for the layers and README "Exports, presentation and SQL console".
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from dashboard import exports, settings, sql_console
+from dashboard.i18n import t
+
+EDITOR_KEY = "sql_text"
+RESULT_KEY = "sql_result"
+
+
+def _lang() -> str:
+    try:
+        from dashboard.state import current_lang
+
+        return current_lang()
+    except Exception:
+        return st.session_state.get("lang", "nl")
+
+
+def _use_example(sql: str) -> None:
+    st.session_state[EDITOR_KEY] = sql
+    st.session_state.pop(RESULT_KEY, None)
+
+
+def _run(path: Path) -> None:
+    # A fresh connection per run: nothing a query does can outlive it, and an interrupt hits only this one.
+    text = st.session_state.get(EDITOR_KEY, "")
+    try:
+        con = sql_console.connect_sandboxed(path)
+    except Exception as exc:
+        st.session_state[RESULT_KEY] = (text, sql_console.QueryResult(error=sql_console.short_error(exc)))
+        return
+    try:
+        st.session_state[RESULT_KEY] = (text, sql_console.run_query(con, text))
+    finally:
+        con.close()
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _schema(path: str, mtime_ns: int):
+    con = sql_console.connect_sandboxed(path)
+    try:
+        return sql_console.schema_overview(con)
+    finally:
+        con.close()
+
+
+def show_schema(path: Path, lang: str) -> None:
+    st.markdown(f"**{t('sql_schema', lang)}**")
+    try:
+        schema = _schema(str(path), path.stat().st_mtime_ns)
+    except Exception as exc:
+        st.caption(sql_console.short_error(exc))
+        return
+    for (name, kind), columns in schema.groupby(["table_name", "table_type"], sort=False):
+        label = f"{name}" + (" (view)" if kind == "VIEW" else "")
+        with st.expander(label):
+            st.markdown("\n".join(f"- `{c}` {d.lower()}" for c, d in zip(columns["column_name"],
+                                                                              columns["data_type"], strict=True)))
+
+
+def show_result(result: sql_console.QueryResult, sql: str, lang: str) -> None:
+    if not result.ok:
+        st.error(t("sql_refused", lang, error=result.error), icon=":material/block:")
+        return
+    seconds = f"{result.elapsed_s:.2f}".replace(".", "," if lang == "nl" else ".")
+    st.caption(t("sql_rows", lang, n=len(result.frame), seconds=seconds))
+    if result.truncated:
+        st.warning(t("sql_truncated", lang, n=f"{sql_console.MAX_ROWS:,}".replace(",", "." if lang == "nl" else ",")))
+    st.dataframe(result.frame, hide_index=True, key="sql_result_table")
+    frame = result.frame
+    with st.container(horizontal=True, gap="small"):
+        st.download_button(t("sql_download_csv", lang), data=lambda: exports.dataframe_csv_bytes(frame),
+                           file_name=exports.export_filename("sql_resultaat", "csv"), mime="text/csv",
+                           key="sql_download_csv", on_click="ignore", icon=":material/download:")
+        st.download_button(
+            t("sql_download_xlsx", lang),
+            data=lambda: exports.xlsx_bytes({"resultaat": frame}, [("query", sql), ("truncated", str(result.truncated)),
+                                                                   ("source", exports.CITATION_KPMG)]),
+            file_name=exports.export_filename("sql_resultaat", "xlsx"),
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            key="sql_download_xlsx", on_click="ignore", icon=":material/download:",
+        )
+
+
+def main() -> None:
+    lang = _lang()
+    st.title(t("sql_page_title", lang))
+    if not settings.SQL_CONSOLE_ENABLED:
+        st.info(t("sql_disabled", lang))
+        return
+    path = Path(settings.WAREHOUSE_PATH)
+    seconds = f"{sql_console.TIME_LIMIT_S:g}"
+    rows = f"{sql_console.MAX_ROWS:,}".replace(",", "." if lang == "nl" else ",")
+    st.markdown(t("sql_intro", lang, rows=rows, seconds=seconds))
+    st.caption(t("sql_security_note", lang))
+    if not path.is_file():
+        st.error(t("sql_no_warehouse", lang, path=path.name))
+        return
+    if EDITOR_KEY not in st.session_state:
+        st.session_state[EDITOR_KEY] = sql_console.EXAMPLE_QUERIES["sql_example_reference"]
+
+    editor, side = st.columns([3, 2], gap="medium")
+    with side:
+        st.markdown(f"**{t('sql_examples', lang)}**")
+        for example_key, sql in sql_console.EXAMPLE_QUERIES.items():
+            st.button(t(example_key, lang), key=f"sql_ex_{example_key}", on_click=_use_example, args=(sql,),
+                      type="tertiary", icon=":material/play_arrow:")
+        show_schema(path, lang)
+    with editor:
+        st.text_area(t("sql_editor", lang), key=EDITOR_KEY, height=220)
+        st.button(t("sql_run", lang), key="sql_run", type="primary", on_click=_run, args=(path,),
+                  icon=":material/play_arrow:", shortcut="Ctrl+Enter")
+        ran = st.session_state.get(RESULT_KEY)
+        if ran is not None:
+            show_result(ran[1], ran[0], lang)
+
+
+main()

@@ -1,0 +1,326 @@
+"""Turn a user's own municipality (form, YAML upload, CSV upload) into a similarity Profile. Pure: no Streamlit.
+
+What a user enters is private: these functions only read bytes and return objects. They never write a
+file, never log, never touch the warehouse; the page keeps the result in st.session_state only.
+
+Every function returns a ParseResult: a Profile, or a list of messages a policy advisor can act on. Bad
+input never raises (a bad file must never break the page).
+
+Formats
+* YAML: the format of a municipality file in data/gemeenten/ (etl/schema.py), validated with the same
+  code as the ETL (etl.validate: pydantic model + check_references), minus the rule that the slug equals
+  the file name (an upload's name is arbitrary). Template: dashboard/assets/peer_template.yaml.
+* CSV: one header row and one data row. Columns: `name` and `population` (required), any comparable
+  indicator id from data/reference/indicators.yaml (value in that indicator's unit; empty = unknown) and
+  any org-model dimension id from data/reference/org_model.yaml (a value id; empty or not_reported = don't
+  know). Comma or semicolon separated; decimal point or decimal comma; no thousands separators; UTF-8.
+  Template: dashboard/assets/peer_template.csv.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from dashboard.i18n import t
+from dashboard.similarity import NOT_REPORTED, OWN_KEY, Catalogue, Profile, point_values, population_value
+from etl.schema import Municipality
+from etl.validate import Reference, _pydantic_problems, check_references
+
+MAX_BYTES = 1024 * 1024  # 1 MB: a one-municipality file is a few kB
+MAX_NAME = 80
+MAX_POPULATION = 2_000_000  # more than any Dutch municipality; catches a typo of a few zeros
+ASSETS = Path(__file__).resolve().parent / "assets"
+TEMPLATE_YAML = ASSETS / "peer_template.yaml"
+TEMPLATE_CSV = ASSETS / "peer_template.csv"
+_AMBIGUOUS_THOUSANDS = re.compile(r"^-?\d{1,3}([.,]\d{3})+$")
+_NUMBER = re.compile(r"^[-+]?(\d+([.,]\d*)?|[.,]\d+)$")
+
+
+@dataclass
+class ParseResult:
+    profile: Profile | None = None
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.profile is not None and not self.errors
+
+
+# --- value rules shared by all three paths -------------------------------------------------------------
+
+def value_bounds(indicator_id: str, unit: str) -> tuple[float | None, float | None]:
+    """Plausible range of one indicator value. Growth figures and differences may be negative or exceed 100."""
+    if unit == "percent":
+        if "growth" in indicator_id:
+            return -100.0, None
+        return 0.0, 100.0
+    if unit in ("euro", "count"):
+        return 0.0, None
+    return None, None  # years: a difference with the national figure, either sign
+
+
+def check_values(profile: Profile, cat: Catalogue, lang: str, where: str = "") -> list[str]:
+    """Out-of-range problems in a built profile (negative population, percentages above 100, ...)."""
+    prefix = f"{where}: " if where else ""
+    out = []
+    if profile.population is not None:
+        if profile.population <= 0:
+            out.append(prefix + t("peers.err.population_positive", lang, value=_shown(profile.population)))
+        elif profile.population > MAX_POPULATION:
+            out.append(prefix + t("peers.err.population_large", lang, value=_shown(profile.population)))
+    for ind, value in profile.indicators.items():
+        d = cat.indicators.get(ind)
+        if d is None:
+            continue
+        lo, hi = value_bounds(ind, d.unit)
+        if (lo is not None and value < lo) or (hi is not None and value > hi):
+            out.append(prefix + t("peers.err.out_of_range", lang, field=ind, value=_shown(value),
+                                  lo=_bound(lo), hi=_bound(hi)))
+    return out
+
+
+def _shown(x) -> str:
+    return f"{x:g}" if isinstance(x, float) else repr(x) if isinstance(x, str) else str(x)
+
+
+def _bound(x) -> str:
+    return "…" if x is None else f"{x:g}"
+
+
+def _clean_name(name, lang: str, errors: list[str]) -> str:
+    name = "" if name is None else str(name).strip()
+    if not name:
+        errors.append(t("peers.err.name_missing", lang))
+    elif len(name) > MAX_NAME:
+        errors.append(t("peers.err.name_long", lang, n=MAX_NAME))
+    return name[:MAX_NAME]
+
+
+def _finish(profile: Profile, cat: Catalogue, lang: str, errors: list[str], warnings: list[str],
+            where: str = "") -> ParseResult:
+    errors = errors + check_values(profile, cat, lang, where)
+    incomparable = [i for i in profile.indicators if i in cat.indicators and not cat.indicators[i].comparable]
+    for ind in incomparable:
+        warnings.append(t("peers.warn.incomparable", lang, field=ind))
+    return ParseResult(None if errors else profile, errors, warnings)
+
+
+# --- form ---------------------------------------------------------------------------------------------
+
+def profile_from_form(name: str, population, indicators: dict[str, float | None], org: dict[str, str],
+                      cat: Catalogue, lang: str = "nl") -> ParseResult:
+    """Values from the page's form; None means 'unknown' / 'weet ik niet'."""
+    errors: list[str] = []
+    clean = _clean_name(name, lang, errors)
+    if population is None:
+        errors.append(t("peers.err.population_missing", lang))
+    values = {}
+    for ind, v in indicators.items():
+        if v is None:
+            continue
+        if ind not in cat.indicators:
+            errors.append(t("peers.err.unknown_indicator", lang, field=ind))
+        elif not isinstance(v, (int, float)) or not math.isfinite(v):
+            errors.append(t("peers.err.not_number", lang, field=ind, value=_shown(v)))
+        else:
+            values[ind] = float(v)
+    codes = _check_org(org, cat, lang, errors)
+    profile = Profile(OWN_KEY, clean, None if population is None else float(population), values, {}, codes)
+    return _finish(profile, cat, lang, errors, [])
+
+
+def _check_org(org: dict[str, str | None], cat: Catalogue, lang: str, errors: list[str], where: str = "") -> dict:
+    prefix = f"{where}: " if where else ""
+    codes = {}
+    for dim, d in cat.dimensions.items():
+        v = org.get(dim)
+        v = NOT_REPORTED if v is None or str(v).strip() == "" else str(v).strip()
+        if v not in d.value_ids:
+            errors.append(prefix + t("peers.err.unknown_value", lang, field=dim, value=_shown(v),
+                                     allowed=", ".join(d.value_ids)))
+        codes[dim] = v
+    return codes
+
+
+# --- uploads ------------------------------------------------------------------------------------------
+
+def parse_upload(filename: str, data: bytes, cat: Catalogue, ref: Reference, lang: str = "nl") -> ParseResult:
+    """Any uploaded bytes -> ParseResult. Never raises."""
+    try:
+        return _parse_upload(filename or "upload", data, cat, ref, lang)
+    except Exception as exc:  # noqa: BLE001 - last line of defence: a bad file must not break the page
+        return ParseResult(errors=[t("peers.err.unreadable", lang, kind=type(exc).__name__)])
+
+
+def _parse_upload(filename: str, data: bytes, cat: Catalogue, ref: Reference, lang: str) -> ParseResult:
+    shown = Path(filename).name
+    if len(data) > MAX_BYTES:
+        return ParseResult(errors=[t("peers.err.too_large", lang, file=shown, size=f"{len(data) / 1024 / 1024:.1f}")])
+    if not data.strip():
+        return ParseResult(errors=[t("peers.err.empty", lang, file=shown)])
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return ParseResult(errors=[t("peers.err.encoding", lang, file=shown, pos=exc.start)])
+    if "\x00" in text:
+        return ParseResult(errors=[t("peers.err.encoding", lang, file=shown, pos=text.index("\x00"))])
+    suffix = Path(shown).suffix.lower()
+    if suffix in (".yaml", ".yml"):
+        return parse_yaml_text(text, shown, cat, ref, lang)
+    if suffix == ".csv":
+        return parse_csv_text(text, shown, cat, lang)
+    return ParseResult(errors=[t("peers.err.file_type", lang, file=shown)])
+
+
+def parse_yaml_text(text: str, filename: str, cat: Catalogue, ref: Reference, lang: str = "nl") -> ParseResult:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{mark.line + 1}:{mark.column + 1}" if mark else "?"
+        return ParseResult(errors=[t("peers.err.yaml", lang, file=filename, where=where,
+                                     reason=getattr(exc, "problem", None) or "syntax")])
+    if not isinstance(data, dict):
+        return ParseResult(errors=[t("peers.err.yaml_shape", lang, file=filename)])
+    path = Path(filename)
+    try:
+        m = Municipality.model_validate(data)
+    except ValidationError as exc:
+        return ParseResult(errors=_pydantic_problems(path, exc, data))
+    # The ETL requires slug == file name; an upload's file name is whatever the browser sends.
+    slug_rule = f"{path}: municipality.slug: "
+    problems = [p for p in check_references(path, m, ref) if not p.startswith(slug_rule)]
+    errors: list[str] = list(problems)
+    name = _clean_name(m.municipality.name, lang, errors)
+    population, pop_issue = population_value(m.municipality.population.value, m.municipality.population.qualifier)
+    values, issues = point_values((v.indicator, v.value, v.qualifier, v.year, v.area) for v in m.indicators)
+    org = {dim: c.value for dim, c in m.organisation.items()}
+    profile = Profile(OWN_KEY, name, population, values, issues, org, pop_issue)
+    return _finish(profile, cat, lang, errors, [], where=filename)
+
+
+def parse_csv_text(text: str, filename: str, cat: Catalogue, lang: str = "nl") -> ParseResult:
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    if not lines:
+        return ParseResult(errors=[t("peers.err.empty", lang, file=filename)])
+    header_line = lines[0]
+    delimiter = max((",", ";", "\t"), key=header_line.count)
+    rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter))
+    header = [h.strip().lstrip("\ufeff") for h in rows[0]]
+    errors: list[str] = []
+    warnings: list[str] = []
+    if len(rows) < 2:
+        return ParseResult(errors=[t("peers.err.csv_no_row", lang, file=filename)])
+    if len(rows) > 2:
+        errors.append(t("peers.err.csv_rows", lang, file=filename, n=len(rows) - 1))
+    row = rows[1]
+    if len(row) != len(header):
+        errors.append(t("peers.err.csv_width", lang, file=filename, header=len(header), row=len(row)))
+    known = {"name", "population", *cat.indicators, *cat.dimensions}
+    unknown = [h for h in header if h not in known]
+    if unknown:
+        errors.append(t("peers.err.csv_unknown_columns", lang, file=filename, columns=", ".join(unknown)))
+    dupes = sorted({h for h in header if header.count(h) > 1})
+    if dupes:
+        errors.append(t("peers.err.csv_duplicate_columns", lang, file=filename, columns=", ".join(dupes)))
+    missing = [c for c in ("name", "population") if c not in header]
+    if missing:
+        errors.append(t("peers.err.csv_missing_columns", lang, file=filename, columns=", ".join(missing)))
+    if errors:
+        return ParseResult(errors=errors)
+    cells = dict(zip(header, (c.strip() for c in row)))
+    name = _clean_name(cells.get("name"), lang, errors)
+    population = _csv_number(cells.get("population", ""), "population", filename, lang, errors)
+    if population is None and not any("population" in e for e in errors):
+        errors.append(f"{filename}: " + t("peers.err.population_missing", lang))
+    values = {}
+    for ind in cat.indicators:
+        if cells.get(ind, "") != "":
+            v = _csv_number(cells[ind], ind, filename, lang, errors)
+            if v is not None:
+                values[ind] = v
+    org = _check_org({d: cells.get(d) for d in cat.dimensions}, cat, lang, errors, where=filename)
+    if population is not None and not float(population).is_integer():
+        errors.append(f"{filename}: " + t("peers.err.population_integer", lang, value=_shown(population)))
+    profile = Profile(OWN_KEY, name, population, values, {}, org)
+    return _finish(profile, cat, lang, errors, warnings, where=filename)
+
+
+def _csv_number(raw: str, column: str, filename: str, lang: str, errors: list[str]) -> float | None:
+    raw = raw.strip()
+    if raw == "":
+        return None
+    if _AMBIGUOUS_THOUSANDS.match(raw):
+        errors.append(f"{filename}: " + t("peers.err.thousands", lang, field=column, value=raw))
+        return None
+    if not _NUMBER.match(raw):
+        errors.append(f"{filename}: " + t("peers.err.not_number", lang, field=column, value=repr(raw)))
+        return None
+    return float(raw.replace(",", "."))
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$&:=\"'^%@])")
+
+
+def md_escape(text) -> str:
+    """Text that st.markdown shows literally: every markdown/HTML character backslash-escaped, one line.
+
+    For anything a user typed or uploaded (a municipality called '<script>' or '[x](javascript:..)'),
+    and harmless for curated text. Never combine with unsafe_allow_html.
+    """
+    one_line = re.sub(r"[\r\n\t\v\f\u2028\u2029]+", " ", str(text))  # keeps no-break spaces
+    return _MD_SPECIAL.sub(r"\\\1", one_line)
+
+
+def template_bytes(kind: str) -> bytes:
+    """The downloadable templates (static, reviewed files: dashboard/assets/)."""
+    return (TEMPLATE_YAML if kind == "yaml" else TEMPLATE_CSV).read_bytes()
+
+
+def csv_columns(cat: Catalogue) -> list[str]:
+    """The documented CSV columns, in template order."""
+    return ["name", "population", *cat.comparable_indicators, *cat.dimensions]
+
+
+# The example row of the CSV template: the same values as dashboard/assets/peer_template.yaml.
+TEMPLATE_ROW = {
+    "name": "Mijn gemeente", "population": "50000", "single_parent_households_pct": "7.0",
+    "disposable_income_household_eur": "38000", "low_education_labour_force_pct": "15.0",
+    "social_assistance_pct": "4.5", "team_scope": "integral_0_100", "support_provision": "provides_support",
+    "resident_access": "direct", "triage": "by_team", "early_signalling": "with_team",
+}
+
+
+def make_template_csv(cat: Catalogue) -> str:
+    """The CSV template for this codebook. Regenerate the asset after a codebook change with
+    `python -c "from dashboard.peer_input import write_template_csv; write_template_csv()"`."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    cols = csv_columns(cat)
+    writer.writerow(cols)
+    writer.writerow([TEMPLATE_ROW.get(c, "") for c in cols])
+    return buf.getvalue()
+
+
+def write_template_csv(warehouse: Path | None = None) -> None:
+    """Developer helper (not used by the app): rewrite dashboard/assets/peer_template.csv from the warehouse."""
+    import duckdb
+
+    from dashboard import queries, settings
+
+    con = duckdb.connect(str(warehouse or settings.WAREHOUSE_PATH), read_only=True)
+    try:
+        from dashboard.similarity import catalogue_from_frames
+
+        cat = catalogue_from_frames(queries.indicators(con), queries.dimensions(con), queries.dimension_values(con))
+    finally:
+        con.close()
+    TEMPLATE_CSV.write_text(make_template_csv(cat), encoding="utf-8")

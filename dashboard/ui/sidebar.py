@@ -1,0 +1,88 @@
+"""The sidebar every page shares: language toggle, filters, 'N van 16 gemeenten' and the reset button."""
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import db, filters, state
+from dashboard.i18n import t
+from dashboard.ui.common import Labels, filter_options, reset_filters
+
+LANG_LABELS = {"nl": "Nederlands", "en": "English"}
+
+
+def language_toggle() -> str:
+    state.bind(state.LANG_KEY, state.LANG_PARAM, default="nl", parse=state.choice_parse(state.LANGS))
+    lang = state.current_lang()
+    st.sidebar.radio(
+        t("core_language", lang),
+        state.LANGS,
+        format_func=LANG_LABELS.get,
+        key=state.LANG_KEY,
+        horizontal=True,
+    )
+    state.sync(state.LANG_KEY, state.LANG_PARAM, default="nl")
+    return state.current_lang()
+
+
+def _multiselect(container, label: str, key: str, param: str, options: list[str], format_func, lang: str, **kw) -> list[str]:
+    state.bind(key, param, default=[], parse=state.csv_parse(options), valid=lambda v: all(x in options for x in v))
+    container.multiselect(
+        label, options, format_func=format_func, key=key, placeholder=t("core_any", lang), **kw
+    )
+    state.sync(key, param, default=[], serialize=state.csv_serialize)
+    return list(st.session_state.get(key, []))
+
+
+def filter_sidebar(lang: str, lab: Labels) -> filters.FilterState:
+    """Draw the filters; return the filter state. Widget keys: f_bf, f_size, f_prov, f_org_<dimension>."""
+    options = filter_options()
+    sb = st.sidebar
+    sb.markdown(f"**{t('core_filters', lang)}**")
+    functions = _multiselect(
+        sb, t("core_filter_function", lang), "f_bf", filters.PARAM_FUNCTIONS, list(options.functions),
+        lab.function, lang, help=t("core_filter_function_help", lang),
+    )
+    size_labels = filters.SIZE_CLASS_LABELS[lang]
+    sizes = _multiselect(
+        sb, t("core_filter_size", lang), "f_size", filters.PARAM_SIZES, list(options.sizes),
+        lambda s: size_labels.get(s, s), lang, help=t("core_filter_size_help", lang),
+    )
+    provinces = _multiselect(
+        sb, t("core_filter_province", lang), "f_prov", filters.PARAM_PROVINCES, list(options.provinces),
+        str, lang,
+    )
+    dims: dict[str, tuple[str, ...]] = {}
+    n_org = sum(1 for d in options.dimensions if st.session_state.get(f"f_org_{d}"))
+    label = t("core_filter_org", lang) + (f" ({n_org})" if n_org else "")
+    with sb.expander(label, expanded=bool(n_org)):
+        for dim, values in options.dimensions.items():
+            vmap = lab.value_map(dim)
+            dims[dim] = tuple(
+                _multiselect(
+                    st, lab.dimension(dim), f"f_org_{dim}", filters.ORG_PREFIX + dim, list(values),
+                    lambda v, m=vmap: m.get(v, v), lang,
+                )
+            )
+    return filters.FilterState(
+        dimensions=dims, functions=tuple(functions), sizes=tuple(sizes), provinces=tuple(provinces)
+    )
+
+
+def selection_summary(lang: str, n: int, total: int, active: bool) -> None:
+    """Always visible: how many municipalities pass, and a way back to all of them."""
+    box = st.sidebar.container(border=True, key="selection_summary")
+    box.markdown(f"**{t('core_n_of_total', lang, n=n, total=total)}**")
+    box.button(
+        t("core_reset", lang), key="f_reset", on_click=reset_filters, disabled=not active, width="stretch",
+        icon=":material/restart_alt:",
+    )
+
+
+def data_footer(lang: str) -> None:
+    try:
+        meta = db.meta()
+    except db.WarehouseError:
+        return
+    st.sidebar.caption(
+        t("core_data_version", lang, version=meta.get("data_version", "?"), built=meta.get("build_time", "?")[:10])
+    )

@@ -1,0 +1,82 @@
+"""Make sure a warehouse exists before anything is drawn (so `streamlit run dashboard/app.py` works on a
+fresh checkout), and turn invalid data into a readable list of problems instead of a traceback.
+
+etl.build.ensure_warehouse compares checksums of data/ with the warehouse's meta table and rebuilds
+atomically when they differ. The check reads every data file, so it runs at most once per CHECK_SECONDS
+per process, not on every rerun; a rebuild it triggers is picked up by dashboard.db on the next rerun.
+"""
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import streamlit as st
+
+from dashboard import settings
+from dashboard.i18n import t
+
+CHECK_SECONDS = 30.0
+MAX_PROBLEMS_SHOWN = 50
+
+
+@dataclass
+class BuildGuard:
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    checked_at: float = float("-inf")
+    problems: list[str] = field(default_factory=list)
+    failed: bool = False
+
+
+@st.cache_resource(show_spinner=False)
+def _guard(data_dir: str, warehouse: str) -> BuildGuard:
+    return BuildGuard()
+
+
+def _check(guard: BuildGuard, data_dir: Path, warehouse: Path, lang: str) -> None:
+    try:
+        from etl.build import ensure_warehouse
+        from etl.validate import DataError
+    except ImportError:  # the ETL is not installed next to the app: serve whatever warehouse exists
+        guard.problems, guard.failed = [], False
+        return
+    try:
+        with st.spinner(t("core_building", lang)):
+            ensure_warehouse(data_dir, warehouse)
+        guard.problems, guard.failed = [], False
+    except DataError as exc:
+        guard.problems, guard.failed = list(exc.problems), True
+    except Exception as exc:  # noqa: BLE001 - anything else: say it briefly, never a traceback
+        guard.problems, guard.failed = [f"{exc.__class__.__name__}: {exc}"], True
+
+
+def ensure_data(lang: str) -> bool:
+    """True when a warehouse can be served. Shows a friendly message when the data are invalid."""
+    data_dir, warehouse = Path(settings.DATA_DIR), Path(settings.WAREHOUSE_PATH)
+    guard = _guard(str(data_dir), str(warehouse))
+    if time.monotonic() - guard.checked_at >= CHECK_SECONDS:
+        with guard.lock:
+            if time.monotonic() - guard.checked_at >= CHECK_SECONDS:
+                _check(guard, data_dir, warehouse, lang)
+                guard.checked_at = time.monotonic()
+    if not guard.failed:
+        return True
+    have_old = warehouse.is_file()
+    shown = guard.problems[:MAX_PROBLEMS_SHOWN]
+    more = len(guard.problems) - len(shown)
+    body = "\n".join(f"- `{p}`" for p in shown) + (f"\n- … (+{more})" if more > 0 else "")
+    if have_old:
+        with st.expander(t("core_data_invalid_old", lang, n=len(guard.problems)), icon=":material/warning:"):
+            st.markdown(body)
+            st.caption(t("core_data_invalid_hint", lang))
+        return True
+    st.error(t("core_data_invalid", lang, n=len(guard.problems)), icon=":material/error:")
+    st.markdown(body)
+    st.caption(t("core_data_invalid_hint", lang))
+    return False
+
+
+def force_recheck() -> None:
+    """Tests: make the next ensure_data() call check the data again."""
+    _guard.clear()

@@ -1,0 +1,90 @@
+"""Command line: `python -m etl build|export|check`.
+
+    python -m etl build  [--data DIR] [--out FILE]                 validate data/ and write the warehouse
+    python -m etl export --out DIR [--format csv|parquet|xlsx]     tidy files from the warehouse (built if needed)
+    python -m etl check  [--data DIR]                              only validate, write nothing
+
+Exit codes: 0 ok, 1 invalid data (every problem printed on stderr, one per line: file: field: reason),
+2 the build or export failed for another reason (the existing warehouse is left untouched).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import duckdb
+
+from etl import check_data
+from etl.build import build_warehouse, ensure_warehouse, read_meta
+from etl.export import default_readme_rows, read_export_tables, write_csv_dir, write_parquet_dir, write_xlsx
+from etl.paths import DATA_DIR, EXPORTS_DIR, WAREHOUSE
+from etl.validate import DataError
+
+XLSX_NAME = "lokale-teams.xlsx"
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m etl", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    build = sub.add_parser("build", help="validate data/ and write the DuckDB warehouse atomically")
+    build.add_argument("--data", type=Path, default=DATA_DIR, help="data folder (default: data/)")
+    build.add_argument("--out", type=Path, default=WAREHOUSE, help="warehouse file (default: data/warehouse.duckdb)")
+
+    export = sub.add_parser("export", help="write tidy CSV, Parquet or XLSX files from the warehouse")
+    export.add_argument("--out", type=Path, default=EXPORTS_DIR, help="output folder (default: exports/)")
+    export.add_argument("--format", choices=("csv", "parquet", "xlsx"), default="csv")
+    export.add_argument("--data", type=Path, default=DATA_DIR, help="data folder used when (re)building")
+    export.add_argument("--warehouse", type=Path, default=WAREHOUSE, help="warehouse file to read")
+
+    check = sub.add_parser("check", help="validate data/ and print every problem; writes nothing")
+    check.add_argument("--data", type=Path, default=DATA_DIR)
+    return parser.parse_args(argv)
+
+
+def run_build(args: argparse.Namespace) -> int:
+    build_warehouse(args.data, args.out, log=print)
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    if ensure_warehouse(args.data, args.warehouse, log=print):
+        print(f"built {args.warehouse} first (it was missing or out of date)")
+    con = duckdb.connect(str(args.warehouse), read_only=True)
+    try:
+        tables = read_export_tables(con)
+    finally:
+        con.close()
+    if args.format == "csv":
+        paths = write_csv_dir(tables, args.out)
+    elif args.format == "parquet":
+        paths = write_parquet_dir(tables, args.out)
+    else:
+        args.out.mkdir(parents=True, exist_ok=True)
+        paths = [args.out / XLSX_NAME]
+        write_xlsx(tables, paths[0], default_readme_rows(read_meta(args.warehouse), tables))
+    for path in paths:
+        print(f"wrote {path}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.command == "check":
+        return check_data.main([str(args.data)])
+    try:
+        return run_build(args) if args.command == "build" else run_export(args)
+    except DataError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(exc.problems)} problem(s); nothing was written, an existing warehouse is unchanged",
+              file=sys.stderr)
+        return 1
+    except (duckdb.Error, OSError, RuntimeError) as exc:
+        print(f"{args.command} failed: {exc}; an existing warehouse is unchanged", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

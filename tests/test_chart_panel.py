@@ -1,0 +1,208 @@
+"""render_chart() and the presentation page, headless (streamlit.testing.v1.AppTest).
+
+Why: every chart in the dashboard goes through render_chart, so a regression here removes the downloads or
+the pin button from every page at once; and presentation mode must work from pins alone (it is opened
+from a URL with ?present=1 on a projector, without visiting the chart pages again).
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import altair as alt
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import exports
+from dashboard.ui.chart_panel import PINS_KEY
+
+ROOT = Path(__file__).resolve().parent.parent
+PRESENTATION_PAGE = ROOT / "dashboard" / "pages" / "presentation.py"
+SQL_PAGE = ROOT / "dashboard" / "pages" / "sql_console.py"
+
+
+def charts(at: AppTest):
+    """Vega-Lite chart elements (the element type was 'arrow_vega_lite_chart' before Streamlit 1.5x)."""
+    return at.get("vega_lite_chart") or at.get("arrow_vega_lite_chart")
+
+
+def two_charts_page():
+    import altair as alt
+    import pandas as pd
+
+    from dashboard.ui.chart_panel import render_chart
+
+    df = pd.DataFrame({"gemeente": ["Almelo", "Leiden"], "inkomen": [36500, 41000]})
+    bar = alt.Chart(df).mark_bar().encode(x="inkomen:Q", y="gemeente:N").properties(title="Inkomen")
+    render_chart(bar, slug="contrast_inkomen", data=df, lang="nl", key="c1", source="Bron: KPMG (2019)")
+    render_chart(bar.mark_point(), slug="punten", data=df, lang="nl", key="c2", title="Punten")
+
+
+def test_every_chart_gets_png_svg_csv_downloads_and_a_pin_button():
+    at = AppTest.from_function(two_charts_page).run()
+    assert not at.exception
+    assert len(charts(at)) == 2
+    names = {b.key: b for b in at.download_button}
+    for key in ("c1", "c2"):
+        assert {f"{key}__png", f"{key}__svg", f"{key}__csv"} <= set(names)
+    labels = [b.label for b in at.download_button]
+    assert labels.count("Download PNG") == 2 and labels.count("Download SVG") == 2
+    assert labels.count("Download data") == 2
+    assert at.button(key="c1__pin").label == "Vastpinnen voor presentatie"
+
+
+@pytest.fixture
+def deferred(monkeypatch) -> dict[str, dict]:
+    """file name -> {callable, mimetype}: what each download button would serve when clicked."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    seen: dict[str, dict] = {}
+    original = MediaFileManager.add_deferred
+
+    def spy(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        seen[file_name] = {"callable": data_callable, "mimetype": mimetype}
+        return original(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", spy)
+    return seen
+
+
+def test_downloads_are_lazy_named_after_the_chart_and_valid(deferred):
+    at = AppTest.from_function(two_charts_page).run()
+    assert not at.exception
+    assert all(b.proto.deferred_file_id for b in at.download_button)  # nothing rendered before a click
+    assert {"lokale-teams_contrast_inkomen_2019.png", "lokale-teams_contrast_inkomen_2019.svg",
+            "lokale-teams_contrast_inkomen_2019.csv", "lokale-teams_punten_2019.png"} <= set(deferred)
+    png = deferred["lokale-teams_contrast_inkomen_2019.png"]["callable"]()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and exports.png_size(png)[0] >= 1600
+    svg = deferred["lokale-teams_punten_2019.svg"]["callable"]().decode()
+    assert "Inkomen" in svg and "40.000" in svg  # the chart's own title wins over title=; Dutch thousands
+    csv = deferred["lokale-teams_contrast_inkomen_2019.csv"]["callable"]().decode()
+    assert csv.splitlines() == ["gemeente,inkomen", "Almelo,36500", "Leiden,41000"]
+
+
+def test_pin_button_pins_and_unpins():
+    at = AppTest.from_function(two_charts_page).run()
+    at.button(key="c1__pin").click().run()
+    assert not at.exception
+    pins = at.session_state[PINS_KEY]
+    assert [p["slug"] for p in pins] == ["contrast_inkomen"]
+    pin = pins[0]
+    assert pin["title"] == "Inkomen" and pin["source"] == "Bron: KPMG (2019)"
+    assert json.loads(pin["spec"])["mark"]["type"] == "bar" and list(pin["data"].columns) == ["gemeente", "inkomen"]
+    assert at.button(key="c1__pin").label == "Losmaken uit presentatie"
+    at.button(key="c2__pin").click().run()
+    assert [p["slug"] for p in at.session_state[PINS_KEY]] == ["contrast_inkomen", "punten"]
+    at.button(key="c1__pin").click().run()
+    assert [p["slug"] for p in at.session_state[PINS_KEY]] == ["punten"]
+
+
+def make_pins(n: int) -> list[dict]:
+    out = []
+    for i in range(n):
+        df = pd.DataFrame({"x": ["a", "b"], "y": [1000 * (i + 1), 41000]})
+        chart = alt.Chart(df).mark_bar().encode(x="x:N", y="y:Q").properties(title=f"Grafiek {i + 1}")
+        out.append({"slug": f"g{i + 1}", "title": f"Grafiek {i + 1}", "subtitle": "Selectie: alle gemeenten",
+                    "source": "Bron: KPMG (2019), Bijlage 2", "spec": exports.spec_json(exports.chart_to_spec(chart)),
+                    "data": df})
+    return out
+
+
+def present(at: AppTest) -> AppTest:
+    at.session_state[PINS_KEY] = make_pins(3)
+    return at
+
+
+def test_presentation_page_without_pins_explains_what_to_do():
+    at = AppTest.from_file(str(PRESENTATION_PAGE)).run()
+    assert not at.exception
+    assert any("Nog geen grafieken vastgepind" in i.value for i in at.info)
+
+
+def test_presentation_manager_lists_pins_and_offers_the_deck():
+    at = present(AppTest.from_file(str(PRESENTATION_PAGE))).run()
+    assert not at.exception
+    assert at.download_button(key="present_deck").label == "Download PowerPoint"
+    assert "Grafiek 1" in at.markdown[1].value or any("Grafiek 1" in m.value for m in at.markdown)
+    at.button(key="present_down_0").click().run()
+    assert [p["slug"] for p in at.session_state[PINS_KEY]] == ["g2", "g1", "g3"]
+    at.button(key="present_remove_2").click().run()
+    assert [p["slug"] for p in at.session_state[PINS_KEY]] == ["g2", "g1"]
+
+
+def test_presentation_mode_from_the_url_shows_one_chart_with_big_fonts():
+    at = present(AppTest.from_file(str(PRESENTATION_PAGE)))
+    at.query_params["present"] = "1"
+    at.run()
+    assert not at.exception
+    shown = charts(at)
+    assert len(shown) == 1
+    spec = json.loads(shown[0].proto.spec)
+    assert spec["title"]["text"] == "Grafiek 1"
+    assert spec["config"]["axis"]["labelFontSize"] >= 18 and spec["config"]["title"]["fontSize"] >= 18
+    assert any("1 / 3" in m.value for m in at.markdown)
+    assert any("stSidebar" in m.value for m in at.markdown)  # the chrome-hiding CSS is injected
+    assert at.button(key="present_prev").disabled
+
+
+def test_presentation_mode_steps_through_the_pins_and_exits():
+    at = present(AppTest.from_file(str(PRESENTATION_PAGE)))
+    at.query_params["present"] = "1"
+    at.run()
+    at.button(key="present_next").click().run()
+    at.button(key="present_next").click().run()
+    assert any("3 / 3" in m.value for m in at.markdown)
+    assert json.loads(charts(at)[0].proto.spec)["title"]["text"] == "Grafiek 3"
+    assert at.button(key="present_next").disabled
+    at.button(key="present_prev").click().run()
+    assert any("2 / 3" in m.value for m in at.markdown)
+    at.button(key="present_exit").click().run()
+    assert not at.exception
+    assert not any("stSidebar" in m.value for m in at.markdown)  # CSS only in presentation mode
+    assert at.toggle(key="present_toggle").value is False
+
+
+def test_presentation_toggle_turns_the_mode_on():
+    at = present(AppTest.from_file(str(PRESENTATION_PAGE))).run()
+    at.toggle(key="present_toggle").set_value(True).run()
+    assert not at.exception
+    assert len(charts(at)) == 1
+
+
+@pytest.fixture
+def sql_page(monkeypatch, tmp_path):
+    from dashboard import settings
+    from etl.build import build_warehouse
+
+    target = tmp_path / "warehouse.duckdb"
+    build_warehouse(ROOT / "tests" / "fixtures" / "data", target, log=lambda _line: None)
+    monkeypatch.setattr(settings, "WAREHOUSE_PATH", target)
+    return AppTest.from_file(str(SQL_PAGE), default_timeout=15)
+
+
+def test_sql_console_page_runs_a_query_and_offers_downloads(sql_page):
+    at = sql_page.run()
+    assert not at.exception
+    at.button(key="sql_ex_sql_example_overview").click().run()
+    at.button(key="sql_run").click().run()
+    assert not at.exception and not at.error
+    assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 3
+    assert {b.key for b in at.download_button} == {"sql_download_csv", "sql_download_xlsx"}
+
+
+def test_sql_console_page_refuses_with_a_short_message(sql_page):
+    at = sql_page.run()
+    at.text_area(key="sql_text").set_value("drop table municipality").run()
+    at.button(key="sql_run").click().run()
+    assert not at.exception
+    assert "Only SELECT queries are allowed, not DROP." in at.error[0].value
+
+
+def test_sql_console_page_respects_the_operator_switch(sql_page, monkeypatch):
+    from dashboard import settings
+
+    monkeypatch.setattr(settings, "SQL_CONSOLE_ENABLED", False)
+    at = sql_page.run()
+    assert not at.exception and not at.text_area
+    assert "LOKALE_TEAMS_SQL_CONSOLE=off" in at.info[0].value

@@ -1,0 +1,198 @@
+"""The peers page (dashboard/pages/peers.py) headless, with streamlit.testing.v1.AppTest.
+
+Expectations are computed with the pure functions on the same warehouse (or by hand), never read back from
+the page: the page must show what the method says.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import peer_input as pi
+from dashboard import queries as q
+from dashboard import settings
+from dashboard import similarity as sim
+
+PAGE = str(Path(__file__).resolve().parent.parent / "dashboard" / "pages" / "peers.py")
+PEER_COL = "gemeente"
+
+
+@pytest.fixture(autouse=True)
+def _warehouse(built_warehouse, monkeypatch):
+    monkeypatch.setattr(settings, "WAREHOUSE_PATH", built_warehouse)
+
+
+@pytest.fixture(scope="module")
+def dataset(built_warehouse):
+    con = duckdb.connect(str(built_warehouse), read_only=True)
+    try:
+        cat = sim.catalogue_from_frames(q.indicators(con), q.dimensions(con), q.dimension_values(con))
+        overview = q.overview(con)
+        profiles = sim.profiles_from_frames(overview, q.indicator_values(con), q.org_matrix(con))
+    finally:
+        con.close()
+    return cat, profiles, overview, sim.fit_scales(profiles, cat)
+
+
+def expected(dataset, ref, weights, k=5) -> list[str]:
+    cat, profiles, _, scales = dataset
+    return [r.name for r in sim.rank_peers(ref, profiles, cat, weights, scales, k=k)]
+
+
+def app(**query) -> AppTest:
+    at = AppTest.from_file(PAGE, default_timeout=60)
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def peers_shown(at: AppTest) -> list[str]:
+    table = next(df for df in at.dataframe if PEER_COL in df.value.columns)
+    return [name.split(". ", 1)[1] for name in table.value[PEER_COL]]  # "1. Haarlem" -> "Haarlem"
+
+
+def test_peers_for_a_chosen_municipality_render(dataset):
+    cat, profiles, overview, _ = dataset
+    at = app(peer_ref="leiden", peer_k="4")
+    assert not at.exception
+    leiden = next(p for p in profiles if p.name == "Leiden")
+    assert peers_shown(at) == expected(dataset, leiden, sim.preset_weights("default", cat), k=4)
+    assert at.selectbox(key="peers_ref").value == leiden.key
+    # the breakdown, the org comparison and the practice examples are there too
+    assert any("Waarom deze gemeenten" in m.value for m in at.markdown)
+    assert len([e for e in at.expander if e.label == "Uitsplitsing per criterium"]) == 4
+    matrix = at.table[0].value
+    assert list(matrix.columns) == ["keuze", "referentie", "zelfde keuze", "andere keuze", "niet gerapporteerd"]
+    assert len(matrix) == len(cat.dimensions)
+    assert len(at.tabs) >= 5
+    assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
+
+
+def test_changing_a_weight_changes_the_order(dataset):
+    cat, profiles, overview, scales = dataset
+    base = sim.preset_weights("default", cat)
+    no_size = dict(base, size=0.0)
+    # Find, in the data, a reference whose top peer must change when size stops counting.
+    case = next((p for p in profiles if expected(dataset, p, base, 1) != expected(dataset, p, no_size, 1)), None)
+    assert case is not None, "the data has no reference where size decides the top peer"
+    slug = overview.loc[overview["municipality_code"] == case.key, "slug"].iloc[0]
+    at = app(peer_ref=slug)
+    assert peers_shown(at) == expected(dataset, case, base)
+    at.slider(key="peers_w_size").set_value(0.0).run()
+    assert not at.exception
+    assert peers_shown(at) == expected(dataset, case, no_size)
+    assert peers_shown(at)[0] != expected(dataset, case, base)[0]
+    assert at.query_params["peer_w"] == "size:0"  # shareable
+
+
+def test_presets_set_the_weights(dataset):
+    cat, profiles, _, _ = dataset
+    at = app(peer_ref="almelo")
+    at.radio(key="peers_preset").set_value("organisation").run()
+    assert not at.exception
+    assert at.slider(key="peers_w_size").value == 0.0
+    assert at.slider(key="peers_w_org.team_scope").value == 1.0
+    almelo = next(p for p in profiles if p.name == "Almelo")
+    assert peers_shown(at) == expected(dataset, almelo, sim.preset_weights("organisation", cat))
+    assert at.query_params["peer_preset"] == "organisation"
+
+
+def test_url_with_weights_and_k(dataset):
+    cat, profiles, _, _ = dataset
+    at = app(peer_ref="GM0363", peer_k="3", peer_preset="context", peer_w="size:1")
+    amsterdam = next(p for p in profiles if p.key == "GM0363")
+    weights = dict(sim.preset_weights("context", cat), size=1.0)
+    assert peers_shown(at) == expected(dataset, amsterdam, weights, k=3)
+
+
+def test_the_form_path(dataset):
+    cat, profiles, _, _ = dataset
+    at = app(peer_ref="leiden")
+    at.radio(key="peers_ref_kind").set_value("own").run()
+    assert any("alleen in deze browsersessie" in i.value for i in at.info)  # the privacy note is on the page
+    name = "<script>alert(1)</script>"
+    at.text_input(key="peers_f_name").input(name)
+    at.number_input(key="peers_f_population").set_value(40000)
+    at.number_input(key="peers_f_single_parent_households_pct").set_value(6.5)
+    at.selectbox(key="peers_f_team_scope").select("integral_0_100")
+    at.selectbox(key="peers_f_early_signalling").select("elsewhere")
+    at.button(key="peers_f_submit").click().run()
+    assert not at.exception
+    own = pi.profile_from_form(name, 40000, {"single_parent_households_pct": 6.5},
+                               {"team_scope": "integral_0_100", "early_signalling": "elsewhere"}, cat).profile
+    assert peers_shown(at) == expected(dataset, own, sim.preset_weights("default", cat))
+    # The name is shown as text (escaped), and nothing the user entered is in the URL.
+    assert any(r"\<script\>alert\(1\)\</script\>" in s.value for s in at.success)
+    assert "peer_ref" not in at.query_params
+    assert not any("script" in str(v) or "40000" in str(v) for v in at.query_params.values())
+
+
+def test_a_bad_upload_shows_the_error_and_keeps_the_page_working(dataset):
+    at = app()
+    at.radio(key="peers_ref_kind").set_value("own").run()
+    at.file_uploader(key="peers_upload").upload("kapot.csv", b"naam,inwoners\nX,veel\n", "text/csv")
+    at.run()
+    assert not at.exception
+    assert any("naam" in e.value and "population" in e.value for e in at.error)
+    at.radio(key="peers_ref_kind").set_value("municipality").run()
+    assert not at.exception and len(peers_shown(at)) == 5
+
+
+def test_good_upload_then_bad_upload_keeps_the_good_data(dataset):
+    cat, profiles, _, _ = dataset
+    at = app()
+    at.radio(key="peers_ref_kind").set_value("own").run()
+    at.file_uploader(key="peers_upload").upload("mijn.yaml", pi.template_bytes("yaml"), "application/yaml")
+    at.run()
+    assert not at.exception and not at.error
+    own = pi.profile_from_form("Mijn gemeente", 50000, {}, {}, cat).profile  # only for the key; see below
+    assert own.key == sim.OWN_KEY
+    shown = peers_shown(at)
+    at.file_uploader(key="peers_upload").clear()
+    at.file_uploader(key="peers_upload").upload("leeg.yaml", b"", "application/yaml")
+    at.run()
+    assert not at.exception
+    assert any("leeg" in e.value for e in at.error)
+    assert peers_shown(at) == shown  # the earlier upload stays in use, and the page says so
+    assert any("blijven in gebruik" in c.value for c in at.caption)
+
+
+def test_error_state_from_session_renders(dataset):
+    """The page renders whatever error list a parse left in the session (also a hostile one) as text."""
+    at = AppTest.from_file(PAGE, default_timeout=60)
+    at.session_state["peers_ref_kind"] = "own"
+    at.session_state["peers_own_messages"] = ("error", ["x.csv: <img src=x onerror=alert(1)>"])
+    at.run()
+    assert not at.exception
+    assert any(r"\<img src\=x onerror\=alert\(1\)\>" in e.value for e in at.error)
+
+
+def test_english(dataset):
+    at = AppTest.from_file(PAGE, default_timeout=60)
+    at.session_state["lang"] = "en"
+    at.query_params["peer_ref"] = "leiden"
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "Similar municipalities"
+    assert "municipality" in next(df for df in at.dataframe if "municipality" in df.value.columns).value.columns
+
+
+def test_sidebar_filters_restrict_the_candidates(dataset):
+    """With app.py's sidebar filter active, peers come only from the filtered municipalities."""
+    cat, profiles, overview, _ = dataset
+    allowed = [p.key for p in profiles if p.name in ("Almelo", "Enschede", "Montferland", "Leiden")]
+    at = AppTest.from_file(PAGE, default_timeout=60)
+    at.session_state["_filtered_codes"] = allowed
+    at.session_state["_total_municipalities"] = len(profiles)
+    at.query_params["peer_ref"] = "leiden"
+    at.run()
+    assert not at.exception
+    leiden = next(p for p in profiles if p.name == "Leiden")
+    allowed_profiles = [p for p in profiles if p.key in allowed]
+    cat, _, _, scales = dataset
+    want = [r.name for r in sim.rank_peers(leiden, allowed_profiles, cat, sim.preset_weights("default", cat), scales)]
+    assert peers_shown(at) == want and len(want) == 3
+    assert any("4 van 16" in i.value for i in at.info)  # Leiden itself passes the filter too
