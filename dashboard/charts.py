@@ -187,7 +187,9 @@ def _row_key(row) -> str:
     return f"{row['indicator_id']}|{row['municipality_code']}"
 
 
-def prepare_indicator_rows(values: pd.DataFrame, lang: str, *, label_by: str = "municipality") -> pd.DataFrame:
+def prepare_indicator_rows(
+    values: pd.DataFrame, lang: str, *, label_by: str = "municipality", group_labels: Mapping[str, str] | None = None
+) -> pd.DataFrame:
     """Rows for indicator_rows_chart: one per value, with formatted labels and the axis key per row.
 
     label_by='municipality' (compare: one bar per municipality) or 'context' (profile: one bar per area/year).
@@ -201,6 +203,8 @@ def prepare_indicator_rows(values: pd.DataFrame, lang: str, *, label_by: str = "
 
     def row_title(r) -> str:
         title = str(r[label_col])
+        if group_labels:  # 'Inkomen · Gemiddeld inkomen per jaar …': rows of one theme read as a group
+            title = f"{group_labels.get(r['comparability_group'], r['comparability_group'])} · {title}"
         if not bool(r.get("comparable_across_municipalities", True)):
             title += f" — {r['municipality_name']}"
         return title
@@ -222,7 +226,14 @@ def prepare_indicator_rows(values: pd.DataFrame, lang: str, *, label_by: str = "
         df["bar_label"] = [f"{m} ({c})" if c else str(m) for m, c in zip(df["municipality_name"], ctx, strict=True)]
     else:
         df["bar_label"] = [c if c else w["whole"] for c in ctx]
-    # two values with the same label in one row (e.g. two years without a stated year) stay apart
+    # two values with the same label in one row (e.g. a subgroup in the same year) stay apart: name the note
+    note_col = "note_en" if lang == "en" else "note_nl"
+    notes = df[note_col] if note_col in df else pd.Series([None] * len(df), index=df.index)
+    clash = df.duplicated(["row_key", "bar_label"], keep=False)
+    df["bar_label"] = [
+        f"{b} · {truncate(n, 28)}" if c and not is_missing(n) else b
+        for b, n, c in zip(df["bar_label"], notes, clash, strict=True)
+    ]
     dup = df.groupby(["row_key", "bar_label"]).cumcount()
     df["bar_label"] = [b if d == 0 else f"{b} ({d + 1})" for b, d in zip(df["bar_label"], dup, strict=True)]
     df["value_label"] = [
@@ -234,8 +245,7 @@ def prepare_indicator_rows(values: pd.DataFrame, lang: str, *, label_by: str = "
         for r, u in zip(df["national_reference"], df["unit"], strict=True)
     ]
     df["context"] = [c or w["whole"] for c in ctx]
-    note_col = "note_en" if lang == "en" else "note_nl"
-    df["note"] = df[note_col].fillna("") if note_col in df else ""
+    df["note"] = notes.fillna("")
     keep = [
         "row_key", "row_title", "bar_label", "indicator_id", "comparability_group", "unit", "municipality_code",
         "municipality_name", "value", "value_upper", "qualifier", "national_reference", "value_label",
@@ -245,7 +255,7 @@ def prepare_indicator_rows(values: pd.DataFrame, lang: str, *, label_by: str = "
 
 
 def indicator_rows_chart(
-    rows: pd.DataFrame, *, title: str, subtitle: Sequence[str], lang: str, width: int = 380
+    rows: pd.DataFrame, *, title: str, subtitle: Sequence[str], lang: str, width: int = 520
 ) -> alt.FacetChart:
     """One row per indicator definition (row_key), each with its own x axis; bar = value, tick = reference.
 
@@ -259,12 +269,13 @@ def indicator_rows_chart(
         data["value"].apply(lambda v: -1 if v < 0 else 1)
     )
     # the value label starts right of the bar end or the reference tick, whichever is further right
-    data["text_x"] = data[["value", "national_reference"]].max(axis=1)
+    # (negative values: the label starts right of zero, outside the bar)
+    data["text_x"] = data[["value", "national_reference"]].max(axis=1).clip(lower=0)
     order = list(dict.fromkeys(data["row_key"]))
     titles = dict(zip(data["row_key"], data["row_title"], strict=False))
     data["row_header"] = data["row_key"].map(titles)
     header_order = [titles[k] for k in order]
-    y = alt.Y("bar_label:N", title=None, sort=None, axis=alt.Axis(labelLimit=200))
+    y = alt.Y("bar_label:N", title=None, sort=None, axis=alt.Axis(labelLimit=210, minExtent=120))
     tooltip = [
         alt.Tooltip("row_title:N", title=w["value"]),
         alt.Tooltip("municipality_name:N", title=w["municipality"]),
@@ -606,7 +617,7 @@ def org_matrix_chart(
         "dimension:N",
         sort=list(dims[dim_label]),
         title=None,
-        axis=alt.Axis(orient="top", labelAngle=-35, labelLimit=240, labelAlign="left"),
+        axis=alt.Axis(orient="top", labelAngle=-40, labelLimit=240, labelAlign="left", labelOverlap=False),
     )
     y = alt.Y("municipality_name:N", sort=sorted(df["municipality_name"].unique(), key=str.casefold), title=None,
               axis=alt.Axis(labelLimit=160))
@@ -652,6 +663,17 @@ def chartable_indicators(values: pd.DataFrame, min_values: int = 3) -> list[str]
     df = df[df["comparable_across_municipalities"].astype(bool)]
     counts = df.groupby("indicator_id")["municipality_code"].nunique()
     return sorted(counts[counts >= min_values].index)
+
+
+def best_pair(values: pd.DataFrame, eligible: Sequence[str]) -> tuple[str, str] | None:
+    """The two eligible indicators that the most municipalities both have (a useful default scatter)."""
+    df = whole_municipality_values(values)
+    sets = {i: set(df[df["indicator_id"] == i]["municipality_code"]) for i in eligible}
+    pairs = [(len(sets[a] & sets[b]), a, b) for i, a in enumerate(eligible) for b in eligible[i + 1:]]
+    if not pairs:
+        return None
+    best = max(pairs, key=lambda p: (p[0], [-eligible.index(p[1]), -eligible.index(p[2])]))
+    return best[1], best[2]
 
 
 def common_reference(values: pd.Series) -> float | None:
@@ -731,11 +753,12 @@ def scatter_chart(
     base = alt.Chart(points)
     pts = base.mark_circle(opacity=0.85, stroke="#333333", strokeWidth=0.7).encode(
         x=alt.X("x_value:Q", title=wrap(x_title, 70), scale=alt.Scale(zero=False), axis=alt.Axis(format=axis_format(x_unit))),
-        y=alt.Y("y_value:Q", title=wrap(y_title, 45), scale=alt.Scale(zero=False), axis=alt.Axis(format=axis_format(y_unit))),
-        color=alt.Color("colour_label:N", title=truncate(colour_title, 60), scale=categorical_scale(present, value_labels),
-                        legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=300)),
+        y=alt.Y("y_value:Q", title=wrap(y_title, 38), scale=alt.Scale(zero=False), axis=alt.Axis(format=axis_format(y_unit))),
+        color=alt.Color("colour_label:N", title=wrap(colour_title, 28), scale=categorical_scale(present, value_labels),
+                        legend=alt.Legend(orient="right", direction="vertical", labelLimit=190)),
         size=alt.Size("population:Q", title=w["population"], scale=alt.Scale(range=[60, 800]),
-                      legend=alt.Legend(format=",.0f", orient="bottom")),
+                      legend=alt.Legend(format=",.0f", orient="right",
+                                        values=population_legend_values(points["population"])[-3:])),
         tooltip=tooltip,
     )
     names = base.mark_text(fontSize=10, dy=-11, color="#333333").encode(x="x_value:Q", y="y_value:Q", text="name:N")
@@ -752,7 +775,7 @@ def scatter_chart(
             notes.append(f"{truncate(unit_title, 40)}: {w['ref_differs']}")
         else:
             notes.append(f"{truncate(unit_title, 40)}: {w['ref_none']}")
-    chart = alt.layer(*layers).properties(width="container", height=420)
+    chart = alt.layer(*layers).properties(width="container", height=560)
     return frame(chart, title=title, subtitle=[*subtitle, *notes], lang=lang)
 
 
@@ -779,6 +802,9 @@ def prepare_group_contrast(
     ]
     df["reference_label"] = [fmt_unit(r, u, lang) if not is_missing(r) else _w(lang)["no_reference"]
                              for r, u in zip(df["national_reference"], df["unit"], strict=True)]
+    df = df.sort_values(["group_order", "value"]).reset_index(drop=True)
+    # neighbours by value alternate between three lanes, so their name labels overlap less
+    df["lane"] = df.groupby("value_id").cumcount() % 3 - 1
     return df.sort_values(["group_order", "municipality_name"]).reset_index(drop=True)
 
 
@@ -807,14 +833,16 @@ def group_contrast_chart(
         alt.Tooltip("locator:N", title=w["locator"]),
     ]
     y = alt.Y("group_label:N", sort=groups, title=None, axis=alt.Axis(labelLimit=260))
+    lane = alt.YOffset("lane:Q", scale=alt.Scale(domain=[-2, 2]))
     pts = alt.Chart(points).mark_circle(size=110, opacity=0.85, stroke="#333333", strokeWidth=0.7).encode(
+        yOffset=lane,
         x=alt.X("value:Q", title=wrap(indicator_title, 80), scale=alt.Scale(zero=False), axis=alt.Axis(format=axis_format(unit))),
         y=y,
         color=alt.Color("group_label:N", scale=colour_scale, legend=None),
         tooltip=tooltip,
     )
     names = alt.Chart(points).mark_text(fontSize=10, dy=-11, color="#333333").encode(
-        x="value:Q", y=y, text="municipality_name:N"
+        x="value:Q", y=y, yOffset=lane, text="municipality_name:N"
     )
     layers = [pts, names]
     status = reference_status(points["national_reference"])
@@ -824,7 +852,7 @@ def group_contrast_chart(
         note = f"{w['ref_rule']} ({fmt_unit(ref, unit, lang)})"
     else:
         note = w["ref_differs"] if status == "differs" else w["ref_none"]
-    chart = alt.layer(*layers).properties(width="container", height=alt.Step(56))
+    chart = alt.layer(*layers).properties(width="container", height=alt.Step(90))
     return frame(chart, title=title, subtitle=[*subtitle, w["each_point"] + "; " + note], lang=lang)
 
 
@@ -856,6 +884,9 @@ def deviation_chart(points: pd.DataFrame, *, indicator_title: str, unit: str, ti
     label_above = "boven de referentie" if lang != "en" else "above the reference"
     label_equal = "gelijk aan de referentie" if lang != "en" else "equal to the reference"
     points = points.copy()
+    # invisible points 25% beyond the longest bar on both sides keep the outside labels inside the chart
+    span = float(points["deviation"].abs().max() or 1)
+    points["pad"] = points["deviation"].map(lambda d: (abs(d) + 0.25 * span) * (1 if d >= 0 else -1))
     points["direction_label"] = points["direction"].map({"below": label_below, "above": label_above, "equal": label_equal})
     unit_title = {"percent": w["points"], "euro": "€", "years": "jaar" if lang != "en" else "years"}.get(unit, "")
     x_title = f"{w['deviation']}" + (f" ({unit_title})" if unit_title else "")
@@ -879,16 +910,19 @@ def deviation_chart(points: pd.DataFrame, *, indicator_title: str, unit: str, ti
         tooltip=tooltip,
     )
     zero = alt.Chart().mark_rule(color=REFERENCE_COLOUR).encode(x=alt.datum(0))
-    text = alt.Chart(points).mark_text(fontSize=10, dx=4, align="left", color="#333333").encode(
-        x=alt.X("deviation:Q"),
-        y=y,
-        text="deviation_label:N",
-    )
+    # labels outside the bar end: right of positive bars, left of negative ones
+    text_pos = alt.Chart(points).transform_filter("datum.deviation >= 0").mark_text(
+        fontSize=10, dx=4, align="left", color="#333333"
+    ).encode(x=alt.X("deviation:Q"), y=y, text="deviation_label:N")
+    text_neg = alt.Chart(points).transform_filter("datum.deviation < 0").mark_text(
+        fontSize=10, dx=-4, align="right", color="#333333"
+    ).encode(x=alt.X("deviation:Q"), y=y, text="deviation_label:N")
+    pad = alt.Chart(points).mark_point(opacity=0).encode(x=alt.X("pad:Q"), y=y)
     refs = reference_status(points["national_reference"])
     note = (
         f"{w['reference']}: {points['reference_label'].iloc[0]}"
         if refs == "same"
         else ("referentie per gemeente zoals in de schets" if lang != "en" else "reference per municipality as given in its sketch")
     )
-    chart = alt.layer(zero, bars, text).properties(width="container", height=alt.Step(24))
+    chart = alt.layer(zero, bars, text_pos, text_neg, pad).properties(width="container", height=alt.Step(24))
     return frame(chart, title=title, subtitle=[*subtitle, note], lang=lang)

@@ -61,6 +61,10 @@ CITATION_KPMG = (
 )
 
 
+#: "Bron: ..." / "Source: ..." at the start of a line: a source line (chart builders write them so).
+_SOURCE_PREFIX = re.compile(r"^(bron|bronnen|source|sources)\s*:\s*", flags=re.IGNORECASE)
+
+
 def format_locale(lang: str) -> dict[str, Any]:
     """d3-format locale for the interface language: the same one the charts carry in config.locale."""
     try:
@@ -252,7 +256,7 @@ def with_annotations(
     source_lines = [line for line in _as_lines(source) if not _contains_text(out, line)]
     if not source_lines:
         return out
-    if not re.match(r"^(bron|bronnen|source|sources)\s*:", source_lines[0], flags=re.IGNORECASE):
+    if not _SOURCE_PREFIX.match(source_lines[0]):
         source_lines[0] = ("Source: " if lang == "en" else "Bron: ") + source_lines[0]
 
     # Wrap the chart in a one-view vconcat whose own title, at the bottom, is the source line. Properties
@@ -329,6 +333,7 @@ def presentation_spec(
     legend.setdefault("labelLimit", 320)
     legend["titleLimit"] = max(legend.get("titleLimit", 0), 480)
     legend["symbolSize"] = max(legend.get("symbolSize", 0), 240)
+    out["padding"] = {"left": 5, "top": 5, "right": 40, "bottom": 5}  # room for slanted column labels
     if not any(k in out for k in _COMPOSITE_KEYS):
         out["width"] = width
         out["height"] = height  # also for {"step": ...} bar lists: the bands share the screen height
@@ -602,7 +607,7 @@ def build_deck(
     """
     from pptx import Presentation
     from pptx.dml.color import RGBColor
-    from pptx.enum.text import PP_ALIGN
+    from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
     from pptx.util import Emu, Inches, Pt
 
     render_png = render_png or chart_png
@@ -619,6 +624,8 @@ def build_deck(
 
     def place(shape, left, top, width, height):
         shape.left, shape.top, shape.width, shape.height = int(left), int(top), int(width), int(height)
+        frame = shape.text_frame  # no inner margin: the title lines up with the text boxes below it
+        frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
 
     def set_text(shape, text: str, size: float, *, bold: bool = False, color=None, left: bool = False) -> None:
         frame = shape.text_frame
@@ -638,6 +645,9 @@ def build_deck(
 
     def textbox(slide, text, left, top, width, height, size, **kw):
         box = slide.shapes.add_textbox(int(left), int(top), int(width), int(height))
+        frame = box.text_frame
+        frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
+        frame.auto_size = MSO_AUTO_SIZE.NONE
         set_text(box, text, size, **kw)
         return box
 
@@ -672,22 +682,31 @@ def build_deck(
         image_spec = {k: v for k, v in spec.items() if k != "title"}
 
         slide = prs.slides.add_slide(title_only)
-        place(slide.shapes.title, margin, Inches(0.2), full_width, Inches(0.8))
-        set_text(slide.shapes.title, chart_title, 30, bold=True, left=True)
-        box_top = Inches(1.05)
+        # Layout from the top down, with heights estimated from text length, so a long title or a
+        # four-line subtitle pushes the chart down instead of overlapping it.
+        title_size = 30 if len(chart_title) <= 55 else 24
+        title_h = Pt(title_size * 1.3) * math.ceil(len(chart_title) / (55 if title_size == 30 else 72))
+        place(slide.shapes.title, margin, Inches(0.25), full_width, title_h)
+        slide.shapes.title.text_frame.vertical_anchor = MSO_ANCHOR.TOP
+        set_text(slide.shapes.title, chart_title, title_size, bold=True, left=True)
+        top = Inches(0.25) + title_h + Inches(0.08)
         if subtitle_lines:
-            textbox(slide, "\n".join(subtitle_lines), margin, Inches(0.95), full_width, Inches(0.5), 16, color=grey)
-            box_top = Inches(1.5)
+            sub_h = Pt(13 * 1.25) * sum(math.ceil(max(1, len(line)) / 125) for line in subtitle_lines)
+            textbox(slide, "\n".join(subtitle_lines), margin, top, full_width, sub_h, 13, color=grey)
+            top += sub_h
+        top += Inches(0.12)
+        source_in_subtitle = any(_SOURCE_PREFIX.match(line) for line in subtitle_lines)
+        note = _source_note(source, nl) if source or not source_in_subtitle else ""
+        bottom = Inches(6.85) if note else Inches(7.25)
         png = render_png(image_spec, lang=lang, presentation=True)
         width_px, height_px = png_size(png)
-        box_height = Inches(6.85) - box_top
-        scale = min(full_width / width_px, box_height / height_px)
+        scale = min(full_width / width_px, (bottom - top) / height_px)
         pic_w, pic_h = int(width_px * scale), int(height_px * scale)
-        slide.shapes.add_picture(io.BytesIO(png), int(margin + (full_width - pic_w) / 2), int(box_top),
+        slide.shapes.add_picture(io.BytesIO(png), int(margin + (full_width - pic_w) / 2), int(top),
                                  Emu(pic_w), Emu(pic_h))
-        note = _source_note(source, nl)
-        textbox(slide, note, margin, Inches(6.9), full_width, Inches(0.45), 14, color=grey)
-        slide.notes_slide.notes_text_frame.text = "\n".join([chart_title, *subtitle_lines, note])
+        if note:
+            textbox(slide, note, margin, Inches(6.9), full_width, Inches(0.45), 13, color=grey)
+        slide.notes_slide.notes_text_frame.text = "\n".join([chart_title, *subtitle_lines, note]).strip()
 
     # Closing slide: sources and how to cite
     slide = prs.slides.add_slide(title_only)
@@ -701,10 +720,13 @@ def build_deck(
         + ("Interactieve weergave van Bijlage 2 van het KPMG-rapport (2019)." if nl
            else "Interactive view of Appendix 2 of the KPMG report (2019)."),
     ]
+    body += ["", "Bronnen in de grafieken:" if nl else "Sources in the charts:"]
     if sources_seen:
-        body += ["", "Bronnen in de grafieken:" if nl else "Sources in the charts:",
-                 *(re.sub(r"^(bron|bronnen|source|sources)\s*:\s*", "", line, flags=re.IGNORECASE)
-                   for line in sources_seen)]
+        body += [_SOURCE_PREFIX.sub("", line) for line in sources_seen]
+    body.append("Elke grafiekslide noemt de bron van de cijfers; de gemeentelijke schetsen in Bijlage 2 noemen "
+                "hun eigen bronnen (CBS, VNG Waarstaatjegemeente, AlleCijfers e.a.)." if nl else
+                "Each chart slide names the source of its figures; the municipal sketches in Appendix 2 cite "
+                "their own sources (CBS, VNG Waarstaatjegemeente, AlleCijfers and others).")
     textbox(slide, "\n".join(body), margin, Inches(1.6), full_width, Inches(5.4), 18)
 
     buffer = io.BytesIO()
@@ -715,7 +737,7 @@ def build_deck(
 def _source_note(source: str | Iterable[str] | None, nl: bool) -> str:
     """'Bron: ...' once, whether or not the chart's source text already starts with the word."""
     text = "; ".join(_as_lines(source)) or CITATION_KPMG
-    if re.match(r"^(bron|bronnen|source|sources)\s*:", text, flags=re.IGNORECASE):
+    if _SOURCE_PREFIX.match(text):
         return text
     return ("Bron: " if nl else "Source: ") + text
 

@@ -236,7 +236,7 @@ def parse_csv_text(text: str, filename: str, cat: Catalogue, lang: str = "nl") -
         errors.append(t("peers.err.csv_missing_columns", lang, file=filename, columns=", ".join(missing)))
     if errors:
         return ParseResult(errors=errors)
-    cells = dict(zip(header, (c.strip() for c in row)))
+    cells = dict(zip(header, (c.strip() for c in row), strict=True))  # widths checked above
     name = _clean_name(cells.get("name"), lang, errors)
     population = _csv_number(cells.get("population", ""), "population", filename, lang, errors)
     if population is None and not any("population" in e for e in errors):

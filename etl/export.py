@@ -75,7 +75,7 @@ EXPORT_TABLES: OrderedDict[str, str] = OrderedDict(
         from basic_function
         order by ordinal""",
     sources="""
-        select source_id, producer, title, year, date_published, publisher, kind, licence, cited_in
+        select source_id, producer, title, subtitle, year, date_published, publisher, kind, licence, cited_in
         from source
         order by source_id""",
 )
@@ -173,6 +173,7 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
         "source_id": "Source id used in the other tables",
         "producer": "Who produced the source",
         "title": "Title",
+        "subtitle": "Subtitle (empty when none)",
         "year": "Year of the source; empty when unknown",
         "date_published": "Publication date (ISO) when known",
         "publisher": "Publisher",

@@ -11,6 +11,7 @@ create table source (
     source_id varchar primary key,
     producer varchar not null,
     title varchar not null,
+    subtitle varchar,                     -- kept apart from title; a citation joins them with ': '
     year integer,
     date_published varchar,
     publisher varchar,

@@ -48,9 +48,10 @@ def _items(ref: Reference, stem: str, key: str) -> list[dict]:
 def reference_tables(ref: Reference) -> dict[str, Table]:
     """Rows of the shared tables: sources, basic functions, routekaart, insights, dilemmas, codebooks."""
     sources = Table(
-        ("source_id", "producer", "title", "year", "date_published", "publisher", "kind", "licence", "cited_in"),
+        ("source_id", "producer", "title", "subtitle", "year", "date_published", "publisher", "kind", "licence",
+         "cited_in"),
         [
-            (s["id"], s["producer"], s["title"], s.get("year"), _text(s.get("date_published")), s.get("publisher"),
+            (s["id"], s["producer"], s["title"], s.get("subtitle"), s.get("year"), _text(s.get("date_published")), s.get("publisher"),
              s["kind"], s.get("licence"), s.get("cited_in"))
             for s in _items(ref, "sources", "sources")
         ],

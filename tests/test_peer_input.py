@@ -156,7 +156,7 @@ def test_csv_dont_know_and_blank_mean_not_reported(cat, ref):
 
 
 def test_csv_semicolon_and_decimal_comma(cat, ref):
-    data = "name;population;single_parent_households_pct\nMijnstad;50000;7,3\n".encode()
+    data = b"name;population;single_parent_households_pct\nMijnstad;50000;7,3\n"
     result = pi.parse_upload("excel.csv", data, cat, ref)
     assert result.ok, result.errors
     assert result.profile.indicators == {"single_parent_households_pct": 7.3}
@@ -229,8 +229,8 @@ def test_form_requires_name_and_population(cat):
 
 
 def test_form_good_values(cat):
-    result = pi.profile_from_form("Mijnstad", 42000, {"single_parent_households_pct": 6.5, "social_assistance_pct": None},
-                                  {"team_scope": "integral_0_100"}, cat)
+    values = {"single_parent_households_pct": 6.5, "social_assistance_pct": None}
+    result = pi.profile_from_form("Mijnstad", 42000, values, {"team_scope": "integral_0_100"}, cat)
     assert result.ok, result.errors
     p = result.profile
     assert (p.name, p.population, dict(p.indicators)) == ("Mijnstad", 42000.0, {"single_parent_households_pct": 6.5})

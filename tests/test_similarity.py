@@ -223,7 +223,8 @@ def test_org_differences_count_peers(cat):
     diffs = s.org_differences(ref, peers, cat)
     assert [(d.dimension, d.value, d.count) for d in diffs] == [("scope", "x", 3), ("intake", "p", 1)]
     assert diffs[0].names == ("0", "1", "2")
-    assert s.difference_sentence(diffs[0], cat, "nl") == "3 van je 5 peers (0, 1 en 2) kiezen bij ‘Reikwijdte’ voor ‘X’; jij: ‘Y’"
+    assert s.difference_sentence(diffs[0], cat, "nl") == (
+        "3 van je 5 peers (0, 1 en 2) kiezen bij ‘Reikwijdte’ voor ‘X’; jij: ‘Y’")
     assert "weet ik niet" in s.difference_sentence(diffs[1], cat, "nl")
 
 

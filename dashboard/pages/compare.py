@@ -83,7 +83,7 @@ def render() -> None:
     else:
         for note in charts.definition_notes(values, lang, common.group_labels(lang)):
             st.info(note, icon=":material/rule:")
-        rows = charts.prepare_indicator_rows(values, lang, label_by="municipality")
+        rows = charts.prepare_indicator_rows(values, lang, label_by="municipality", group_labels=common.group_labels(lang))
         chart = charts.indicator_rows_chart(
             rows,
             title=t("core_compare_residents_title", lang),
@@ -97,7 +97,15 @@ def render() -> None:
     st.subheader(t("core_org_model", lang))
     org = db.query("org_matrix").merge(overview[["municipality_code", "slug"]], on="municipality_code")
     table = org_side_by_side(org, chosen, names, lab, lang)
-    st.dataframe(table, hide_index=True, width="stretch", key="cmp_org", row_height=66, height=38 + 66 * len(table))
+    # fixed widths that fit a 1280-pixel screen with the sidebar open; long labels wrap (row_height > 4rem)
+    each = max(120, (780 - 250) // len(chosen))
+    config = {
+        t("core_col_dimension", lang): st.column_config.TextColumn(width=180),
+        t("core_col_differs", lang): st.column_config.TextColumn(width=70),
+        **{names[s]: st.column_config.TextColumn(width=each) for s in chosen},
+    }
+    st.dataframe(table, hide_index=True, width="stretch", key="cmp_org", row_height=66, height=38 + 66 * len(table),
+                 column_config=config)
     st.caption(t("core_compare_org_help", lang))
 
     st.subheader(t("core_practices", lang))

@@ -20,6 +20,12 @@ def _subtitle(ftext: str, lang: str, producers=()) -> list[str]:
     return charts.subtitle_lines(ftext, common.chart_source(lang, producers), width=110)
 
 
+def _by_coverage(values: pd.DataFrame, eligible: list[str]) -> list[str]:
+    """Most-covered indicators first, so the default choice shows the most municipalities."""
+    n = charts.whole_municipality_values(values).groupby("indicator_id")["municipality_code"].nunique()
+    return sorted(eligible, key=lambda i: (-int(n.get(i, 0)), i))
+
+
 def _indicator_label(indicators: pd.DataFrame, lang: str):
     col = "label_en" if lang == "en" else "label_nl"
     labels = dict(zip(indicators["indicator_id"], indicators[col], strict=True))
@@ -57,7 +63,14 @@ def matrix(codes, lab, lang, ftext):
                 t("core_col_codes", lang): " · ".join(f"{r.letter} = {r.value_label}" for r in part.itertuples()),
             }
         )
-    st.dataframe(pd.DataFrame(key_rows), hide_index=True, width="stretch", key="ct_matrix_key")
+    st.dataframe(
+        pd.DataFrame(key_rows), hide_index=True, width="stretch", key="ct_matrix_key", row_height=66,
+        height=38 + 66 * len(key_rows),
+        column_config={
+            t("core_col_dimension", lang): st.column_config.TextColumn(width=210),
+            t("core_col_codes", lang): st.column_config.TextColumn(width=560),
+        },
+    )
 
 
 def scatter(codes, lab, lang, ftext, values, indicators):
@@ -67,15 +80,16 @@ def scatter(codes, lab, lang, ftext, values, indicators):
         st.info(t("core_scatter_too_few", lang), icon=":material/scatter_plot:")
         return
     dims = lab.dimension_ids()
-    state.bind("ct_x", "x", default=eligible[0], parse=state.choice_parse(eligible), valid=lambda v: v in eligible)
-    state.bind("ct_y", "y", default=eligible[1], parse=state.choice_parse(eligible), valid=lambda v: v in eligible)
+    dx, dy = charts.best_pair(values, eligible) or (eligible[0], eligible[1])
+    state.bind("ct_x", "x", default=dx, parse=state.choice_parse(eligible), valid=lambda v: v in eligible)
+    state.bind("ct_y", "y", default=dy, parse=state.choice_parse(eligible), valid=lambda v: v in eligible)
     state.bind("ct_color", "sc_color", default="team_scope", parse=state.choice_parse(dims), valid=lambda v: v in dims)
     c1, c2, c3 = st.columns(3)
     c1.selectbox(t("core_scatter_x", lang), eligible, format_func=label, key="ct_x")
     c2.selectbox(t("core_scatter_y", lang), eligible, format_func=label, key="ct_y")
     c3.selectbox(t("core_colour_by", lang), dims, format_func=lab.dimension, key="ct_color")
-    state.sync("ct_x", "x", default=eligible[0])
-    state.sync("ct_y", "y", default=eligible[1])
+    state.sync("ct_x", "x", default=dx)
+    state.sync("ct_y", "y", default=dy)
     state.sync("ct_color", "sc_color", default="team_scope")
     x_id, y_id, dim = st.session_state["ct_x"], st.session_state["ct_y"], st.session_state["ct_color"]
     st.caption(t("core_scatter_help", lang))
@@ -105,6 +119,7 @@ def groups(codes, lab, lang, ftext, values, indicators):
         st.info(t("core_scatter_too_few", lang), icon=":material/info:")
         return
     dims = lab.dimension_ids()
+    eligible = _by_coverage(values, eligible)
     state.bind("ct_ind", "ind", default=eligible[0], parse=state.choice_parse(eligible), valid=lambda v: v in eligible)
     state.bind("ct_dim", "dim", default="team_scope", parse=state.choice_parse(dims), valid=lambda v: v in dims)
     c1, c2 = st.columns(2)
@@ -129,7 +144,7 @@ def groups(codes, lab, lang, ftext, values, indicators):
 
 def deviation(codes, lab, lang, ftext, values, indicators):
     with_ref = values[values["national_reference"].notna()]
-    eligible = charts.chartable_indicators(with_ref, min_values=1)
+    eligible = _by_coverage(values, charts.chartable_indicators(with_ref, min_values=1))
     label = _indicator_label(indicators, lang)
     if not eligible:
         st.info(t("core_deviation_none", lang), icon=":material/info:")

@@ -344,14 +344,16 @@ def _org_table(ref, peers, cat, lang):
             t("peers.col.not_reported", lang): fmt_list(list(c.not_reported), lang) or "—",
         })
     df = pd.DataFrame(rows)
-    other_col = t("peers.col.other", lang)
+    other_col, ref_col = t("peers.col.other", lang), t("peers.col.ref_choice", lang)
 
-    def style(col: pd.Series) -> list[str]:
-        if col.name != other_col:
-            return [""] * len(col)
-        return ["background-color: #fbe7c6" if v != "—" else "" for v in col]
+    def style(frame: pd.DataFrame) -> pd.DataFrame:
+        # A real difference needs a reported choice on both sides: no highlight where the reference is "—".
+        css = pd.DataFrame("", index=frame.index, columns=frame.columns)
+        css[other_col] = ["background-color: #fbe7c6" if o != "—" and r != "—" else ""
+                          for o, r in zip(frame[other_col], frame[ref_col], strict=True)]
+        return css
 
-    return df.style.apply(style).hide(axis="index")
+    return df.style.apply(style, axis=None).hide(axis="index")
 
 
 def _value_label(d: sim.DimensionDef, value: str | None, lang: str) -> str:
@@ -446,7 +448,7 @@ def main() -> None:
         st.markdown(f"**{t('peers.breakdown.title', lang)}**")
         for r in results:
             score = "—" if r.score is None else f"{r.score:.0%}"
-            with st.container(border=True):
+            with st.container(border=True, key=f"peers_card_{r.rank}"):
                 st.markdown(t("peers.breakdown.item", lang, rank=r.rank, name=md_escape(r.name), score=score,
                               coverage=f"{r.coverage:.0%}"))
                 st.caption(md_escape(sim.summary(r, cat, lang)))

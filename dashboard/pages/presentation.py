@@ -18,7 +18,7 @@ from dashboard.ui.chart_panel import get_pins
 MODE_KEY = "present_mode"        # plain session state: survives runs in which the toggle is not drawn
 TOGGLE_KEY = "present_toggle"    # the toggle widget; its callback copies the value to MODE_KEY
 INDEX_KEY = "present_index"
-DISPLAY_HEIGHT = 820
+DISPLAY_HEIGHT = 860
 
 # Only injected in presentation mode. Test ids as rendered by Streamlit 1.67.
 PRESENT_CSS = """
@@ -135,7 +135,9 @@ def show_slide(pins: list[dict], lang: str) -> None:
     st.session_state[INDEX_KEY] = index
     pin = pins[index]
     spec = _display_spec(pin)
-    st.vega_lite_chart(spec, width="stretch", key=f"present_chart_{index}")
+    # theme=None: Streamlit's theme thins out axis labels at projector font sizes; without it the slide
+    # looks like the exported PNG and the deck.
+    st.vega_lite_chart(spec, width="stretch", theme=None, key=f"present_chart_{index}")
     source = pin.get("source")
     if source and not exports._contains_text(spec, source):
         st.markdown(

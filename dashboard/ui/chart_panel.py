@@ -13,7 +13,7 @@ Pins live in st.session_state[PINS_KEY] as a list of dicts
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import altair as alt
@@ -80,15 +80,18 @@ def render_chart(
     title: str | None = None,
     subtitle: str | Iterable[str] | None = None,
     source: str | Iterable[str] | None = None,
-) -> None:
+    on_select: str | Callable[[], None] = "ignore",
+) -> Any:
     """Draw chart with PNG/SVG/CSV downloads and a pin button under it.
 
     slug names the chart in file names (e.g. 'contrast_inkomen' -> lokale-teams_contrast_inkomen_2019.png);
     data is the exact rows behind the chart (the CSV download); key makes the widget keys unique on a page.
     title, subtitle (the active filters) and source are written into the exported images when the chart's
     own spec does not already contain them; pass them whenever the page shows them outside the chart.
+    on_select is passed to st.altair_chart (e.g. "rerun" for a clickable map); the selection state it returns
+    is returned here (None when on_select is "ignore").
     """
-    st.altair_chart(chart, width="stretch", key=f"{key}__chart")
+    event = st.altair_chart(chart, width="stretch", key=f"{key}__chart", on_select=on_select)
     slug = exports.slugify(slug)
 
     def png() -> bytes:
@@ -122,3 +125,4 @@ def render_chart(
             icon=":material/keep_off:" if pinned else ":material/keep:",
             on_click=_toggle_pin, args=(chart, slug, data, title, subtitle, source, lang),
         )
+    return None if on_select == "ignore" else event

@@ -1,0 +1,97 @@
+"""Exports and presentation mode in a real browser: pin two charts, download a PNG and the deck, present.
+
+Uses the fixtures `streamlit_url`, `page` and `wait_for_app` from tests/browser/conftest.py. Downloads are
+checked as files (PNG header, python-pptx read-back); screenshots of presentation mode at 1920x1080 go to
+test-artifacts/ so a person can judge readability from the back of the room.
+"""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+
+from dashboard import exports
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+CONTRASTS = "contrasten"
+
+
+def goto(page, url: str, wait_for_app) -> None:
+    page.goto(url)
+    page.wait_for_selector("[data-testid='stApp']")
+    wait_for_app(page)
+    # Streamlit may answer the first deep link after a server start with a modal "Page not found" dialog
+    # while it still runs the page (streamlit/streamlit#9624); close it.
+    dialog = page.get_by_role("dialog").filter(has_text="Page not found")
+    if dialog.count():
+        page.keyboard.press("Escape")
+        dialog.wait_for(state="detached")
+
+
+def button(page, key: str):
+    # Streamlit renders a hidden copy of tooltip buttons for measuring; the first one is the real one.
+    return page.locator(f".st-key-{key} button").first
+
+
+def download(page, key: str) -> tuple[str, bytes]:
+    with page.expect_download() as info:
+        button(page, key).click()
+    return info.value.suggested_filename, Path(info.value.path()).read_bytes()
+
+
+def test_pin_two_charts_present_them_and_download_the_deck(page, streamlit_url, wait_for_app):
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    goto(page, f"{streamlit_url}/{CONTRASTS}", wait_for_app)
+
+    # First chart: the basic-function heat map (shown by default). Its PNG is built on click.
+    name, png = download(page, "ct_heat__png")
+    assert name == "lokale-teams_contrast_basisfuncties_2019.png"
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and exports.png_size(png)[0] >= 1600
+    button(page, "ct_heat__pin").click()
+    wait_for_app(page)
+    assert button(page, "ct_heat__pin").inner_text().strip().endswith("Losmaken uit presentatie")
+
+    # Second chart: the organisational-model matrix.
+    page.locator("[data-testid='stMain']").get_by_text("Organisatiemodel", exact=True).first.click()
+    wait_for_app(page)
+    button(page, "ct_matrix__pin").click()
+    wait_for_app(page)
+
+    # Same session, other page: the pins travel in session state.
+    page.locator("[data-testid='stSidebarNav'] a[href*='presentatie']").first.click()
+    wait_for_app(page)
+    assert page.locator(".st-key-present_pin_0").is_visible() and page.locator(".st-key-present_pin_1").is_visible()
+
+    name, deck = download(page, "present_deck")
+    assert name.startswith("lokale-teams_presentatie_") and name.endswith(".pptx")
+    prs = Presentation(io.BytesIO(deck))
+    titles = [slide.shapes.title.text for slide in prs.slides]
+    assert len(titles) == 4
+    assert titles[1] == "Uitgelichte basisfuncties per gemeente" and titles[2] == "Organisatiemodel per gemeente"
+    assert titles[3] == "Bronnen en citeren"
+
+    # Presentation mode: no sidebar or header, one chart, a counter, next/previous.
+    page.locator(".st-key-present_toggle label").click()
+    wait_for_app(page)
+    assert "present=1" in page.url
+    assert not page.locator("[data-testid='stSidebar']").is_visible()
+    assert not page.locator("header[data-testid='stHeader']").is_visible()
+    assert page.locator("[data-testid='stVegaLiteChart']").count() == 1
+    assert page.get_by_text("1 / 2", exact=True).is_visible()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "presentation_1_of_2.png"))
+    button(page, "present_next").click()
+    wait_for_app(page)
+    assert page.get_by_text("2 / 2", exact=True).is_visible()
+    page.screenshot(path=str(ARTIFACTS / "presentation_2_of_2.png"))
+    assert not page.locator("[data-testid='stException']").count()
+
+    button(page, "present_exit").click()
+    wait_for_app(page)
+    assert page.locator("[data-testid='stSidebar']").is_visible()
+    assert "present=1" not in page.url

@@ -1,0 +1,72 @@
+"""Dutch number formatting and the report's qualifiers (dashboard/formatting.py).
+
+Why: a policy advisor reads "41,000" as forty-one euro; "not reported" shown as 0 would be a false fact.
+"""
+import math
+
+import pandas as pd
+import pytest
+
+from dashboard import formatting as f
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(72600, "72.600"), (7.3, "7,3"), (1234567.891, "1.234.567,89"), (0, "0"), (-1.5, "-1,5"), (15.0, "15")],
+)
+def test_fmt_number_dutch(value, expected):
+    assert f.fmt_number(value) == expected
+
+
+def test_examples_from_the_issue():
+    assert f.fmt_euro(41000) == "€ 41.000"
+    assert f.fmt_percent(7.3) == "7,3%"
+    assert f.fmt_number(72600) == "72.600"
+
+
+def test_english_formatting():
+    assert f.fmt_euro(41000, "en") == "€41,000"
+    assert f.fmt_percent(7.3, lang="en") == "7.3%"
+    assert f.fmt_number(72600, lang="en") == "72,600"
+
+
+@pytest.mark.parametrize("missing", [None, float("nan"), pd.NA, math.nan])
+def test_missing_is_not_reported_never_zero(missing):
+    assert f.fmt_number(missing) == "niet gerapporteerd"
+    assert f.fmt_euro(missing, "en") == "not reported"
+    assert f.fmt_value(missing, "percent") == "niet gerapporteerd"
+    assert f.fmt_team_count(missing) == "niet gerapporteerd"
+
+
+def test_qualifiers_stay_visible():
+    assert f.fmt_population(72600, "approx") == "ca. 72.600"
+    assert f.fmt_value(12, "count", "more_than") == "meer dan 12"
+    assert f.fmt_value(12, "count", "more_than", lang="en") == "more than 12"
+    assert f.fmt_value(30, "percent", "range", 50) == "30–50%"
+    assert f.fmt_value(41000, "euro", "approx") == "ca. € 41.000"
+    assert f.fmt_value(-1.5, "years") == "-1,5 jaar"
+
+
+def test_team_counts():
+    assert f.fmt_team_count(12) == "12"
+    assert f.fmt_team_count(12, lower_bound=True) == "meer dan 12"
+    assert f.fmt_team_count(12, incomplete=True) == "ten minste 12"
+    assert f.fmt_team_count(12, incomplete=True, lang="en") == "at least 12"
+
+
+def test_fmt_list():
+    assert f.fmt_list(["a", "b", "c"]) == "a, b en c"
+    assert f.fmt_list(["a", "b"], "en") == "a and b"
+    assert f.fmt_list([]) == ""
+
+
+def test_vega_locale_is_dutch_by_default():
+    loc = f.vega_locale("nl")
+    assert (loc["decimal"], loc["thousands"], loc["currency"]) == (",", ".", ["€ ", ""])
+    assert f.vega_locale("en")["decimal"] == "."
+    assert f.vega_locale("xx") == f.vega_locale("nl")
+
+
+def test_truncate():
+    assert f.truncate("abcdef", 4) == "abc…"
+    assert f.truncate("abc", 4) == "abc"
