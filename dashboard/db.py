@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,28 +65,34 @@ class Warehouse:
         with self._lock:
             if ident == self.identity and self.con is not None:
                 return self.con, self.identity
-            for _attempt in range(3):
-                try:
-                    con = duckdb.connect(str(path), read_only=True)
-                except duckdb.Error as exc:
-                    raise WarehouseError(f"unreadable:{exc.__class__.__name__}") from exc
-                after = file_identity(path)
-                if after == ident:
-                    break
-                # replaced while we opened it: try again on the newer file
-                con.close()
-                ident = after
-                if ident is None:
-                    raise WarehouseError(f"missing:{path}")
-            old = self.con
-            self.con, self.identity = con, ident
-            self.swaps += 1
+            # Close first: DuckDB shares one database instance per path inside a process, so a new
+            # connect() while the old connection is open would hand back the old file's contents.
+            old, self.con, self.identity = self.con, None, None
             if old is not None:
                 try:
                     old.close()
                 except duckdb.Error:
                     pass
             _cached_query.clear()
+            for _attempt in range(5):
+                try:
+                    con = duckdb.connect(str(path), read_only=True)
+                except duckdb.Error as exc:
+                    raise WarehouseError(f"unreadable:{exc.__class__.__name__}") from exc
+                after = file_identity(path)
+                if after == ident and _same_build(con, path):
+                    break
+                # replaced while we opened it, or another connection in this process kept the old file
+                # alive: try again on what is on disk now
+                con.close()
+                time.sleep(0.05)
+                ident = after
+                if ident is None:
+                    raise WarehouseError(f"missing:{path}")
+            else:
+                raise WarehouseError("unreadable:unstable")
+            self.con, self.identity = con, ident
+            self.swaps += 1
             return self.con, self.identity
 
     def close(self) -> None:
@@ -93,6 +100,31 @@ class Warehouse:
             if self.con is not None:
                 self.con.close()
             self.con, self.identity = None, None
+
+
+def _build_stamp(con: duckdb.DuckDBPyConnection, prefix: str = "") -> tuple:
+    cur = con.cursor()
+    try:
+        return tuple(
+            cur.execute(
+                f"select key, value from {prefix}meta where key in ('build_time', 'data_checksum') order by key"
+            ).fetchall()
+        )
+    finally:
+        cur.close()
+
+
+def _same_build(con: duckdb.DuckDBPyConnection, path: Path) -> bool:
+    """True when `con` shows the file on disk now (checked through a separate, private database instance)."""
+    probe = duckdb.connect(":memory:")
+    try:
+        # The path is ours (settings), not user input; ATTACH does not take parameters.
+        probe.execute(f"attach '{str(path).replace(chr(39), chr(39) * 2)}' as probe (read_only)")
+        return _build_stamp(con) == _build_stamp(probe, "probe.")
+    except duckdb.Error:
+        return False
+    finally:
+        probe.close()
 
 
 @st.cache_resource(show_spinner=False)

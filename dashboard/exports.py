@@ -96,7 +96,7 @@ def format_date(day: dt.date, lang: str = "nl") -> str:
 _SLUG_DROP = re.compile(r"[^a-z0-9]+")
 
 
-def slugify(text: str, *, max_length: int = 60, fallback: str = "grafiek") -> str:
+def slugify(text: str, *, max_length: int = 80, fallback: str = "grafiek") -> str:
     """ASCII, lowercase, words joined by underscores; safe in every file system and URL.
 
     Accents are folded ("Súdwest-Fryslân" -> "sudwest_fryslan"), path separators and dots can never
@@ -378,28 +378,34 @@ def png_size(png: bytes) -> tuple[int, int]:
     return struct.unpack(">II", png[16:24])
 
 
-def _render_png(spec_text: str, scale: float, lang: str) -> bytes:
+_SVG_WIDTH = re.compile(r'<svg[^>]*?\swidth="([0-9.]+)"')
+
+
+def _render_svg_text(spec_text: str, lang: str) -> str:
     import vl_convert as vlc
 
     kwargs: dict[str, Any] = {"format_locale": format_locale(lang)}
     time_locale = time_format_locale(lang)
     if time_locale:
         kwargs["time_format_locale"] = time_locale
-    png = vlc.vegalite_to_png(spec_text, scale=scale, **kwargs)
-    width, _ = png_size(png)
-    if width < MIN_PNG_WIDTH_PX:  # e.g. a narrow facet grid: render again at the scale that reaches 1600 px
-        png = vlc.vegalite_to_png(spec_text, scale=math.ceil(scale * MIN_PNG_WIDTH_PX / width * 100) / 100, **kwargs)
-    return png
+    return vlc.vegalite_to_svg(spec_text, **kwargs)
+
+
+def _render_png(spec_text: str, scale: float, lang: str) -> bytes:
+    """Vega-Lite -> SVG -> PNG. Going through the SVG tells the chart's width before rasterising, so the
+    scale that reaches MIN_PNG_WIDTH_PX is chosen up front (one render, also for narrow facet grids)."""
+    import vl_convert as vlc
+
+    svg = _render_svg_text(spec_text, lang)
+    match = _SVG_WIDTH.search(svg)
+    width = float(match.group(1)) if match else 0.0
+    if width and width * scale < MIN_PNG_WIDTH_PX:
+        scale = math.ceil(MIN_PNG_WIDTH_PX / width * 100) / 100
+    return vlc.svg_to_png(svg, scale=scale)
 
 
 def _render_svg(spec_text: str, lang: str) -> bytes:
-    import vl_convert as vlc
-
-    kwargs: dict[str, Any] = {"format_locale": format_locale(lang)}
-    time_locale = time_format_locale(lang)
-    if time_locale:
-        kwargs["time_format_locale"] = time_locale
-    return vlc.vegalite_to_svg(spec_text, **kwargs).encode("utf-8")
+    return _render_svg_text(spec_text, lang).encode("utf-8")
 
 
 def export_spec(

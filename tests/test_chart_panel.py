@@ -206,3 +206,74 @@ def test_sql_console_page_respects_the_operator_switch(sql_page, monkeypatch):
     at = sql_page.run()
     assert not at.exception and not at.text_area
     assert "LOKALE_TEAMS_SQL_CONSOLE=off" in at.info[0].value
+
+
+def data_downloads_page():
+    from dashboard.ui.data_downloads import render_data_downloads
+
+    render_data_downloads(lang="nl", codes=["GM9901"], filters="Provincie: Testland", key="dl")
+
+
+def test_data_downloads_offer_selection_and_full_dataset(sql_page, deferred):
+    import io
+    import zipfile
+
+    import openpyxl
+
+    from etl.export import EXPORT_TABLES
+
+    at = AppTest.from_function(data_downloads_page, default_timeout=15).run()
+    assert not at.exception
+    assert {b.key for b in at.download_button} == {"dl__sel_csv", "dl__sel_xlsx", "dl__full_xlsx", "dl__parquet"}
+    csv = deferred["lokale-teams_selectie_2019.csv"]["callable"]().decode()
+    lines = csv.strip().splitlines()
+    assert lines[0].startswith("municipality_code,") and len(lines) == 2 and lines[1].startswith("GM9901,")
+    book = openpyxl.load_workbook(io.BytesIO(deferred["lokale-teams_selectie_2019.xlsx"]["callable"]()))
+    assert book.sheetnames[0] == "README"
+    assert ("Filters", "Provincie: Testland") in list(book["README"].iter_rows(values_only=True))
+    full = openpyxl.load_workbook(io.BytesIO(deferred["lokale-teams_dataset_2019.xlsx"]["callable"]()))
+    assert full.sheetnames == ["README", *EXPORT_TABLES]
+    with zipfile.ZipFile(io.BytesIO(deferred["lokale-teams_dataset_parquet_2019.zip"]["callable"]())) as zf:
+        assert sorted(zf.namelist()) == sorted(f"{name}.parquet" for name in EXPORT_TABLES)
+
+
+APP = ROOT / "dashboard" / "app.py"
+CHART_PAGES = sorted(p.name for p in (ROOT / "dashboard" / "pages").glob("*.py")
+                     if p.name not in {"presentation.py", "sql_console.py", "__init__.py"})
+
+
+@pytest.mark.parametrize("page_file", CHART_PAGES)
+def test_every_chart_on_every_page_has_its_downloads(page_file, built_warehouse, monkeypatch):
+    """Each Vega-Lite chart a page draws comes with PNG, SVG and data downloads and a pin button."""
+    from dashboard import settings
+
+    monkeypatch.setattr(settings, "WAREHOUSE_PATH", built_warehouse)
+    at = AppTest.from_file(str(APP), default_timeout=60).run()  # the app's first run sets up the selection
+    at.switch_page(f"pages/{page_file}").run()
+    assert not at.exception
+    shown = charts(at)
+    if not shown:
+        pytest.skip(f"{page_file} draws no chart in its default state")
+    keys = {b.key for b in at.download_button if b.key}
+    chart_keys = sorted(k[: -len("__png")] for k in keys if k.endswith("__png"))
+    assert len(chart_keys) == len(shown), f"charts drawn without render_chart on {page_file}"
+    for key in chart_keys:
+        assert {f"{key}__svg", f"{key}__csv"} <= keys
+        assert at.button(key=f"{key}__pin")
+
+
+def test_every_contrast_view_has_its_downloads(built_warehouse, monkeypatch):
+    """The contrasts page draws one chart per view; each view's chart goes through render_chart."""
+    from dashboard import settings
+
+    monkeypatch.setattr(settings, "WAREHOUSE_PATH", built_warehouse)
+    at = AppTest.from_file(str(APP), default_timeout=60).run()
+    at.switch_page("pages/contrasts.py").run()
+    seen: set[str] = set()
+    for view in ("heatmap", "matrix", "scatter", "groups", "deviation"):
+        at.button_group(key="ct_view").set_value(view).run()
+        assert not at.exception
+        pngs = [b.key for b in at.download_button if b.key and b.key.endswith("__png")]
+        assert len(pngs) == len(charts(at)), view
+        seen.update(pngs)
+    assert len(seen) >= 4, seen  # the views really changed

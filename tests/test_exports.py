@@ -68,7 +68,7 @@ def test_export_filename_says_what_the_chart_is():
     ("a/b\\c:d*e?f", "a_b_c_d_e_f"),
     ("", "grafiek"),
     ("€€€", "grafiek"),
-    ("x" * 200, "x" * 60),
+    ("x" * 200, "x" * 80),
 ])
 def test_slugify_is_safe_for_file_names(raw, expected):
     assert exports.slugify(raw) == expected
@@ -123,7 +123,8 @@ def test_missing_title_subtitle_and_source_are_added_not_dropped():
 def test_source_without_prefix_gets_one_and_wrapped_lines_count_as_present():
     spec = exports.export_spec(income_chart(), source="KPMG (2019), Bijlage 2")
     assert spec["title"]["text"] == "Bron: KPMG (2019), Bijlage 2"
-    long_source = "Bron: KPMG (2019), Basisfuncties voor lokale teams in kaart, bijlage 2; cijfers in de schetsen uit CBS"
+    long_source = ("Bron: KPMG (2019), Basisfuncties voor lokale teams in kaart, bijlage 2; "
+                   "cijfers in de schetsen uit CBS")
     wrapped = income_chart(title=alt.TitleParams(TITLE, subtitle=[long_source[:60], long_source[61:]]))
     assert "vconcat" not in exports.export_spec(wrapped, source=long_source)
 

@@ -69,6 +69,13 @@ def test_peers_for_a_chosen_municipality_render(dataset):
     assert len(matrix) == len(cat.dimensions)
     assert len(at.tabs) >= 5
     assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
+    # Every criterion of the top pair is explained in words, including the ones left out.
+    cat, profiles, _, scales = dataset
+    top = sim.rank_peers(leiden, profiles, cat, sim.preset_weights("default", cat), scales, k=1)[0]
+    text = "\n".join(m.value for m in at.markdown)
+    for c in top.criteria:
+        assert pi.md_escape(sim.explain(c, top.name, cat, "nl")) in text
+    assert any(not c.used for c in top.criteria) and "weggelaten" in text
 
 
 def test_changing_a_weight_changes_the_order(dataset):
@@ -133,7 +140,7 @@ def test_the_form_path(dataset):
 def test_a_bad_upload_shows_the_error_and_keeps_the_page_working(dataset):
     at = app()
     at.radio(key="peers_ref_kind").set_value("own").run()
-    at.file_uploader(key="peers_upload").upload("kapot.csv", b"naam,inwoners\nX,veel\n", "text/csv")
+    at.file_uploader[0].upload("kapot.csv", b"naam,inwoners\nX,veel\n", "text/csv")
     at.run()
     assert not at.exception
     assert any("naam" in e.value and "population" in e.value for e in at.error)
@@ -145,14 +152,14 @@ def test_good_upload_then_bad_upload_keeps_the_good_data(dataset):
     cat, profiles, _, _ = dataset
     at = app()
     at.radio(key="peers_ref_kind").set_value("own").run()
-    at.file_uploader(key="peers_upload").upload("mijn.yaml", pi.template_bytes("yaml"), "application/yaml")
+    at.file_uploader[0].upload("mijn.yaml", pi.template_bytes("yaml"), "application/yaml")
     at.run()
     assert not at.exception and not at.error
     own = pi.profile_from_form("Mijn gemeente", 50000, {}, {}, cat).profile  # only for the key; see below
     assert own.key == sim.OWN_KEY
     shown = peers_shown(at)
-    at.file_uploader(key="peers_upload").clear()
-    at.file_uploader(key="peers_upload").upload("leeg.yaml", b"", "application/yaml")
+    at.file_uploader[0].clear()
+    at.file_uploader[0].upload("leeg.yaml", b"", "application/yaml")
     at.run()
     assert not at.exception
     assert any("leeg" in e.value for e in at.error)
@@ -196,3 +203,28 @@ def test_sidebar_filters_restrict_the_candidates(dataset):
     want = [r.name for r in sim.rank_peers(leiden, allowed_profiles, cat, sim.preset_weights("default", cat), scales)]
     assert peers_shown(at) == want and len(want) == 3
     assert any("4 van 16" in i.value for i in at.info)  # Leiden itself passes the filter too
+
+
+def test_clearing_forgets_everything_entered(dataset):
+    at = app()
+    at.radio(key="peers_ref_kind").set_value("own").run()
+    at.text_input(key="peers_f_name").input("Geheimstad")
+    at.number_input(key="peers_f_population").set_value(30000)
+    at.button(key="peers_f_submit").click().run()
+    at.file_uploader[0].upload("mijn.yaml", pi.template_bytes("yaml"), "application/yaml")
+    at.run()
+    assert any("Mijn gemeente" in s.value for s in at.success)
+    at.button(key="peers_own_clear").click().run()
+    assert not at.exception
+    assert "peers_own_profile" not in at.session_state
+    assert at.file_uploader[0].value is None  # a fresh, empty uploader
+    assert at.text_input(key="peers_f_name").value == ""
+    assert not any("Geheimstad" in str(at.session_state[k]) for k in at.session_state)
+    assert any("Vul het formulier in" in i.value for i in at.info)
+
+
+def test_unknown_reference_in_the_url_is_ignored(dataset):
+    at = app(peer_ref="atlantis", peer_k="veel", peer_w="size:x")
+    assert not at.exception
+    assert len(peers_shown(at)) == 5  # defaults: first municipality, k=5, default weights
+    assert at.query_params["peer_ref"] != "atlantis"

@@ -16,7 +16,7 @@ import streamlit as st
 
 from dashboard import db, peer_input, settings
 from dashboard import similarity as sim
-from dashboard.formatting import fmt_list, vega_locale
+from dashboard.formatting import fmt_list, fmt_number, vega_locale
 from dashboard.i18n import t
 from dashboard.peer_input import md_escape
 from dashboard.ui.chart_panel import render_chart
@@ -25,6 +25,7 @@ from dashboard.ui.chart_panel import render_chart
 OWN_PROFILE = "peers_own_profile"  # Profile of the user's own municipality
 OWN_MESSAGES = "peers_own_messages"  # (kind, [messages]) of the last form submit or upload
 UPLOAD_SEEN = "peers_upload_seen"  # file_id of the last parsed upload, so a file is parsed once
+UPLOAD_GEN = "peers_upload_gen"  # bumped by "Gegevens wissen" to give the uploader a fresh, empty key
 WEIGHTS = "peers_weights"  # criterion -> weight (outlives the sliders that are not shown)
 URL_LOADED = "peers_url_loaded"
 K_DEFAULT, K_MAX = 5, 15
@@ -73,6 +74,16 @@ def _dataset():
 
 # --- URL <-> session ------------------------------------------------------------------------------------
 
+def _notice(text: str) -> None:
+    """A URL value that cannot be used: named in the app's 'ignored' notice (dashboard.state), never an error."""
+    try:
+        from dashboard import state
+
+        state.notice(text)
+    except Exception:  # noqa: BLE001 - page run on its own
+        pass
+
+
 def _load_url(cat: sim.Catalogue, overview: pd.DataFrame) -> None:
     """Once per session: a shared link sets reference, preset, weights and k."""
     if st.session_state.get(URL_LOADED):
@@ -85,6 +96,8 @@ def _load_url(cat: sim.Catalogue, overview: pd.DataFrame) -> None:
         if len(match):
             st.session_state["peers_ref"] = match["municipality_code"].iloc[0]
             st.session_state["peers_ref_kind"] = "municipality"
+        else:
+            _notice(f"{QP_REF}={ref}")
     preset = qp.get(QP_PRESET, "default")
     preset = preset if preset in sim.PRESETS else "default"
     st.session_state["peers_preset"] = preset
@@ -117,8 +130,12 @@ def _apply_preset(cat: sim.Catalogue) -> None:
 
 
 def _clear_own() -> None:
-    for key in (OWN_PROFILE, OWN_MESSAGES):
-        st.session_state.pop(key, None)
+    """Forget everything the user entered: the profile, messages, form fields and the uploaded file (a new
+    uploader key is the only way to empty a st.file_uploader)."""
+    for key in [k for k in st.session_state if k in (OWN_PROFILE, OWN_MESSAGES, UPLOAD_SEEN)
+                or str(k).startswith("peers_f_")]:
+        del st.session_state[key]
+    st.session_state[UPLOAD_GEN] = st.session_state.get(UPLOAD_GEN, 0) + 1
 
 
 def _show_messages(lang: str) -> None:
@@ -183,7 +200,8 @@ def _own_upload(cat: sim.Catalogue, lang: str) -> None:
     c2.download_button(t("peers.upload.template_csv", lang), peer_input.template_bytes("csv"),
                        file_name="mijn_gemeente.csv", mime="text/csv", key="peers_tpl_csv",
                        icon=":material/download:", on_click="ignore", width="stretch")
-    upload = st.file_uploader(t("peers.upload.label", lang), type=["yaml", "yml", "csv"], key="peers_upload",
+    upload = st.file_uploader(t("peers.upload.label", lang), type=["yaml", "yml", "csv"],
+                              key=f"peers_upload_{st.session_state.get(UPLOAD_GEN, 0)}",
                               max_upload_size=2, help=t("peers.upload.help", lang))
     if upload is not None and st.session_state.get(UPLOAD_SEEN) != upload.file_id:
         st.session_state[UPLOAD_SEEN] = upload.file_id
@@ -246,7 +264,7 @@ def _weights(ref: sim.Profile, cat: sim.Catalogue, scales: dict, lang: str) -> t
     usable_inds = [i for i in cat.comparable_indicators if i in ref.indicators and i in scales]
     with st.expander(t("peers.w.expander", lang), expanded=False):
         st.caption(t("peers.w.help", lang))
-        col_ctx, col_org = st.columns(2)
+        col_ctx, col_org = st.columns([1, 2], gap="large")
         with col_ctx:
             st.markdown(f"**{t('peers.w.context', lang)}**")
             _slider(sim.SIZE, t("peers.w.size", lang), weights)
@@ -256,8 +274,10 @@ def _weights(ref: sim.Profile, cat: sim.Catalogue, scales: dict, lang: str) -> t
                 st.caption(t("peers.w.no_indicators", lang))
         with col_org:
             st.markdown(f"**{t('peers.w.org', lang)}**")
-            for dim, d in cat.dimensions.items():
-                _slider(sim.ORG + dim, d.label(lang), weights)
+            halves = st.columns(2)
+            for n, (dim, d) in enumerate(cat.dimensions.items()):
+                with halves[n % 2]:
+                    _slider(sim.ORG + dim, d.label(lang), weights)
     return weights, preset, k
 
 
@@ -265,7 +285,8 @@ def _slider(criterion: str, label: str, weights: dict) -> None:
     key = f"peers_w_{criterion}"
     if key not in st.session_state:
         st.session_state[key] = float(weights.get(criterion, 0.0))
-    weights[criterion] = st.slider(label, 0.0, sim.MAX_WEIGHT, step=0.5, key=key, persist_state="session")
+    weights[criterion] = st.slider(label, 0.0, sim.MAX_WEIGHT, step=0.5, format="%.1f", key=key,
+                                   persist_state="session")
 
 
 # --- results ---------------------------------------------------------------------------------------------
@@ -318,14 +339,20 @@ def _score_chart(results, lang) -> tuple[alt.Chart, pd.DataFrame]:
     return chart, data
 
 
-def _breakdown(result, cat, lang) -> pd.DataFrame:
-    return pd.DataFrame({
-        t("peers.col.criterion", lang): [sim.criterion_label(c.key, cat, lang) for c in result.criteria],
-        t("peers.col.weight", lang): [c.weight for c in result.criteria],
-        t("peers.col.similarity", lang): [None if c.similarity is None else round(c.similarity, 2)
-                                          for c in result.criteria],
-        t("peers.col.explanation", lang): [sim.explain(c, result.name, cat, lang) for c in result.criteria],
-    })
+def _breakdown(result, cat, lang) -> str:
+    """Every criterion of one pair as a markdown list, heaviest first: the explanation, then its weight and
+    similarity. Escaped, because a reference value may come from an upload."""
+    lines = []
+    for c in sorted(result.criteria, key=lambda c: (-c.weight, not c.used)):
+        numbers = (t("peers.breakdown.used", lang, weight=_num(c.weight, lang), sim=_num(c.similarity, lang, 2))
+                   if c.used else t("peers.breakdown.skipped", lang, weight=_num(c.weight, lang)))
+        mark = "✓" if c.used and c.similarity >= 0.5 else ("✗" if c.used else "–")
+        lines.append(f"- {mark} {md_escape(sim.explain(c, result.name, cat, lang))} · *{md_escape(numbers)}*")
+    return "\n".join(lines)
+
+
+def _num(x: float, lang: str, decimals: int | None = None) -> str:
+    return fmt_number(x, decimals, lang)
 
 
 def _org_table(ref, peers, cat, lang):
@@ -453,7 +480,7 @@ def main() -> None:
                               coverage=f"{r.coverage:.0%}"))
                 st.caption(md_escape(sim.summary(r, cat, lang)))
                 with st.expander(t("peers.breakdown.details", lang)):
-                    st.dataframe(_breakdown(r, cat, lang), hide_index=True, width="stretch")
+                    st.markdown(_breakdown(r, cat, lang))
 
     peers = [next(p for p in profiles if p.key == r.key) for r in results]
     st.subheader(t("peers.org.title", lang))

@@ -26,7 +26,7 @@ PRESENT_CSS = """
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
 [data-testid="stSidebarNav"], header[data-testid="stHeader"], [data-testid="stToolbar"],
 [data-testid="stDecoration"], [data-testid="stStatusWidget"], [data-testid="stAppDeployButton"],
-[data-testid="stMainMenu"], footer { display: none !important; }
+[data-testid="stMainMenu"], [data-testid="stToastContainer"], footer { display: none !important; }
 [data-testid="stMainBlockContainer"], .block-container {
     padding: 1.2rem 2.5rem 0.5rem 2.5rem !important; max-width: 100% !important; }
 [data-testid="stMain"] p, [data-testid="stMain"] li, [data-testid="stMain"] button p { font-size: 1.45rem !important; }
@@ -158,7 +158,7 @@ def show_slide(pins: list[dict], lang: str) -> None:
 def show_manager(pins: list[dict], lang: str) -> None:
     st.title(t("pres_page_title", lang))
     st.markdown(t("pres_intro", lang))
-    st.toggle(t("pres_toggle", lang), value=bool(st.session_state.get(MODE_KEY)), key=TOGGLE_KEY,
+    st.toggle(t("pres_toggle", lang), value=bool(st.session_state.get(MODE_KEY)) and bool(pins), key=TOGGLE_KEY,
               help=t("pres_toggle_help", lang), disabled=not pins,
               on_change=lambda: _set_mode(bool(st.session_state.get(TOGGLE_KEY))))
     if not pins:

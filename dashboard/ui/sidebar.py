@@ -73,7 +73,7 @@ def selection_summary(lang: str, n: int, total: int, active: bool) -> None:
     box = st.sidebar.container(border=True, key="selection_summary")
     box.markdown(f"**{t('core_n_of_total', lang, n=n, total=total)}**")
     box.button(
-        t("core_reset", lang), key="f_reset", on_click=reset_filters, disabled=not active, width="stretch",
+        t("core_reset", lang), key="reset_filters_sidebar", on_click=reset_filters, disabled=not active, width="stretch",
         icon=":material/restart_alt:",
     )
 

@@ -1,0 +1,142 @@
+"""A policy advisor's journey in a real browser: filter on a basic function, open a municipality's profile
+from the overview, compare two municipalities, switch to English.
+
+Why: AppTest does not run the frontend; this checks that the real server renders charts (Vega-Lite in
+Chromium), that widgets, page switches and URLs work together, and that no step shows an exception.
+Expected values are computed from data/gemeenten/*.yaml. Screenshots of every step go to test-artifacts/;
+the overview at 1280×800 is also saved as docs/screenshot-overview.png for the README.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from dashboard import settings
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+DOCS_SCREENSHOT = ROOT / "docs" / "screenshot-overview.png"
+
+
+def source() -> list[dict]:
+    files = sorted((Path(settings.DATA_DIR) / "gemeenten").glob("*.yaml"))
+    return [yaml.safe_load(p.read_text(encoding="utf-8")) for p in files]
+
+
+def function_names() -> dict[str, str]:
+    ref = yaml.safe_load((Path(settings.DATA_DIR) / "reference" / "basic_functions.yaml").read_text("utf-8"))
+    return {f["id"]: f["name_nl"] for f in ref["basic_functions"]}
+
+
+def shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"journey_{name}.png"))
+
+
+def assert_healthy(page) -> None:
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert page.get_by_text("Traceback").count() == 0
+
+
+def assert_chart(page) -> None:
+    chart = page.locator("[data-testid='stVegaLiteChart']").first
+    chart.wait_for(state="visible")
+    # Vega has drawn something (an svg or canvas with size) inside the chart element
+    chart.locator("canvas, svg").first.wait_for(state="visible")
+
+
+def pick(page, container, label: str, option: str) -> None:
+    """Choose `option` in the select/multiselect whose label is `label`."""
+    widget = container.locator("[data-testid='stMultiSelect'], [data-testid='stSelectbox']").filter(
+        has=page.get_by_text(label, exact=True)
+    ).first
+    multi = widget.get_attribute("data-testid") == "stMultiSelect"
+    widget.locator("input").first.click()
+    page.get_by_role("option", name=option, exact=True).first.click()
+    if multi:  # a multiselect keeps its menu open; Escape closes it (in a selectbox it would clear the choice)
+        page.keyboard.press("Escape")
+
+
+def test_policy_advisor_journey(page, streamlit_url, wait_for_app):
+    munis = source()
+    total = len(munis)
+    names = function_names()
+
+    # 1. The overview opens with a map and every municipality
+    page.goto(streamlit_url)
+    wait_for_app(page)
+    assert_chart(page)
+    assert_healthy(page)
+    page.get_by_text(f"{total} van {total} gemeenten").first.wait_for()
+    page.wait_for_timeout(500)  # let Vega finish its last layout pass before the README screenshot
+    DOCS_SCREENSHOT.parent.mkdir(exist_ok=True)
+    page.screenshot(path=str(DOCS_SCREENSHOT))
+    shot(page, "1_overview")
+
+    # 2. Filter on the basic function highlighted by the fewest (but at least two) municipalities
+    counts = {
+        fid: {m["municipality"]["code"] for m in munis if any(p["basic_function"] == fid for p in m["practices"])}
+        for fid in names
+    }
+    fid = min((f for f in counts if len(counts[f]) >= 2), key=lambda f: (len(counts[f]), f))
+    expected = sorted(m["municipality"]["name"] for m in munis if m["municipality"]["code"] in counts[fid])
+    sidebar = page.locator("[data-testid='stSidebar']")
+    pick(page, sidebar, "Uitgelichte basisfunctie", names[fid])
+    wait_for_app(page)
+    page.get_by_text(f"{len(expected)} van {total} gemeenten").first.wait_for()
+    assert f"bf={fid}" in page.url
+    assert_chart(page)
+    assert_healthy(page)
+    shot(page, "2_filtered")
+
+    # 3. Open the profile of the first filtered municipality from the overview
+    target = expected[0]
+    slug = next(m["municipality"]["slug"] for m in munis if m["municipality"]["name"] == target)
+    main = page.locator("[data-testid='stMain']")
+    pick(page, main, "Gemeente", target)
+    wait_for_app(page)
+    main.get_by_role("button", name="Open profiel").click()
+    wait_for_app(page)
+    page.wait_for_url(re.compile(r"/profiel\?.*gm=" + re.escape(slug)))
+    main.get_by_role("heading", name=target).first.wait_for()
+    page.get_by_text("Organisatiemodel (gecodeerd)").first.wait_for()
+    if next(m for m in munis if m["municipality"]["slug"] == slug)["indicators"]:
+        assert_chart(page)
+    assert_healthy(page)
+    assert f"bf={fid}" in page.url, "the filter survives the page switch"
+    shot(page, "3_profile")
+
+    # 4. Compare two municipalities
+    page.locator("[data-testid='stSidebarNav']").get_by_text("Vergelijken", exact=True).click()
+    wait_for_app(page)
+    for name in expected[:2]:
+        pick(page, main, "Gemeenten (2 tot 4)", name)
+        wait_for_app(page)
+    page.get_by_text("Organisatiemodel (gecodeerd)").first.wait_for()
+    assert "cmp=" in page.url
+    assert_healthy(page)
+    shot(page, "4_compare")
+
+    # 5. Switch the interface to English
+    sidebar.get_by_text("English", exact=True).click()
+    wait_for_app(page)
+    main.get_by_role("heading", name="Compare").first.wait_for()
+    page.locator("[data-testid='stSidebarNav']").get_by_text("Overview", exact=True).wait_for()
+    sidebar.get_by_text(f"{len(expected)} of {total} municipalities").first.wait_for()
+    assert "lang=en" in page.url
+    assert_healthy(page)
+    shot(page, "5_english")
+
+
+def test_shared_link_with_broken_parameters_opens(page, streamlit_url, wait_for_app):
+    page.goto(f"{streamlit_url}/contrasten?contrast=pie&bf=nonsense&zzz=1")
+    wait_for_app(page)
+    assert_healthy(page)
+    page.get_by_text("genegeerd", exact=False).first.wait_for()
+    assert_chart(page)
+    shot(page, "broken_link")

@@ -1,0 +1,244 @@
+"""Chart builders (dashboard/charts.py): inspect the Vega-Lite spec, no browser.
+
+Why: the charts make comparisons for policy advisors; a shared axis between two income definitions, a
+reference line that is only right for some points, or an export without its source would mislead.
+"""
+import json
+
+import duckdb
+import pandas as pd
+import pytest
+
+from dashboard import charts as c
+from dashboard import queries as q
+
+
+@pytest.fixture(scope="module")
+def wh(built_warehouse):
+    con = duckdb.connect(str(built_warehouse), read_only=True)
+    data = {name: getattr(q, name)(con) for name in (
+        "overview", "org_matrix", "highlights", "basic_functions", "dimensions", "dimension_values",
+        "indicator_values", "indicators")}
+    con.close()
+    return data
+
+
+def spec_of(chart) -> dict:
+    return chart.to_dict()
+
+
+def walk(node):
+    """Every dict in a spec, depth first."""
+    if isinstance(node, dict):
+        yield node
+        for v in node.values():
+            yield from walk(v)
+    elif isinstance(node, list):
+        for v in node:
+            yield from walk(v)
+
+
+def assert_framed(spec: dict, lang: str = "nl"):
+    title = spec["title"]
+    assert title["text"]
+    sub = " ".join(title["subtitle"])
+    assert ("Bron: KPMG (2019)" if lang == "nl" else "Source: KPMG (2019)") in sub
+    assert spec["config"]["locale"]["number"]["decimal"] == ("," if lang == "nl" else ".")
+    assert any("tooltip" in d for d in walk(spec)), "every chart has tooltips"
+
+
+def value(name, muni, ind, v, *, group="g", ref=None, comparable=True, unit="percent", area=None, year=2018):
+    return {
+        "municipality_code": muni, "municipality_name": name, "indicator_id": ind, "label_nl": ind, "label_en": ind,
+        "unit": unit, "comparability_group": group, "comparable_across_municipalities": comparable, "value": v,
+        "value_upper": None, "qualifier": "exact", "national_reference": ref, "year": year, "period": None,
+        "area": area, "source_title": "S", "source_producer": "CBS", "locator": "Bijlage 2a", "note_nl": None,
+        "note_en": None, "population": 1000,
+    }
+
+
+def test_indicator_rows_one_axis_per_definition():
+    df = pd.DataFrame([
+        value("A", "GM1", "income_a", 41000, group="income", ref=41000, unit="euro"),
+        value("B", "GM2", "income_a", 38000, group="income", ref=41000, unit="euro"),
+        value("A", "GM1", "income_b", 32000, group="income", ref=32000, unit="euro"),
+    ])
+    rows = c.prepare_indicator_rows(df, "nl")
+    spec = spec_of(c.indicator_rows_chart(rows, title="T", subtitle=["Bron: KPMG (2019), x"], lang="nl"))
+    assert_framed(spec)
+    assert spec["facet"]["row"]["field"] == "row_header"
+    assert spec["resolve"]["scale"]["x"] == "independent"
+    # each facet row (one x axis) holds exactly one definition
+    assert rows.groupby("row_key")["indicator_id"].nunique().max() == 1
+    assert set(rows["row_key"]) == {"income_a", "income_b"}
+    # within one definition municipalities share the row
+    assert set(rows[rows["row_key"] == "income_a"]["municipality_code"]) == {"GM1", "GM2"}
+
+
+def test_incomparable_indicator_gets_one_axis_per_municipality():
+    df = pd.DataFrame([
+        value("A", "GM1", "growth", 10, comparable=False),
+        value("B", "GM2", "growth", 20, comparable=False),
+    ])
+    rows = c.prepare_indicator_rows(df, "nl")
+    assert rows["row_key"].nunique() == 2
+    notes = c.definition_notes(df, "nl", {})
+    assert any("eigen as" in n for n in notes)
+
+
+def test_definition_notes_explain_why(wh):
+    df = pd.DataFrame([
+        value("A", "GM1", "x1", 1, group="income"), value("A", "GM1", "x2", 2, group="income"),
+        value("A", "GM1", "y", 3, group="health"),
+    ])
+    notes = c.definition_notes(df, "nl", {"income": "Inkomen"})
+    assert len(notes) == 1 and notes[0].startswith("Inkomen: 2 verschillende definities")
+    assert "eigen as" in notes[0]
+
+
+def test_reference_tick_only_where_given():
+    df = pd.DataFrame([value("A", "GM1", "x", 5, ref=None), value("B", "GM2", "x", 6, ref=7.3)])
+    rows = c.prepare_indicator_rows(df, "nl")
+    assert rows["reference_label"].tolist() == ["geen landelijke referentie in de schets", "7,3%"]
+    assert rows["national_reference"].isna().tolist() == [True, False]  # no fake reference value
+
+
+def test_real_profile_chart(wh):
+    iv = wh["indicator_values"]
+    code = iv["municipality_code"].iloc[0]
+    rows = c.prepare_indicator_rows(iv[iv["municipality_code"] == code], "en", label_by="context")
+    spec = spec_of(c.indicator_rows_chart(rows, title="T", subtitle=[c.source_line("en", ["CBS"])], lang="en"))
+    assert_framed(spec, "en")
+    assert rows.groupby("row_key")["indicator_id"].nunique().max() == 1
+
+
+def test_map_chart(wh):
+    dv = wh["dimension_values"]
+    labels = dict(zip(dv[dv.dimension_id == "employer"].value_id, dv[dv.dimension_id == "employer"].label_nl))
+    pts = c.prepare_map_points(wh["overview"], wh["org_matrix"], "employer", labels,
+                               dict(zip(wh["basic_functions"].basic_function_id, wh["basic_functions"].name_nl)),
+                               {}, "nl")
+    assert len(pts) == len(wh["overview"])
+    spec = spec_of(c.map_chart(pts, value_order=list(labels), value_labels=labels, colour_title="Werkgever",
+                               title="Kaart", subtitle=[c.source_line("nl")], lang="nl"))
+    assert_framed(spec)
+    marks = [layer["mark"]["type"] for layer in spec["layer"]]
+    assert marks[0] == "geoshape" and "circle" in marks
+    circle = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "circle")
+    enc = circle["encoding"]
+    assert enc["longitude"]["field"] == "longitude" and enc["latitude"]["field"] == "latitude"
+    assert enc["size"]["field"] == "population"
+    scale = enc["color"]["scale"]
+    if "Niet gerapporteerd" in scale["domain"]:
+        assert scale["range"][scale["domain"].index("Niet gerapporteerd")] == c.NOT_REPORTED_GREY
+    assert set(scale["range"]) <= set(c.OKABE_ITO) | {c.NOT_REPORTED_GREY}
+    params = [p for d in walk(spec) for p in d.get("params", []) if isinstance(p, dict)]
+    assert any(p.get("name") == c.MAP_SELECTION and p.get("select", {}).get("fields") == ["slug"] for p in params)
+    assert all(layer.get("projection", {}).get("type") == "mercator" for layer in spec["layer"])
+
+
+def test_outline_rings_are_closed_and_in_the_netherlands():
+    for feature in c.nl_outline()["features"]:
+        ring = feature["geometry"]["coordinates"][0]
+        assert ring[0] == ring[-1]
+        assert all(3.3 <= lon <= 7.3 and 50.7 <= lat <= 53.6 for lon, lat in ring)
+
+
+def test_heatmap_zero_means_not_highlighted(wh):
+    spec = spec_of(c.function_heatmap(wh["highlights"], wh["overview"], wh["basic_functions"], title="H",
+                                      subtitle=[c.source_line("nl")], lang="nl"))
+    assert_framed(spec)
+    values = spec["datasets"][next(iter(spec["datasets"]))]
+    n_cells = len(wh["overview"]) * len(wh["basic_functions"])
+    assert len(values) == n_cells
+    zero = [v for v in values if v["n_practices"] == 0]
+    assert all(v["status"] == "niet uitgelicht" for v in zero)
+    assert sum(v["n_practices"] for v in values) == int(wh["highlights"]["n_practices"].sum())
+
+
+def test_org_matrix_not_reported_is_grey(wh):
+    codes = c.org_matrix_codes(wh["dimension_values"], "nl")
+    assert set(codes[codes.value_id == "not_reported"]["letter"]) == {"–"}
+    spec = spec_of(c.org_matrix_chart(wh["org_matrix"], codes, wh["dimensions"], title="M",
+                                      subtitle=[c.source_line("nl")], lang="nl"))
+    assert_framed(spec)
+    scale = spec["layer"][0]["encoding"]["color"]["scale"]
+    assert scale["range"][scale["domain"].index("–")] == c.NOT_REPORTED_GREY
+
+
+def test_chartable_indicators_need_three_values_and_one_definition(wh):
+    iv = wh["indicator_values"]
+    eligible = c.chartable_indicators(iv)
+    whole = c.whole_municipality_values(iv)
+    for ind in eligible:
+        part = whole[whole.indicator_id == ind]
+        assert part["municipality_code"].nunique() >= 3
+        assert part["comparable_across_municipalities"].all()
+    assert not whole.duplicated(["indicator_id", "municipality_code"]).any()
+
+
+def _scatter_points(refs_x, refs_y):
+    rows = []
+    for i, (rx, ry) in enumerate(zip(refs_x, refs_y, strict=True)):
+        rows.append(value(f"M{i}", f"GM{i}", "x", 10 + i, ref=rx))
+        rows.append(value(f"M{i}", f"GM{i}", "y", 20 + i, ref=ry))
+    values = pd.DataFrame(rows)
+    overview = pd.DataFrame({"municipality_code": [f"GM{i}" for i in range(len(refs_x))],
+                             "name": [f"M{i}" for i in range(len(refs_x))], "population": 1000,
+                             "population_qualifier": "exact"})
+    org = pd.DataFrame({"municipality_code": [f"GM{i}" for i in range(len(refs_x))], "dimension_id": "d",
+                        "value_id": "a"})
+    return c.prepare_scatter(values, overview, org, "x", "y", "d", {"a": "A"}, "nl")
+
+
+def _rules(spec):
+    return [d for d in walk(spec) if isinstance(d.get("mark"), dict) and d["mark"].get("type") == "rule"]
+
+
+def test_scatter_reference_rule_only_when_shared():
+    pts = _scatter_points([7.3, 7.3, 7.3], [4.0, 4.0, 3.9])
+    spec = spec_of(c.scatter_chart(pts, x_title="X", y_title="Y", x_unit="percent", y_unit="percent",
+                                   value_order=["a"], value_labels={"a": "A"}, colour_title="D", title="S",
+                                   subtitle=[c.source_line("nl")], lang="nl"))
+    assert_framed(spec)
+    rules = _rules(spec)
+    assert len(rules) == 1 and "x" in rules[0]["encoding"]  # x shared, y differs
+    sub = " ".join(spec["title"]["subtitle"])
+    assert "verschillende landelijke referenties" in sub
+    assert spec["layer"][-2]["encoding"]["size"]["field"] == "population"
+
+
+def test_group_contrast_shows_points_and_n_not_averages(wh):
+    iv = wh["indicator_values"]
+    ind = c.chartable_indicators(iv)[0]
+    dv = wh["dimension_values"]
+    labels = dict(zip(dv[dv.dimension_id == "team_scope"].value_id, dv[dv.dimension_id == "team_scope"].label_nl))
+    pts = c.prepare_group_contrast(iv, wh["org_matrix"], ind, "team_scope", list(labels), labels, "nl")
+    assert pts["group_label"].str.contains(r"\(n=\d+\)").all()
+    spec = spec_of(c.group_contrast_chart(pts, indicator_title=ind, unit="percent", group_title="Scope",
+                                          value_order=list(labels), value_labels=labels, title="G",
+                                          subtitle=[c.source_line("nl")], lang="nl"))
+    assert_framed(spec)
+    text = json.dumps(spec)
+    assert '"aggregate"' not in text and "mean" not in text
+    assert len(spec["datasets"][spec["layer"][-1]["data"]["name"]]) == len(pts)
+
+
+def test_deviation_only_values_with_reference():
+    df = pd.DataFrame([value("A", "GM1", "x", 9.0, ref=7.3), value("B", "GM2", "x", 5.0, ref=7.3),
+                       value("C", "GM3", "x", 6.0, ref=None)])
+    pts = c.prepare_deviation(df, "x", "nl")
+    assert list(pts["municipality_code"]) == ["GM2", "GM1"]
+    assert pts["deviation_label"].tolist() == ["-2,3 %-punt", "+1,7 %-punt"]
+    spec = spec_of(c.deviation_chart(pts, indicator_title="X", unit="percent", title="D",
+                                     subtitle=[c.source_line("nl")], lang="nl"))
+    assert_framed(spec)
+    bar = next(d for d in walk(spec) if isinstance(d.get("mark"), dict) and d["mark"].get("type") == "bar")
+    assert bar["encoding"]["x"]["field"] == "deviation"
+    assert bar["encoding"]["color"]["scale"]["range"][:2] == [c.BELOW_COLOUR, c.ABOVE_COLOUR]
+
+
+def test_source_line_names_indicator_sources():
+    assert c.source_line("nl", ["CBS", "VNG", "CBS", "KPMG"]) == (
+        "Bron: KPMG (2019), Basisfuncties voor lokale teams in kaart, bijlage 2; cijfers in de schetsen uit CBS, VNG"
+    )

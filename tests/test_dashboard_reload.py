@@ -1,0 +1,69 @@
+"""The running app picks up a rebuilt warehouse, and a missing one gives a message, not a traceback.
+
+Why: the ETL replaces data/warehouse.duckdb atomically (os.replace) while people have the dashboard open;
+from the next rerun on they must see the new data, with the old connection closed and stale cached results
+gone, and never a half-written file.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import db, settings
+from etl.build import build_warehouse
+
+APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")
+
+
+def total(at: AppTest) -> int:
+    return at.session_state["_total_municipalities"]
+
+
+def test_rebuilt_warehouse_is_served_from_the_next_rerun(fixture_data_dir, tmp_path):
+    target = tmp_path / "warehouse.duckdb"
+    build_warehouse(fixture_data_dir, target, log=lambda _l: None)
+    n_fixture = len(list((fixture_data_dir / "gemeenten").glob("*.yaml")))
+    real = Path(settings.ROOT) / "data"
+    n_real = len(list((real / "gemeenten").glob("*.yaml")))
+    assert n_fixture != n_real
+    with pytest.MonkeyPatch.context() as mp:
+        # the app's own rebuild check is pointed at the fixture data, so it does not undo our swap
+        mp.setattr(settings, "DATA_DIR", fixture_data_dir)
+        mp.setattr(settings, "WAREHOUSE_PATH", target)
+        at = AppTest.from_file(APP, default_timeout=60).run()
+        assert not at.exception
+        assert total(at) == n_fixture
+        wh = db._warehouse()
+        old_con, swaps = wh.con, wh.swaps
+
+        build_warehouse(real, target, log=lambda _l: None)  # os.replace under the running app
+        at.run()
+        assert not at.exception
+        assert total(at) == n_real
+        assert wh.swaps == swaps + 1
+        with pytest.raises(Exception, match="closed"):
+            old_con.execute("select 1")
+        assert f"{n_real} van {n_real} gemeenten" in " ".join(m.value for m in at.markdown)
+
+
+def test_missing_warehouse_gives_a_short_message(tmp_path, fixture_data_dir, monkeypatch):
+    monkeypatch.setattr(settings, "DATA_DIR", fixture_data_dir)
+    monkeypatch.setattr(settings, "WAREHOUSE_PATH", tmp_path / "w.duckdb")
+    build_warehouse(fixture_data_dir, tmp_path / "w.duckdb", log=lambda _l: None)
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception
+    (tmp_path / "w.duckdb").unlink()
+    # the app would rebuild it on its next data check; simulate a file that vanished between checks
+    with pytest.raises(db.WarehouseError):
+        db.refresh()
+
+
+def test_identity_changes_when_the_file_is_replaced(tmp_path, fixture_data_dir):
+    target = tmp_path / "w.duckdb"
+    build_warehouse(fixture_data_dir, target, log=lambda _l: None)
+    first = db.file_identity(target)
+    build_warehouse(fixture_data_dir, target, log=lambda _l: None)
+    assert db.file_identity(target) != first
+    assert db.file_identity(tmp_path / "nope.duckdb") is None
