@@ -15,6 +15,7 @@ Rules the builders enforce (and tests/test_charts.py checks on the spec):
 """
 from __future__ import annotations
 
+import functools
 import json
 import textwrap
 from collections.abc import Mapping, Sequence
@@ -23,6 +24,7 @@ from pathlib import Path
 
 import altair as alt
 import pandas as pd
+from altair.utils.schemapi import debug_mode
 
 from dashboard.formatting import (
     axis_format,
@@ -121,6 +123,18 @@ WORDS = {
 }
 
 
+def _fast(builder):
+    """Build without Altair's per-object validation (about 40 ms per chart); the whole spec is still
+    validated once when it is serialised (Streamlit and the exports call to_dict(), which validates)."""
+
+    @functools.wraps(builder)
+    def wrapper(*args, **kwargs):
+        with debug_mode(False):
+            return builder(*args, **kwargs)
+
+    return wrapper
+
+
 def _w(lang: str) -> dict[str, str]:
     return WORDS["en" if lang == "en" else "nl"]
 
@@ -147,25 +161,28 @@ def subtitle_lines(filters_text: str | None, source: str, extra: Sequence[str] =
 
 
 def frame(chart, *, title: str, subtitle: Sequence[str], lang: str):
-    """Put title, subtitle and source into the spec, plus the number locale and a readable base style."""
-    return (
-        chart.properties(
-            title=alt.Title(
-                text=title,
-                subtitle=list(subtitle),
-                anchor="start",
-                fontSize=15,
-                subtitleFontSize=11,
-                subtitleColor="#4a4a4a",
-                subtitlePadding=4,
-                offset=10,
-            )
-        )
-        .configure(locale={"number": vega_locale(lang)})
-        .configure_axis(labelFontSize=11, titleFontSize=11)
-        .configure_legend(labelFontSize=11, titleFontSize=11, labelLimit=260)
-        .configure_view(stroke=None)
+    """Put title, subtitle and source into the spec, plus the number locale and a readable base style.
+
+    One .properties() call: every Altair method returns a deep copy of the whole chart, so chaining
+    .configure_*() calls would copy it five times.
+    """
+    config = {
+        "locale": {"number": vega_locale(lang)},
+        "axis": {"labelFontSize": 11, "titleFontSize": 11},
+        "legend": {"labelFontSize": 11, "titleFontSize": 11, "labelLimit": 260},
+        "view": {"stroke": None},
+    }
+    title_params = alt.Title(
+        text=title,
+        subtitle=list(subtitle),
+        anchor="start",
+        fontSize=15,
+        subtitleFontSize=11,
+        subtitleColor="#4a4a4a",
+        subtitlePadding=4,
+        offset=10,
     )
+    return chart.properties(title=title_params, config=config)
 
 
 def categorical_scale(values: Sequence[str], labels: Mapping[str, str], not_reported: str = "not_reported"):
@@ -254,6 +271,7 @@ def prepare_indicator_rows(
     return df[[c for c in keep if c in df.columns]].reset_index(drop=True)
 
 
+@_fast
 def indicator_rows_chart(
     rows: pd.DataFrame, *, title: str, subtitle: Sequence[str], lang: str, width: int = 520
 ) -> alt.FacetChart:
@@ -299,6 +317,8 @@ def indicator_rows_chart(
         .encode(x=alt.X("text_x:Q"), y=y, text="value_label:N")
     )
     pad = alt.Chart().mark_point(opacity=0).encode(x=alt.X("x_pad:Q"), y=y)
+    data = data[["row_header", "bar_label", "value", "national_reference", "text_x", "x_pad", "value_label",
+                 "row_title", "municipality_name", "context", "reference_label", "source_title", "locator", "note"]]
     layered = alt.layer(bars, ref, text, pad, data=data).properties(width=width, height=alt.Step(24))
     chart = layered.facet(
         row=alt.Row(
@@ -414,6 +434,7 @@ def population_legend_values(population: pd.Series) -> list[int]:
     return inside[-4:] if inside else [int(round(high, -3))]
 
 
+@_fast
 def map_chart(
     points: pd.DataFrame,
     *,
@@ -496,6 +517,7 @@ def map_chart(
 
 # -- contrasts ----------------------------------------------------------------------------------------------
 
+@_fast
 def function_heatmap(
     highlights: pd.DataFrame,
     municipalities: pd.DataFrame,
@@ -538,7 +560,9 @@ def function_heatmap(
         alt.Tooltip(f"{name_col}:N", title=w["basic_function"]),
         alt.Tooltip("status:N", title=w["n_practices"]),
     ]
-    rect = alt.Chart(grid).mark_rect(stroke="white", strokeWidth=1.5).encode(
+    grid = grid[["name", "function_axis", name_col, "n_practices", "cell_label", "status", "municipality_code",
+                 "basic_function_id"]]
+    rect = alt.Chart().mark_rect(stroke="white", strokeWidth=1.5).encode(
         x=x,
         y=y,
         color=alt.condition(
@@ -553,14 +577,14 @@ def function_heatmap(
         ),
         tooltip=tooltip,
     )
-    text = alt.Chart(grid).mark_text(fontSize=11).encode(
+    text = alt.Chart().mark_text(fontSize=11).encode(
         x=x,
         y=y,
         text="cell_label:N",
         color=alt.condition(f"datum.n_practices >= {max(2, round(len(levels) * 0.6))}", alt.value("white"), alt.value("#333333")),
         tooltip=tooltip,
     )
-    chart = alt.layer(rect, text).properties(width=alt.Step(110), height=alt.Step(24))
+    chart = alt.layer(rect, text, data=grid).properties(width=alt.Step(110), height=alt.Step(24))
     return frame(chart, title=title, subtitle=subtitle, lang=lang)
 
 
@@ -589,6 +613,7 @@ def org_matrix_codes(dimension_values: pd.DataFrame, lang: str) -> pd.DataFrame:
     return df
 
 
+@_fast
 def org_matrix_chart(
     org: pd.DataFrame,
     codes: pd.DataFrame,
@@ -628,16 +653,17 @@ def org_matrix_chart(
         alt.Tooltip("justification:N", title=w["justification"]),
         alt.Tooltip("locator:N", title=w["locator"]),
     ]
-    rect = alt.Chart(df).mark_rect(stroke="white", strokeWidth=1.5).encode(
+    df = df[["municipality_name", "dimension", "letter", "letter_colour", "value_label", "justification", "locator"]]
+    rect = alt.Chart().mark_rect(stroke="white", strokeWidth=1.5).encode(
         x=x,
         y=y,
         color=alt.Color("letter_colour:N", scale=alt.Scale(domain=domain, range=colours), legend=None),
         tooltip=tooltip,
     )
-    text = alt.Chart(df).mark_text(fontSize=11, fontWeight="bold").encode(
+    text = alt.Chart().mark_text(fontSize=11, fontWeight="bold").encode(
         x=x, y=y, text="letter:N", color=alt.value("#111111"), tooltip=tooltip
     )
-    chart = alt.layer(rect, text).properties(width=alt.Step(52), height=alt.Step(24))
+    chart = alt.layer(rect, text, data=df).properties(width=alt.Step(52), height=alt.Step(24))
     return frame(chart, title=title, subtitle=subtitle, lang=lang)
 
 
@@ -726,6 +752,7 @@ def prepare_scatter(
     return both.sort_values("name").reset_index(drop=True)
 
 
+@_fast
 def scatter_chart(
     points: pd.DataFrame,
     *,
@@ -750,7 +777,9 @@ def scatter_chart(
         alt.Tooltip("colour_label:N", title=truncate(colour_title, 50)),
         alt.Tooltip("population_label:N", title=w["population"]),
     ]
-    base = alt.Chart(points)
+    data = points[["name", "x_value", "y_value", "x_label", "y_label", "colour_label", "population",
+                   "population_label"]]
+    base = alt.Chart()
     pts = base.mark_circle(opacity=0.85, stroke="#333333", strokeWidth=0.7).encode(
         x=alt.X("x_value:Q", title=wrap(x_title, 70), scale=alt.Scale(zero=False), axis=alt.Axis(format=axis_format(x_unit))),
         y=alt.Y("y_value:Q", title=wrap(y_title, 38), scale=alt.Scale(zero=False), axis=alt.Axis(format=axis_format(y_unit))),
@@ -775,7 +804,7 @@ def scatter_chart(
             notes.append(f"{truncate(unit_title, 40)}: {w['ref_differs']}")
         else:
             notes.append(f"{truncate(unit_title, 40)}: {w['ref_none']}")
-    chart = alt.layer(*layers).properties(width="container", height=560)
+    chart = alt.layer(*layers, data=data).properties(width="container", height=560)
     return frame(chart, title=title, subtitle=[*subtitle, *notes], lang=lang)
 
 
@@ -808,6 +837,7 @@ def prepare_group_contrast(
     return df.sort_values(["group_order", "municipality_name"]).reset_index(drop=True)
 
 
+@_fast
 def group_contrast_chart(
     points: pd.DataFrame,
     *,
@@ -834,14 +864,15 @@ def group_contrast_chart(
     ]
     y = alt.Y("group_label:N", sort=groups, title=None, axis=alt.Axis(labelLimit=260))
     lane = alt.YOffset("lane:Q", scale=alt.Scale(domain=[-2, 2]))
-    pts = alt.Chart(points).mark_circle(size=110, opacity=0.85, stroke="#333333", strokeWidth=0.7).encode(
+    data = points[["municipality_name", "group_label", "value", "value_label", "reference_label", "locator", "lane"]]
+    pts = alt.Chart().mark_circle(size=110, opacity=0.85, stroke="#333333", strokeWidth=0.7).encode(
         yOffset=lane,
         x=alt.X("value:Q", title=wrap(indicator_title, 80), scale=alt.Scale(zero=False), axis=alt.Axis(format=axis_format(unit))),
         y=y,
         color=alt.Color("group_label:N", scale=colour_scale, legend=None),
         tooltip=tooltip,
     )
-    names = alt.Chart(points).mark_text(fontSize=10, dy=-11, color="#333333").encode(
+    names = alt.Chart().mark_text(fontSize=10, dy=-11, color="#333333").encode(
         x="value:Q", y=y, yOffset=lane, text="municipality_name:N"
     )
     layers = [pts, names]
@@ -852,7 +883,7 @@ def group_contrast_chart(
         note = f"{w['ref_rule']} ({fmt_unit(ref, unit, lang)})"
     else:
         note = w["ref_differs"] if status == "differs" else w["ref_none"]
-    chart = alt.layer(*layers).properties(width="container", height=alt.Step(90))
+    chart = alt.layer(*layers, data=data).properties(width="container", height=alt.Step(90))
     return frame(chart, title=title, subtitle=[*subtitle, w["each_point"] + "; " + note], lang=lang)
 
 
@@ -877,6 +908,7 @@ def _pp(lang: str) -> str:
     return " pp" if lang == "en" else " %-punt"
 
 
+@_fast
 def deviation_chart(points: pd.DataFrame, *, indicator_title: str, unit: str, title: str, subtitle: Sequence[str], lang: str):
     """Diverging bars: value minus the national reference the sketch gives, per municipality."""
     w = _w(lang)
@@ -898,7 +930,9 @@ def deviation_chart(points: pd.DataFrame, *, indicator_title: str, unit: str, ti
         alt.Tooltip("locator:N", title=w["locator"]),
     ]
     y = alt.Y("municipality_name:N", sort=list(points["municipality_name"]), title=None, axis=alt.Axis(labelLimit=160))
-    bars = alt.Chart(points).mark_bar(height={"band": 0.65}).encode(
+    points = points[["municipality_name", "deviation", "pad", "direction_label", "value_label", "reference_label",
+                     "deviation_label", "locator", "national_reference"]]
+    bars = alt.Chart().mark_bar(height={"band": 0.65}).encode(
         x=alt.X("deviation:Q", title=x_title, axis=alt.Axis(format=axis_format(unit))),
         y=y,
         color=alt.Color(
@@ -911,18 +945,20 @@ def deviation_chart(points: pd.DataFrame, *, indicator_title: str, unit: str, ti
     )
     zero = alt.Chart().mark_rule(color=REFERENCE_COLOUR).encode(x=alt.datum(0))
     # labels outside the bar end: right of positive bars, left of negative ones
-    text_pos = alt.Chart(points).transform_filter("datum.deviation >= 0").mark_text(
+    text_pos = alt.Chart().transform_filter("datum.deviation >= 0").mark_text(
         fontSize=10, dx=4, align="left", color="#333333"
     ).encode(x=alt.X("deviation:Q"), y=y, text="deviation_label:N")
-    text_neg = alt.Chart(points).transform_filter("datum.deviation < 0").mark_text(
+    text_neg = alt.Chart().transform_filter("datum.deviation < 0").mark_text(
         fontSize=10, dx=-4, align="right", color="#333333"
     ).encode(x=alt.X("deviation:Q"), y=y, text="deviation_label:N")
-    pad = alt.Chart(points).mark_point(opacity=0).encode(x=alt.X("pad:Q"), y=y)
+    pad = alt.Chart().mark_point(opacity=0).encode(x=alt.X("pad:Q"), y=y)
     refs = reference_status(points["national_reference"])
     note = (
         f"{w['reference']}: {points['reference_label'].iloc[0]}"
         if refs == "same"
         else ("referentie per gemeente zoals in de schets" if lang != "en" else "reference per municipality as given in its sketch")
     )
-    chart = alt.layer(zero, bars, text_pos, text_neg, pad).properties(width="container", height=alt.Step(24))
+    chart = alt.layer(zero, bars, text_pos, text_neg, pad, data=points).properties(
+        width="container", height=alt.Step(24)
+    )
     return frame(chart, title=title, subtitle=[*subtitle, note], lang=lang)
