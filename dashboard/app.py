@@ -4,6 +4,7 @@ Declares the pages (st.navigation), makes sure the warehouse exists, draws the s
 filters, 'N van 16 gemeenten', reset) and runs the chosen page. Pages hold widgets and layout only; they
 read the filter result through dashboard.state and data through dashboard.db.
 """
+
 from __future__ import annotations
 
 import logging

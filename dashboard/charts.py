@@ -13,10 +13,12 @@ Rules the builders enforce (and tests/test_charts.py checks on the spec):
 - "not reported" is its own category with its own grey, never 0 or "no";
 - colours are colour-blind safe (Okabe-Ito).
 """
+
 from __future__ import annotations
 
 import functools
 import json
+import math
 import textwrap
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
@@ -76,7 +78,8 @@ WORDS = {
         "points": "procentpunt",
         "group": "Groep",
         "not_highlighted": "niet uitgelicht",
-        "ref_tick": "zwart streepje = landelijke referentie zoals de schets die noemt; zonder streepje: geen referentie",
+        "ref_tick": "zwart streepje = landelijke referentie zoals de schets die noemt; zonder streepje: "
+        "geen referentie",
         "own_axis": "elke rij heeft een eigen as: vergelijk alleen binnen één rij (één definitie)",
         "ref_rule": "stippellijn = landelijke referentie",
         "ref_differs": "geen referentielijn: de schetsen noemen verschillende landelijke referenties",
@@ -141,6 +144,7 @@ def _w(lang: str) -> dict[str, str]:
 
 # -- frame: title, subtitle, source, locale -----------------------------------------------------------------
 
+
 def source_line(lang: str, producers: Sequence[str] = ()) -> str:
     """'Bron: KPMG (2019), …, bijlage 2; cijfers in de schetsen uit CBS, VNG'."""
     base = SOURCE_BASE["en" if lang == "en" else "nl"]
@@ -196,6 +200,7 @@ def categorical_scale(values: Sequence[str], labels: Mapping[str, str], not_repo
 
 
 # -- indicator rows (profile, compare) -----------------------------------------------------------------------
+
 
 def _row_key(row) -> str:
     if bool(row.get("comparable_across_municipalities", True)):
@@ -264,9 +269,25 @@ def prepare_indicator_rows(
     df["context"] = [c or w["whole"] for c in ctx]
     df["note"] = notes.fillna("")
     keep = [
-        "row_key", "row_title", "bar_label", "indicator_id", "comparability_group", "unit", "municipality_code",
-        "municipality_name", "value", "value_upper", "qualifier", "national_reference", "value_label",
-        "reference_label", "context", "source_title", "source_producer", "locator", "note",
+        "row_key",
+        "row_title",
+        "bar_label",
+        "indicator_id",
+        "comparability_group",
+        "unit",
+        "municipality_code",
+        "municipality_name",
+        "value",
+        "value_upper",
+        "qualifier",
+        "national_reference",
+        "value_label",
+        "reference_label",
+        "context",
+        "source_title",
+        "source_producer",
+        "locator",
+        "note",
     ]
     return df[[c for c in keep if c in df.columns]].reset_index(drop=True)
 
@@ -283,8 +304,10 @@ def indicator_rows_chart(
     w = _w(lang)
     data = rows.copy()
     # invisible point beyond the longest bar/reference so the value label fits inside the row
-    data["x_pad"] = data[["value", "national_reference"]].abs().max(axis=1) * 1.35 * (
-        data["value"].apply(lambda v: -1 if v < 0 else 1)
+    data["x_pad"] = (
+        data[["value", "national_reference"]].abs().max(axis=1)
+        * 1.35
+        * (data["value"].apply(lambda v: -1 if v < 0 else 1))
     )
     # the value label starts right of the bar end or the reference tick, whichever is further right
     # (negative values: the label starts right of zero, outside the bar)
@@ -317,8 +340,24 @@ def indicator_rows_chart(
         .encode(x=alt.X("text_x:Q"), y=y, text="value_label:N")
     )
     pad = alt.Chart().mark_point(opacity=0).encode(x=alt.X("x_pad:Q"), y=y)
-    data = data[["row_header", "bar_label", "value", "national_reference", "text_x", "x_pad", "value_label",
-                 "row_title", "municipality_name", "context", "reference_label", "source_title", "locator", "note"]]
+    data = data[
+        [
+            "row_header",
+            "bar_label",
+            "value",
+            "national_reference",
+            "text_x",
+            "x_pad",
+            "value_label",
+            "row_title",
+            "municipality_name",
+            "context",
+            "reference_label",
+            "source_title",
+            "locator",
+            "note",
+        ]
+    ]
     layered = alt.layer(bars, ref, text, pad, data=data).properties(width=width, height=alt.Step(24))
     chart = layered.facet(
         row=alt.Row(
@@ -326,8 +365,14 @@ def indicator_rows_chart(
             sort=header_order,
             title=None,
             header=alt.Header(
-                labelOrient="top", labelAnchor="start", labelAngle=0, labelAlign="left", labelFontSize=12,
-                labelFontWeight="bold", labelLimit=620, labelPadding=4,
+                labelOrient="top",
+                labelAnchor="start",
+                labelAngle=0,
+                labelAlign="left",
+                labelFontSize=12,
+                labelFontWeight="bold",
+                labelLimit=620,
+                labelPadding=4,
             ),
         ),
         spacing=14,
@@ -367,6 +412,7 @@ def definition_notes(values: pd.DataFrame, lang: str, group_labels: Mapping[str,
 
 
 # -- map ----------------------------------------------------------------------------------------------------
+
 
 @lru_cache(maxsize=1)
 def nl_outline() -> dict:
@@ -415,8 +461,19 @@ def prepare_map_points(
     )
     return df[
         [
-            "municipality_code", "slug", "name", "province", "latitude", "longitude", "population",
-            "population_label", "value_id", "colour_label", "teams_label", "scope_label", "functions_label",
+            "municipality_code",
+            "slug",
+            "name",
+            "province",
+            "latitude",
+            "longitude",
+            "population",
+            "population_label",
+            "value_id",
+            "colour_label",
+            "teams_label",
+            "scope_label",
+            "functions_label",
         ]
     ]
 
@@ -445,7 +502,7 @@ def map_chart(
     subtitle: Sequence[str],
     lang: str,
     width: int = 520,
-    height: int = 600,
+    height: int = 700,
     selectable: bool = True,
 ):
     """Municipalities on a simplified outline of the Netherlands (Mercator on lon/lat; no tile server)."""
@@ -454,11 +511,7 @@ def map_chart(
     land = (
         alt.Chart(outline)
         .mark_geoshape(stroke="#9a9a9a", strokeWidth=0.8)
-        .encode(
-            color=alt.condition(
-                "datum.properties.kind == 'water'", alt.value("#ffffff"), alt.value("#efefec")
-            )
-        )
+        .encode(color=alt.condition("datum.properties.kind == 'water'", alt.value("#ffffff"), alt.value("#efefec")))
         .project(type="mercator")
     )
     labels = (
@@ -487,9 +540,13 @@ def map_chart(
             size=alt.Size(
                 "population:Q",
                 title=w["population"],
-                scale=alt.Scale(range=[60, 900]),
-                legend=alt.Legend(format=",.0f", orient="bottom", direction="vertical",
-                                  values=population_legend_values(points["population"])[-3:]),
+                scale=alt.Scale(range=[60, 900], zero=True),
+                legend=alt.Legend(
+                    format=",.0f",
+                    orient="bottom",
+                    direction="vertical",
+                    values=population_legend_values(points["population"])[-3:],
+                ),
             ),
             color=alt.Color(
                 "colour_label:N",
@@ -501,11 +558,16 @@ def map_chart(
         )
         .project(type="mercator")
     )
-    # names right of the dot: the Randstad municipalities lie above each other, so this overlaps least
+    # Names right of the dot (the Randstad municipalities lie above each other, so this overlaps least),
+    # starting just beyond the circle's edge: circle area follows population on the size scale (zero-based,
+    # range 60-900 px²); at the map's usual size a degree of longitude is about 105 px.
+    top = float(points["population"].max() or 1)
+    radius_px = ((60 + 840 * points["population"] / top) / math.pi) ** 0.5
+    labelled = points.assign(label_lon=points["longitude"] + (radius_px + 3) / 105)
     names = (
-        alt.Chart(points)
-        .mark_text(fontSize=10, dx=9, align="left", baseline="middle", color="#333333")
-        .encode(longitude="longitude:Q", latitude="latitude:Q", text="name:N")
+        alt.Chart(labelled)
+        .mark_text(fontSize=10, align="left", baseline="middle", color="#333333")
+        .encode(longitude="label_lon:Q", latitude="latitude:Q", text="name:N")
         .project(type="mercator")
     )
     if selectable:
@@ -516,6 +578,7 @@ def map_chart(
 
 
 # -- contrasts ----------------------------------------------------------------------------------------------
+
 
 @_fast
 def function_heatmap(
@@ -560,29 +623,49 @@ def function_heatmap(
         alt.Tooltip(f"{name_col}:N", title=w["basic_function"]),
         alt.Tooltip("status:N", title=w["n_practices"]),
     ]
-    grid = grid[["name", "function_axis", name_col, "n_practices", "cell_label", "status", "municipality_code",
-                 "basic_function_id"]]
-    rect = alt.Chart().mark_rect(stroke="white", strokeWidth=1.5).encode(
-        x=x,
-        y=y,
-        color=alt.condition(
-            "datum.n_practices == 0",
-            alt.value("#f2f2f2"),
-            alt.Color(
-                "n_practices:O",
-                title=w["n_practices"],
-                scale=alt.Scale(scheme=HEATMAP_SCHEME, domain=levels),
-                legend=alt.Legend(orient="right"),
+    grid = grid[
+        [
+            "name",
+            "function_axis",
+            name_col,
+            "n_practices",
+            "cell_label",
+            "status",
+            "municipality_code",
+            "basic_function_id",
+        ]
+    ]
+    rect = (
+        alt.Chart()
+        .mark_rect(stroke="white", strokeWidth=1.5)
+        .encode(
+            x=x,
+            y=y,
+            color=alt.condition(
+                "datum.n_practices == 0",
+                alt.value("#f2f2f2"),
+                alt.Color(
+                    "n_practices:O",
+                    title=w["n_practices"],
+                    scale=alt.Scale(scheme=HEATMAP_SCHEME, domain=levels),
+                    legend=alt.Legend(orient="right"),
+                ),
             ),
-        ),
-        tooltip=tooltip,
+            tooltip=tooltip,
+        )
     )
-    text = alt.Chart().mark_text(fontSize=11).encode(
-        x=x,
-        y=y,
-        text="cell_label:N",
-        color=alt.condition(f"datum.n_practices >= {max(2, round(len(levels) * 0.6))}", alt.value("white"), alt.value("#333333")),
-        tooltip=tooltip,
+    text = (
+        alt.Chart()
+        .mark_text(fontSize=11)
+        .encode(
+            x=x,
+            y=y,
+            text="cell_label:N",
+            color=alt.condition(
+                f"datum.n_practices >= {max(2, round(len(levels) * 0.6))}", alt.value("white"), alt.value("#333333")
+            ),
+            tooltip=tooltip,
+        )
     )
     chart = alt.layer(rect, text, data=grid).properties(width=alt.Step(110), height=alt.Step(24))
     return frame(chart, title=title, subtitle=subtitle, lang=lang)
@@ -644,8 +727,12 @@ def org_matrix_chart(
         title=None,
         axis=alt.Axis(orient="top", labelAngle=-40, labelLimit=240, labelAlign="left", labelOverlap=False),
     )
-    y = alt.Y("municipality_name:N", sort=sorted(df["municipality_name"].unique(), key=str.casefold), title=None,
-              axis=alt.Axis(labelLimit=160))
+    y = alt.Y(
+        "municipality_name:N",
+        sort=sorted(df["municipality_name"].unique(), key=str.casefold),
+        title=None,
+        axis=alt.Axis(labelLimit=160),
+    )
     tooltip = [
         alt.Tooltip("municipality_name:N", title=w["municipality"]),
         alt.Tooltip("dimension:N", title=w["dimension"]),
@@ -654,14 +741,20 @@ def org_matrix_chart(
         alt.Tooltip("locator:N", title=w["locator"]),
     ]
     df = df[["municipality_name", "dimension", "letter", "letter_colour", "value_label", "justification", "locator"]]
-    rect = alt.Chart().mark_rect(stroke="white", strokeWidth=1.5).encode(
-        x=x,
-        y=y,
-        color=alt.Color("letter_colour:N", scale=alt.Scale(domain=domain, range=colours), legend=None),
-        tooltip=tooltip,
+    rect = (
+        alt.Chart()
+        .mark_rect(stroke="white", strokeWidth=1.5)
+        .encode(
+            x=x,
+            y=y,
+            color=alt.Color("letter_colour:N", scale=alt.Scale(domain=domain, range=colours), legend=None),
+            tooltip=tooltip,
+        )
     )
-    text = alt.Chart().mark_text(fontSize=11, fontWeight="bold").encode(
-        x=x, y=y, text="letter:N", color=alt.value("#111111"), tooltip=tooltip
+    text = (
+        alt.Chart()
+        .mark_text(fontSize=11, fontWeight="bold")
+        .encode(x=x, y=y, text="letter:N", color=alt.value("#111111"), tooltip=tooltip)
     )
     chart = alt.layer(rect, text, data=df).properties(width=alt.Step(52), height=alt.Step(24))
     return frame(chart, title=title, subtitle=subtitle, lang=lang)
@@ -695,7 +788,7 @@ def best_pair(values: pd.DataFrame, eligible: Sequence[str]) -> tuple[str, str] 
     """The two eligible indicators that the most municipalities both have (a useful default scatter)."""
     df = whole_municipality_values(values)
     sets = {i: set(df[df["indicator_id"] == i]["municipality_code"]) for i in eligible}
-    pairs = [(len(sets[a] & sets[b]), a, b) for i, a in enumerate(eligible) for b in eligible[i + 1:]]
+    pairs = [(len(sets[a] & sets[b]), a, b) for i, a in enumerate(eligible) for b in eligible[i + 1 :]]
     if not pairs:
         return None
     best = max(pairs, key=lambda p: (p[0], [-eligible.index(p[1]), -eligible.index(p[2])]))
@@ -730,10 +823,20 @@ def prepare_scatter(
     """One row per municipality with a whole-municipality value for both indicators."""
     df = whole_municipality_values(values)
     cols = ["municipality_code", "value", "value_upper", "qualifier", "national_reference", "unit", "year"]
-    xs = df[df["indicator_id"] == x_id][cols].add_prefix("x_").rename(columns={"x_municipality_code": "municipality_code"})
-    ys = df[df["indicator_id"] == y_id][cols].add_prefix("y_").rename(columns={"y_municipality_code": "municipality_code"})
+    xs = (
+        df[df["indicator_id"] == x_id][cols]
+        .add_prefix("x_")
+        .rename(columns={"x_municipality_code": "municipality_code"})
+    )
+    ys = (
+        df[df["indicator_id"] == y_id][cols]
+        .add_prefix("y_")
+        .rename(columns={"y_municipality_code": "municipality_code"})
+    )
     both = xs.merge(ys, on="municipality_code")
-    both = both.merge(overview[["municipality_code", "name", "population", "population_qualifier"]], on="municipality_code")
+    both = both.merge(
+        overview[["municipality_code", "name", "population", "population_qualifier"]], on="municipality_code"
+    )
     choice = org[org["dimension_id"] == dimension_id][["municipality_code", "value_id"]]
     both = both.merge(choice, on="municipality_code", how="left")
     both["value_id"] = both["value_id"].fillna("not_reported")
@@ -742,7 +845,10 @@ def prepare_scatter(
         both[f"{axis}_label"] = [
             fmt_value(v, u, q, vu, lang)
             for v, u, q, vu in zip(
-                both[f"{axis}_value"], both[f"{axis}_unit"], both[f"{axis}_qualifier"], both[f"{axis}_value_upper"],
+                both[f"{axis}_value"],
+                both[f"{axis}_unit"],
+                both[f"{axis}_qualifier"],
+                both[f"{axis}_value_upper"],
                 strict=True,
             )
         ]
@@ -777,17 +883,31 @@ def scatter_chart(
         alt.Tooltip("colour_label:N", title=truncate(colour_title, 50)),
         alt.Tooltip("population_label:N", title=w["population"]),
     ]
-    data = points[["name", "x_value", "y_value", "x_label", "y_label", "colour_label", "population",
-                   "population_label"]]
+    data = points[
+        ["name", "x_value", "y_value", "x_label", "y_label", "colour_label", "population", "population_label"]
+    ]
     base = alt.Chart()
     pts = base.mark_circle(opacity=0.85, stroke="#333333", strokeWidth=0.7).encode(
-        x=alt.X("x_value:Q", title=wrap(x_title, 70), scale=alt.Scale(zero=False), axis=alt.Axis(format=axis_format(x_unit))),
-        y=alt.Y("y_value:Q", title=wrap(y_title, 38), scale=alt.Scale(zero=False), axis=alt.Axis(format=axis_format(y_unit))),
-        color=alt.Color("colour_label:N", title=wrap(colour_title, 28), scale=categorical_scale(present, value_labels),
-                        legend=alt.Legend(orient="right", direction="vertical", labelLimit=190)),
-        size=alt.Size("population:Q", title=w["population"], scale=alt.Scale(range=[60, 800]),
-                      legend=alt.Legend(format=",.0f", orient="right",
-                                        values=population_legend_values(points["population"])[-3:])),
+        x=alt.X(
+            "x_value:Q", title=wrap(x_title, 70), scale=alt.Scale(zero=False), axis=alt.Axis(format=axis_format(x_unit))
+        ),
+        y=alt.Y(
+            "y_value:Q", title=wrap(y_title, 38), scale=alt.Scale(zero=False), axis=alt.Axis(format=axis_format(y_unit))
+        ),
+        color=alt.Color(
+            "colour_label:N",
+            title=wrap(colour_title, 28),
+            scale=categorical_scale(present, value_labels),
+            legend=alt.Legend(orient="right", direction="vertical", labelLimit=190),
+        ),
+        size=alt.Size(
+            "population:Q",
+            title=w["population"],
+            scale=alt.Scale(range=[60, 800]),
+            legend=alt.Legend(
+                format=",.0f", orient="right", values=population_legend_values(points["population"])[-3:]
+            ),
+        ),
         tooltip=tooltip,
     )
     names = base.mark_text(fontSize=10, dy=-11, color="#333333").encode(x="x_value:Q", y="y_value:Q", text="name:N")
@@ -799,7 +919,9 @@ def scatter_chart(
             ref = common_reference(points[f"{axis}_national_reference"])
             enc = {axis: alt.datum(ref)}
             layers.insert(0, alt.Chart().mark_rule(color=REFERENCE_COLOUR, strokeDash=[4, 3]).encode(**enc))
-            notes.append(f"{truncate(unit_title, 40)}: {w['ref_rule']} ({fmt_unit(ref, points[f'{axis}_unit'].iloc[0], lang)})")
+            notes.append(
+                f"{truncate(unit_title, 40)}: {w['ref_rule']} ({fmt_unit(ref, points[f'{axis}_unit'].iloc[0], lang)})"
+            )
         elif status == "differs":
             notes.append(f"{truncate(unit_title, 40)}: {w['ref_differs']}")
         else:
@@ -827,10 +949,13 @@ def prepare_group_contrast(
     order = {v: i for i, v in enumerate(value_order)}
     df["group_order"] = df["value_id"].map(lambda v: order.get(v, 99))
     df["value_label"] = [
-        fmt_value(v, u, q, vu, lang) for v, u, q, vu in zip(df["value"], df["unit"], df["qualifier"], df["value_upper"], strict=True)
+        fmt_value(v, u, q, vu, lang)
+        for v, u, q, vu in zip(df["value"], df["unit"], df["qualifier"], df["value_upper"], strict=True)
     ]
-    df["reference_label"] = [fmt_unit(r, u, lang) if not is_missing(r) else _w(lang)["no_reference"]
-                             for r, u in zip(df["national_reference"], df["unit"], strict=True)]
+    df["reference_label"] = [
+        fmt_unit(r, u, lang) if not is_missing(r) else _w(lang)["no_reference"]
+        for r, u in zip(df["national_reference"], df["unit"], strict=True)
+    ]
     df = df.sort_values(["group_order", "value"]).reset_index(drop=True)
     # neighbours by value alternate between three lanes, so their name labels overlap less
     df["lane"] = df.groupby("value_id").cumcount() % 3 - 1
@@ -854,7 +979,9 @@ def group_contrast_chart(
     w = _w(lang)
     groups = list(dict.fromkeys(points["group_label"]))
     present = [v for v in value_order if v in set(points["value_id"])]
-    colour_scale = categorical_scale(present, {v: lbl for v, lbl in zip(points["value_id"], points["group_label"], strict=True)})
+    colour_scale = categorical_scale(
+        present, {v: lbl for v, lbl in zip(points["value_id"], points["group_label"], strict=True)}
+    )
     tooltip = [
         alt.Tooltip("municipality_name:N", title=w["municipality"]),
         alt.Tooltip("group_label:N", title=truncate(group_title, 50)),
@@ -865,15 +992,26 @@ def group_contrast_chart(
     y = alt.Y("group_label:N", sort=groups, title=None, axis=alt.Axis(labelLimit=260))
     lane = alt.YOffset("lane:Q", scale=alt.Scale(domain=[-2, 2]))
     data = points[["municipality_name", "group_label", "value", "value_label", "reference_label", "locator", "lane"]]
-    pts = alt.Chart().mark_circle(size=110, opacity=0.85, stroke="#333333", strokeWidth=0.7).encode(
-        yOffset=lane,
-        x=alt.X("value:Q", title=wrap(indicator_title, 80), scale=alt.Scale(zero=False), axis=alt.Axis(format=axis_format(unit))),
-        y=y,
-        color=alt.Color("group_label:N", scale=colour_scale, legend=None),
-        tooltip=tooltip,
+    pts = (
+        alt.Chart()
+        .mark_circle(size=110, opacity=0.85, stroke="#333333", strokeWidth=0.7)
+        .encode(
+            yOffset=lane,
+            x=alt.X(
+                "value:Q",
+                title=wrap(indicator_title, 80),
+                scale=alt.Scale(zero=False),
+                axis=alt.Axis(format=axis_format(unit)),
+            ),
+            y=y,
+            color=alt.Color("group_label:N", scale=colour_scale, legend=None),
+            tooltip=tooltip,
+        )
     )
-    names = alt.Chart().mark_text(fontSize=10, dy=-11, color="#333333").encode(
-        x="value:Q", y=y, yOffset=lane, text="municipality_name:N"
+    names = (
+        alt.Chart()
+        .mark_text(fontSize=10, dy=-11, color="#333333")
+        .encode(x="value:Q", y=y, yOffset=lane, text="municipality_name:N")
     )
     layers = [pts, names]
     status = reference_status(points["national_reference"])
@@ -893,12 +1031,18 @@ def prepare_deviation(values: pd.DataFrame, indicator_id: str, lang: str) -> pd.
     df["deviation"] = df["value"] - df["national_reference"]
     df["direction"] = df["deviation"].map(lambda d: "above" if d > 0 else ("below" if d < 0 else "equal"))
     df["value_label"] = [
-        fmt_value(v, u, q, vu, lang) for v, u, q, vu in zip(df["value"], df["unit"], df["qualifier"], df["value_upper"], strict=True)
+        fmt_value(v, u, q, vu, lang)
+        for v, u, q, vu in zip(df["value"], df["unit"], df["qualifier"], df["value_upper"], strict=True)
     ]
     df["reference_label"] = [fmt_unit(r, u, lang) for r, u in zip(df["national_reference"], df["unit"], strict=True)]
     sign = [("+" if d > 0 else "") for d in df["deviation"]]
     df["deviation_label"] = [
-        s + (fmt_unit(d, "count", lang) + (_pp(lang) if u == "percent" else "") if u != "euro" else fmt_unit(d, "euro", lang))
+        s
+        + (
+            fmt_unit(d, "count", lang) + (_pp(lang) if u == "percent" else "")
+            if u != "euro"
+            else fmt_unit(d, "euro", lang)
+        )
         for s, d, u in zip(sign, df["deviation"], df["unit"], strict=True)
     ]
     return df.sort_values("deviation").reset_index(drop=True)
@@ -909,7 +1053,9 @@ def _pp(lang: str) -> str:
 
 
 @_fast
-def deviation_chart(points: pd.DataFrame, *, indicator_title: str, unit: str, title: str, subtitle: Sequence[str], lang: str):
+def deviation_chart(
+    points: pd.DataFrame, *, indicator_title: str, unit: str, title: str, subtitle: Sequence[str], lang: str
+):
     """Diverging bars: value minus the national reference the sketch gives, per municipality."""
     w = _w(lang)
     label_below = "onder de referentie" if lang != "en" else "below the reference"
@@ -919,7 +1065,9 @@ def deviation_chart(points: pd.DataFrame, *, indicator_title: str, unit: str, ti
     # invisible points 25% beyond the longest bar on both sides keep the outside labels inside the chart
     span = float(points["deviation"].abs().max() or 1)
     points["pad"] = points["deviation"].map(lambda d: (abs(d) + 0.25 * span) * (1 if d >= 0 else -1))
-    points["direction_label"] = points["direction"].map({"below": label_below, "above": label_above, "equal": label_equal})
+    points["direction_label"] = points["direction"].map(
+        {"below": label_below, "above": label_above, "equal": label_equal}
+    )
     unit_title = {"percent": w["points"], "euro": "€", "years": "jaar" if lang != "en" else "years"}.get(unit, "")
     x_title = f"{w['deviation']}" + (f" ({unit_title})" if unit_title else "")
     tooltip = [
@@ -930,33 +1078,60 @@ def deviation_chart(points: pd.DataFrame, *, indicator_title: str, unit: str, ti
         alt.Tooltip("locator:N", title=w["locator"]),
     ]
     y = alt.Y("municipality_name:N", sort=list(points["municipality_name"]), title=None, axis=alt.Axis(labelLimit=160))
-    points = points[["municipality_name", "deviation", "pad", "direction_label", "value_label", "reference_label",
-                     "deviation_label", "locator", "national_reference"]]
-    bars = alt.Chart().mark_bar(height={"band": 0.65}).encode(
-        x=alt.X("deviation:Q", title=x_title, axis=alt.Axis(format=axis_format(unit))),
-        y=y,
-        color=alt.Color(
-            "direction_label:N",
-            title=None,
-            scale=alt.Scale(domain=[label_below, label_above, label_equal], range=[BELOW_COLOUR, ABOVE_COLOUR, "#999999"]),
-            legend=alt.Legend(orient="bottom"),
-        ),
-        tooltip=tooltip,
+    points = points[
+        [
+            "municipality_name",
+            "deviation",
+            "pad",
+            "direction_label",
+            "value_label",
+            "reference_label",
+            "deviation_label",
+            "locator",
+            "national_reference",
+        ]
+    ]
+    bars = (
+        alt.Chart()
+        .mark_bar(height={"band": 0.65})
+        .encode(
+            x=alt.X("deviation:Q", title=x_title, axis=alt.Axis(format=axis_format(unit))),
+            y=y,
+            color=alt.Color(
+                "direction_label:N",
+                title=None,
+                scale=alt.Scale(
+                    domain=[label_below, label_above, label_equal], range=[BELOW_COLOUR, ABOVE_COLOUR, "#999999"]
+                ),
+                legend=alt.Legend(orient="bottom"),
+            ),
+            tooltip=tooltip,
+        )
     )
     zero = alt.Chart().mark_rule(color=REFERENCE_COLOUR).encode(x=alt.datum(0))
     # labels outside the bar end: right of positive bars, left of negative ones
-    text_pos = alt.Chart().transform_filter("datum.deviation >= 0").mark_text(
-        fontSize=10, dx=4, align="left", color="#333333"
-    ).encode(x=alt.X("deviation:Q"), y=y, text="deviation_label:N")
-    text_neg = alt.Chart().transform_filter("datum.deviation < 0").mark_text(
-        fontSize=10, dx=-4, align="right", color="#333333"
-    ).encode(x=alt.X("deviation:Q"), y=y, text="deviation_label:N")
+    text_pos = (
+        alt.Chart()
+        .transform_filter("datum.deviation >= 0")
+        .mark_text(fontSize=10, dx=4, align="left", color="#333333")
+        .encode(x=alt.X("deviation:Q"), y=y, text="deviation_label:N")
+    )
+    text_neg = (
+        alt.Chart()
+        .transform_filter("datum.deviation < 0")
+        .mark_text(fontSize=10, dx=-4, align="right", color="#333333")
+        .encode(x=alt.X("deviation:Q"), y=y, text="deviation_label:N")
+    )
     pad = alt.Chart().mark_point(opacity=0).encode(x=alt.X("pad:Q"), y=y)
     refs = reference_status(points["national_reference"])
     note = (
         f"{w['reference']}: {points['reference_label'].iloc[0]}"
         if refs == "same"
-        else ("referentie per gemeente zoals in de schets" if lang != "en" else "reference per municipality as given in its sketch")
+        else (
+            "referentie per gemeente zoals in de schets"
+            if lang != "en"
+            else "reference per municipality as given in its sketch"
+        )
     )
     chart = alt.layer(zero, bars, text_pos, text_neg, pad, data=points).properties(
         width="container", height=alt.Step(24)

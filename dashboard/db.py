@@ -10,6 +10,7 @@
   still being written (the ETL writes to a temporary file first).
 - Failures reach the user as a short WarehouseError message, never as a traceback.
 """
+
 from __future__ import annotations
 
 import os
@@ -146,9 +147,24 @@ def refresh() -> Identity:
 QUERY_FUNCTIONS: dict[str, Callable[..., pd.DataFrame]] = {
     name: getattr(queries, name)
     for name in (
-        "meta", "overview", "org_matrix", "highlights", "basic_functions", "dimensions", "dimension_values",
-        "indicators", "indicator_values", "municipality", "teams", "notes", "practices", "practice_figures",
-        "practice_search", "sources", "municipality_sources", "routekaart",
+        "meta",
+        "overview",
+        "org_matrix",
+        "highlights",
+        "basic_functions",
+        "dimensions",
+        "dimension_values",
+        "indicators",
+        "indicator_values",
+        "municipality",
+        "teams",
+        "notes",
+        "practices",
+        "practice_figures",
+        "practice_search",
+        "sources",
+        "municipality_sources",
+        "routekaart",
     )
 }
 
@@ -178,6 +194,15 @@ def query(name: str, *args) -> pd.DataFrame:
         raise
     except duckdb.Error as exc:
         raise WarehouseError(f"query:{name}:{exc.__class__.__name__}") from exc
+
+
+def connection() -> duckdb.DuckDBPyConnection:
+    """The current read-only connection, for code outside queries.py (e.g. downloads built on click).
+
+    Never run queries on it directly from several threads: call .cursor() per query and close the cursor.
+    """
+    con, _ident = _warehouse().current(warehouse_path())
+    return con
 
 
 def current_identity() -> Identity | None:

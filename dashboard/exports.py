@@ -32,6 +32,8 @@ from typing import Any
 
 import pandas as pd
 
+from etl.citation import dashboard_citation, report_citation
+
 # --- Locales ------------------------------------------------------------------------------------------------
 
 #: d3-format locales; dashboard.formatting.vega_locale() is the source, these are the fallback and the
@@ -53,12 +55,8 @@ MIN_PNG_WIDTH_PX = 1600
 PNG_SCALE = 2.0
 
 DASHBOARD_NAME = "Dashboard lokale-teams"
-DASHBOARD_CITATION = "Dashboard lokale-teams: interactieve weergave van Bijlage 2 van het KPMG-rapport (2019)."
-
-CITATION_KPMG = (
-    "KPMG (2019). Basisfuncties voor lokale teams in kaart: de route en componenten onder de loep. "
-    "In opdracht van het Ministerie van VWS, kenmerk A1900017004."
-)
+DASHBOARD_CITATION = dashboard_citation("nl")
+CITATION_KPMG = report_citation("nl")
 
 
 #: "Bron: ..." / "Source: ..." at the start of a line: a source line (chart builders write them so).
@@ -434,10 +432,15 @@ def chart_png(
     source: str | Iterable[str] | None = None,
     presentation: bool = False,
     scale: float = PNG_SCALE,
+    cache: bool = True,
 ) -> bytes:
-    """PNG bytes, at least 1600 px wide, with title, subtitle and source in the image."""
+    """PNG bytes, at least 1600 px wide, with title, subtitle and source in the image.
+
+    cache=False for charts derived from a user's own entered data: that must not outlive the session."""
     text = spec_json(export_spec(chart, title=title, subtitle=subtitle, source=source, presentation=presentation,
                                  lang=lang))
+    if not cache:
+        return _render_png(text, scale, lang)
     key = ("png", spec_hash(text), lang, scale)
     return _render_cache.get_or_make(key, lambda: _render_png(text, scale, lang))
 
@@ -449,9 +452,12 @@ def chart_svg(
     title: str | None = None,
     subtitle: str | Iterable[str] | None = None,
     source: str | Iterable[str] | None = None,
+    cache: bool = True,
 ) -> bytes:
-    """SVG bytes (UTF-8) with title, subtitle and source as text elements."""
+    """SVG bytes (UTF-8) with title, subtitle and source as text elements (cache: see chart_png)."""
     text = spec_json(export_spec(chart, title=title, subtitle=subtitle, source=source, lang=lang))
+    if not cache:
+        return _render_svg(text, lang)
     key = ("svg", spec_hash(text), lang)
     return _render_cache.get_or_make(key, lambda: _render_svg(text, lang))
 

@@ -11,6 +11,7 @@ Semantics (documented in README "Dashboard"):
 - size class from the population the sketch reports (the number, whatever its qualifier):
   < 50.000, 50.000–100.000, 100.000–250.000, ≥ 250.000 (lower bound inclusive).
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
@@ -75,9 +76,7 @@ class FilterState:
         )
 
 
-def apply_filters(
-    state: FilterState, overview: pd.DataFrame, org: pd.DataFrame, highlights: pd.DataFrame
-) -> list[str]:
+def apply_filters(state: FilterState, overview: pd.DataFrame, org: pd.DataFrame, highlights: pd.DataFrame) -> list[str]:
     """Municipality codes that pass every active filter, in the order of `overview`.
 
     overview: v_municipality_overview (municipality_code, population, province);
@@ -129,7 +128,7 @@ def from_params(params: Mapping[str, object], options: FilterOptions) -> tuple[F
     dims: dict[str, tuple[str, ...]] = {}
     for key in params:
         if key.startswith(ORG_PREFIX):
-            dim = key[len(ORG_PREFIX):]
+            dim = key[len(ORG_PREFIX) :]
             if dim not in options.dimensions:
                 notices.append(f"{key}")
                 continue
@@ -188,8 +187,7 @@ def describe(
     for dim, values in state.dimensions.items():
         if values:
             parts.append(
-                f"{dimension_labels.get(dim, dim)}: "
-                + words["or"].join(value_labels.get((dim, v), v) for v in values)
+                f"{dimension_labels.get(dim, dim)}: " + words["or"].join(value_labels.get((dim, v), v) for v in values)
             )
     if not parts:
         return none_text

@@ -8,6 +8,7 @@ PNG/SVG files show the same numbers.
 The report's qualifiers are kept next to every number ("ca. 72.600", "meer dan 12"), and a value the
 source does not give is shown as "niet gerapporteerd", never as 0 or "nee".
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -105,6 +106,21 @@ def fmt_value(value, unit: str, qualifier: str = "exact", value_upper=None, lang
     word = QUALIFIER_WORDS[lang].get(qualifier or "exact", "")
     text = fmt_unit(value, unit, lang)
     return f"{word} {text}" if word else text
+
+
+FIGURE_UNITS = {
+    "nl": {"fte": "fte", "days": "dagen", "weeks": "weken", "months": "maanden", "years": "jaar"},
+    "en": {"fte": "FTE", "days": "days", "weeks": "weeks", "months": "months", "years": "years"},
+}
+
+
+def fmt_figure(value, unit: str, qualifier: str = "exact", lang: str = "nl") -> str:
+    """A number from a practice example: '28 fte', 'ca. 6 weken', '€ 1.200', '35%'."""
+    lang = _lang(lang)
+    if unit in ("percent", "euro", "count"):
+        return fmt_value(value, unit, qualifier, None, lang)
+    text = fmt_value(value, "count", qualifier, None, lang)
+    return f"{text} {FIGURE_UNITS[lang].get(unit, unit)}"
 
 
 def fmt_population(value, qualifier: str = "exact", lang: str = "nl") -> str:

@@ -5,6 +5,7 @@ connection object must not be shared between threads, a cursor per query is the 
 a pandas DataFrame. Values always travel as parameters, never by string formatting. Pages read the views
 of etl/schema.sql (v_*) and a few small reference tables.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence

@@ -13,6 +13,7 @@ For the other feature pages (peers, exports, presentation):
 - `bind()` / `sync()` for your own widgets and URL parameters; parameters that start with one of
   EXTERNAL_PARAM_PREFIXES are never reported as unknown by the core pages.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable

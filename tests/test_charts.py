@@ -3,6 +3,7 @@
 Why: the charts make comparisons for policy advisors; a shared axis between two income definitions, a
 reference line that is only right for some points, or an export without its source would mislead.
 """
+
 import json
 
 import duckdb
@@ -16,9 +17,19 @@ from dashboard import queries as q
 @pytest.fixture(scope="module")
 def wh(built_warehouse):
     con = duckdb.connect(str(built_warehouse), read_only=True)
-    data = {name: getattr(q, name)(con) for name in (
-        "overview", "org_matrix", "highlights", "basic_functions", "dimensions", "dimension_values",
-        "indicator_values", "indicators")}
+    data = {
+        name: getattr(q, name)(con)
+        for name in (
+            "overview",
+            "org_matrix",
+            "highlights",
+            "basic_functions",
+            "dimensions",
+            "dimension_values",
+            "indicator_values",
+            "indicators",
+        )
+    }
     con.close()
     return data
 
@@ -49,20 +60,38 @@ def assert_framed(spec: dict, lang: str = "nl"):
 
 def value(name, muni, ind, v, *, group="g", ref=None, comparable=True, unit="percent", area=None, year=2018):
     return {
-        "municipality_code": muni, "municipality_name": name, "indicator_id": ind, "label_nl": ind, "label_en": ind,
-        "unit": unit, "comparability_group": group, "comparable_across_municipalities": comparable, "value": v,
-        "value_upper": None, "qualifier": "exact", "national_reference": ref, "year": year, "period": None,
-        "area": area, "source_title": "S", "source_producer": "CBS", "locator": "Bijlage 2a", "note_nl": None,
-        "note_en": None, "population": 1000,
+        "municipality_code": muni,
+        "municipality_name": name,
+        "indicator_id": ind,
+        "label_nl": ind,
+        "label_en": ind,
+        "unit": unit,
+        "comparability_group": group,
+        "comparable_across_municipalities": comparable,
+        "value": v,
+        "value_upper": None,
+        "qualifier": "exact",
+        "national_reference": ref,
+        "year": year,
+        "period": None,
+        "area": area,
+        "source_title": "S",
+        "source_producer": "CBS",
+        "locator": "Bijlage 2a",
+        "note_nl": None,
+        "note_en": None,
+        "population": 1000,
     }
 
 
 def test_indicator_rows_one_axis_per_definition():
-    df = pd.DataFrame([
-        value("A", "GM1", "income_a", 41000, group="income", ref=41000, unit="euro"),
-        value("B", "GM2", "income_a", 38000, group="income", ref=41000, unit="euro"),
-        value("A", "GM1", "income_b", 32000, group="income", ref=32000, unit="euro"),
-    ])
+    df = pd.DataFrame(
+        [
+            value("A", "GM1", "income_a", 41000, group="income", ref=41000, unit="euro"),
+            value("B", "GM2", "income_a", 38000, group="income", ref=41000, unit="euro"),
+            value("A", "GM1", "income_b", 32000, group="income", ref=32000, unit="euro"),
+        ]
+    )
     rows = c.prepare_indicator_rows(df, "nl")
     spec = spec_of(c.indicator_rows_chart(rows, title="T", subtitle=["Bron: KPMG (2019), x"], lang="nl"))
     assert_framed(spec)
@@ -76,10 +105,12 @@ def test_indicator_rows_one_axis_per_definition():
 
 
 def test_incomparable_indicator_gets_one_axis_per_municipality():
-    df = pd.DataFrame([
-        value("A", "GM1", "growth", 10, comparable=False),
-        value("B", "GM2", "growth", 20, comparable=False),
-    ])
+    df = pd.DataFrame(
+        [
+            value("A", "GM1", "growth", 10, comparable=False),
+            value("B", "GM2", "growth", 20, comparable=False),
+        ]
+    )
     rows = c.prepare_indicator_rows(df, "nl")
     assert rows["row_key"].nunique() == 2
     notes = c.definition_notes(df, "nl", {})
@@ -87,10 +118,13 @@ def test_incomparable_indicator_gets_one_axis_per_municipality():
 
 
 def test_definition_notes_explain_why(wh):
-    df = pd.DataFrame([
-        value("A", "GM1", "x1", 1, group="income"), value("A", "GM1", "x2", 2, group="income"),
-        value("A", "GM1", "y", 3, group="health"),
-    ])
+    df = pd.DataFrame(
+        [
+            value("A", "GM1", "x1", 1, group="income"),
+            value("A", "GM1", "x2", 2, group="income"),
+            value("A", "GM1", "y", 3, group="health"),
+        ]
+    )
     notes = c.definition_notes(df, "nl", {"income": "Inkomen"})
     assert len(notes) == 1 and notes[0].startswith("Inkomen: 2 verschillende definities")
     assert "eigen as" in notes[0]
@@ -114,13 +148,29 @@ def test_real_profile_chart(wh):
 
 def test_map_chart(wh):
     dv = wh["dimension_values"]
-    labels = dict(zip(dv[dv.dimension_id == "employer"].value_id, dv[dv.dimension_id == "employer"].label_nl))
-    pts = c.prepare_map_points(wh["overview"], wh["org_matrix"], "employer", labels,
-                               dict(zip(wh["basic_functions"].basic_function_id, wh["basic_functions"].name_nl)),
-                               {}, "nl")
+    emp = dv[dv.dimension_id == "employer"]
+    labels = dict(zip(emp.value_id, emp.label_nl, strict=True))
+    pts = c.prepare_map_points(
+        wh["overview"],
+        wh["org_matrix"],
+        "employer",
+        labels,
+        dict(zip(wh["basic_functions"].basic_function_id, wh["basic_functions"].name_nl, strict=True)),
+        {},
+        "nl",
+    )
     assert len(pts) == len(wh["overview"])
-    spec = spec_of(c.map_chart(pts, value_order=list(labels), value_labels=labels, colour_title="Werkgever",
-                               title="Kaart", subtitle=[c.source_line("nl")], lang="nl"))
+    spec = spec_of(
+        c.map_chart(
+            pts,
+            value_order=list(labels),
+            value_labels=labels,
+            colour_title="Werkgever",
+            title="Kaart",
+            subtitle=[c.source_line("nl")],
+            lang="nl",
+        )
+    )
     assert_framed(spec)
     marks = [layer["mark"]["type"] for layer in spec["layer"]]
     assert marks[0] == "geoshape" and "circle" in marks
@@ -145,8 +195,16 @@ def test_outline_rings_are_closed_and_in_the_netherlands():
 
 
 def test_heatmap_zero_means_not_highlighted(wh):
-    spec = spec_of(c.function_heatmap(wh["highlights"], wh["overview"], wh["basic_functions"], title="H",
-                                      subtitle=[c.source_line("nl")], lang="nl"))
+    spec = spec_of(
+        c.function_heatmap(
+            wh["highlights"],
+            wh["overview"],
+            wh["basic_functions"],
+            title="H",
+            subtitle=[c.source_line("nl")],
+            lang="nl",
+        )
+    )
     assert_framed(spec)
     values = spec["datasets"][next(iter(spec["datasets"]))]
     n_cells = len(wh["overview"]) * len(wh["basic_functions"])
@@ -159,8 +217,11 @@ def test_heatmap_zero_means_not_highlighted(wh):
 def test_org_matrix_not_reported_is_grey(wh):
     codes = c.org_matrix_codes(wh["dimension_values"], "nl")
     assert set(codes[codes.value_id == "not_reported"]["letter"]) == {"–"}
-    spec = spec_of(c.org_matrix_chart(wh["org_matrix"], codes, wh["dimensions"], title="M",
-                                      subtitle=[c.source_line("nl")], lang="nl"))
+    spec = spec_of(
+        c.org_matrix_chart(
+            wh["org_matrix"], codes, wh["dimensions"], title="M", subtitle=[c.source_line("nl")], lang="nl"
+        )
+    )
     assert_framed(spec)
     scale = spec["layer"][0]["encoding"]["color"]["scale"]
     assert scale["range"][scale["domain"].index("–")] == c.NOT_REPORTED_GREY
@@ -183,11 +244,17 @@ def _scatter_points(refs_x, refs_y):
         rows.append(value(f"M{i}", f"GM{i}", "x", 10 + i, ref=rx))
         rows.append(value(f"M{i}", f"GM{i}", "y", 20 + i, ref=ry))
     values = pd.DataFrame(rows)
-    overview = pd.DataFrame({"municipality_code": [f"GM{i}" for i in range(len(refs_x))],
-                             "name": [f"M{i}" for i in range(len(refs_x))], "population": 1000,
-                             "population_qualifier": "exact"})
-    org = pd.DataFrame({"municipality_code": [f"GM{i}" for i in range(len(refs_x))], "dimension_id": "d",
-                        "value_id": "a"})
+    overview = pd.DataFrame(
+        {
+            "municipality_code": [f"GM{i}" for i in range(len(refs_x))],
+            "name": [f"M{i}" for i in range(len(refs_x))],
+            "population": 1000,
+            "population_qualifier": "exact",
+        }
+    )
+    org = pd.DataFrame(
+        {"municipality_code": [f"GM{i}" for i in range(len(refs_x))], "dimension_id": "d", "value_id": "a"}
+    )
     return c.prepare_scatter(values, overview, org, "x", "y", "d", {"a": "A"}, "nl")
 
 
@@ -197,9 +264,21 @@ def _rules(spec):
 
 def test_scatter_reference_rule_only_when_shared():
     pts = _scatter_points([7.3, 7.3, 7.3], [4.0, 4.0, 3.9])
-    spec = spec_of(c.scatter_chart(pts, x_title="X", y_title="Y", x_unit="percent", y_unit="percent",
-                                   value_order=["a"], value_labels={"a": "A"}, colour_title="D", title="S",
-                                   subtitle=[c.source_line("nl")], lang="nl"))
+    spec = spec_of(
+        c.scatter_chart(
+            pts,
+            x_title="X",
+            y_title="Y",
+            x_unit="percent",
+            y_unit="percent",
+            value_order=["a"],
+            value_labels={"a": "A"},
+            colour_title="D",
+            title="S",
+            subtitle=[c.source_line("nl")],
+            lang="nl",
+        )
+    )
     assert_framed(spec)
     rules = _rules(spec)
     assert len(rules) == 1 and "x" in rules[0]["encoding"]  # x shared, y differs
@@ -212,26 +291,45 @@ def test_group_contrast_shows_points_and_n_not_averages(wh):
     iv = wh["indicator_values"]
     ind = c.chartable_indicators(iv)[0]
     dv = wh["dimension_values"]
-    labels = dict(zip(dv[dv.dimension_id == "team_scope"].value_id, dv[dv.dimension_id == "team_scope"].label_nl))
+    scope = dv[dv.dimension_id == "team_scope"]
+    labels = dict(zip(scope.value_id, scope.label_nl, strict=True))
     pts = c.prepare_group_contrast(iv, wh["org_matrix"], ind, "team_scope", list(labels), labels, "nl")
     assert pts["group_label"].str.contains(r"\(n=\d+\)").all()
-    spec = spec_of(c.group_contrast_chart(pts, indicator_title=ind, unit="percent", group_title="Scope",
-                                          value_order=list(labels), value_labels=labels, title="G",
-                                          subtitle=[c.source_line("nl")], lang="nl"))
+    spec = spec_of(
+        c.group_contrast_chart(
+            pts,
+            indicator_title=ind,
+            unit="percent",
+            group_title="Scope",
+            value_order=list(labels),
+            value_labels=labels,
+            title="G",
+            subtitle=[c.source_line("nl")],
+            lang="nl",
+        )
+    )
     assert_framed(spec)
     text = json.dumps(spec)
     assert '"aggregate"' not in text and "mean" not in text
-    assert len(spec["datasets"][spec["layer"][-1]["data"]["name"]]) == len(pts)
+    assert len(spec["datasets"][spec["data"]["name"]]) == len(pts)  # every municipality a point
 
 
 def test_deviation_only_values_with_reference():
-    df = pd.DataFrame([value("A", "GM1", "x", 9.0, ref=7.3), value("B", "GM2", "x", 5.0, ref=7.3),
-                       value("C", "GM3", "x", 6.0, ref=None)])
+    df = pd.DataFrame(
+        [
+            value("A", "GM1", "x", 9.0, ref=7.3),
+            value("B", "GM2", "x", 5.0, ref=7.3),
+            value("C", "GM3", "x", 6.0, ref=None),
+        ]
+    )
     pts = c.prepare_deviation(df, "x", "nl")
     assert list(pts["municipality_code"]) == ["GM2", "GM1"]
     assert pts["deviation_label"].tolist() == ["-2,3 %-punt", "+1,7 %-punt"]
-    spec = spec_of(c.deviation_chart(pts, indicator_title="X", unit="percent", title="D",
-                                     subtitle=[c.source_line("nl")], lang="nl"))
+    spec = spec_of(
+        c.deviation_chart(
+            pts, indicator_title="X", unit="percent", title="D", subtitle=[c.source_line("nl")], lang="nl"
+        )
+    )
     assert_framed(spec)
     bar = next(d for d in walk(spec) if isinstance(d.get("mark"), dict) and d["mark"].get("type") == "bar")
     assert bar["encoding"]["x"]["field"] == "deviation"

@@ -4,6 +4,7 @@ Why: every page must render for every user without a traceback, the sidebar filt
 the municipalities the source files say, and a shared link with a broken parameter must still open.
 Expected sets are computed from the YAML files in data/gemeenten/, never typed in.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -16,10 +17,21 @@ from dashboard import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "dashboard" / "app.py")
-PAGES = ["pages/overview.py", "pages/profile.py", "pages/compare.py", "pages/contrasts.py",
-         "pages/practices.py", "pages/about.py"]
-FUNCTIONS = ["veilige_leefomgeving", "tijdig_signaleren", "vindbare_toegankelijke_hulp", "brede_blik",
-             "leren_verbeteren"]
+PAGES = [
+    "pages/overview.py",
+    "pages/profile.py",
+    "pages/compare.py",
+    "pages/contrasts.py",
+    "pages/practices.py",
+    "pages/about.py",
+]
+FUNCTIONS = [
+    "veilige_leefomgeving",
+    "tijdig_signaleren",
+    "vindbare_toegankelijke_hulp",
+    "brede_blik",
+    "leren_verbeteren",
+]
 
 
 def source_municipalities() -> list[dict]:
@@ -102,14 +114,17 @@ def _empty_combination() -> dict:
     provinces = sorted({m["municipality"]["province"] for m in munis})
     for prov in provinces:
         for fid in FUNCTIONS:
-            if not any(m["municipality"]["province"] == prov and any(p["basic_function"] == fid
-                                                                     for p in m["practices"]) for m in munis):
+            if not any(
+                m["municipality"]["province"] == prov and any(p["basic_function"] == fid for p in m["practices"])
+                for m in munis
+            ):
                 return {"prov": prov, "bf": fid}
     pytest.skip("every province highlights every function; no empty combination in this data")
 
 
-@pytest.mark.parametrize("page", ["pages/overview.py", "pages/compare.py", "pages/contrasts.py",
-                                  "pages/practices.py", "pages/profile.py"])
+@pytest.mark.parametrize(
+    "page", ["pages/overview.py", "pages/compare.py", "pages/contrasts.py", "pages/practices.py", "pages/profile.py"]
+)
 def test_empty_result_explains_itself_and_offers_reset(page):
     combo = _empty_combination()
     at = app(params=combo, page=page)
@@ -132,7 +147,9 @@ MALFORMED = {
     "gm": "'; drop table municipality; --",
     "cmp": "a,b,c,d,e,f",
     "contrast": "pie",
-    "x": "nope", "y": "", "dim": "1=1",
+    "x": "nope",
+    "y": "",
+    "dim": "1=1",
     "view": "carousel",
     "color": "rainbow",
     "lang": "de",
@@ -171,8 +188,13 @@ def test_profile_from_url_shows_every_section():
     at = app(params={"gm": slug}, page="pages/profile.py")
     assert_clean(at)
     body = texts(at)
-    for heading in ("Kenmerken van inwoners", "Teams", "Organisatiemodel (gecodeerd)",
-                    "Praktijkvoorbeelden per basisfunctie", "Bronnen"):
+    for heading in (
+        "Kenmerken van inwoners",
+        "Teams",
+        "Organisatiemodel (gecodeerd)",
+        "Praktijkvoorbeelden per basisfunctie",
+        "Bronnen",
+    ):
         assert heading in body
     assert munis[0]["municipality"]["name"] in body
     if munis[0]["indicators"]:
@@ -221,3 +243,58 @@ def test_invalid_data_shows_problems_not_a_traceback(fixture_data_dir, tmp_path)
     assert not at.exception
     assert at.error and "fout" in at.error[0].value
     assert "provinsie" in texts(at)
+
+
+def _only_in(lang: str) -> set[str]:
+    """Interface strings (core) that exist only in one language: their appearance in the other is a leak."""
+    from dashboard.strings.core import STRINGS
+
+    i = 0 if lang == "nl" else 1
+    return {
+        pair[i] for pair in STRINGS.values()
+        if pair[0] != pair[1] and " " in pair[i].strip() and "{" not in pair[i]  # names like "Basisfuncties" occur in titles
+    }
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_no_other_language_leaks_into_the_interface(page, lang):
+    munis = source_municipalities()
+    params = {"lang": lang, "gm": munis[0]["municipality"]["slug"],
+              "cmp": ",".join(m["municipality"]["slug"] for m in munis[:2])}
+    at = app(params=params, page=page)
+    assert_clean(at)
+    body = texts(at) + "\n".join(str(getattr(w, "label", "")) for w in list(at.button) + list(at.selectbox))
+    # the codebook's questions and definitions exist only in English (the about page says so)
+    org_model = yaml.safe_load((Path(settings.DATA_DIR) / "reference" / "org_model.yaml").read_text("utf-8"))
+    for d in org_model["dimensions"]:
+        for text in [d["question_en"], d["derived_from"], *(v["definition_en"] for v in d["values"])]:
+            body = body.replace(text, "")
+    other = _only_in("en" if lang == "nl" else "nl")
+    leaks = sorted(s for s in other if s in body)
+    assert not leaks, leaks
+
+
+def test_every_core_string_key_used_exists():
+    import re
+
+    from dashboard.strings.core import STRINGS
+
+    used = set()
+    for path in [ROOT / "dashboard" / "app.py", *(ROOT / "dashboard" / "pages").glob("*.py"),
+                 *(ROOT / "dashboard" / "ui").glob("*.py")]:
+        used |= set(re.findall(r"[\"'](core_[a-z_]+)[\"']", path.read_text(encoding="utf-8")))
+    missing = sorted(k for k in used if k not in STRINGS and not k.endswith("_"))
+    assert not missing, missing
+
+
+def test_overview_opens_a_profile():
+    munis = source_municipalities()
+    slug, name = munis[-1]["municipality"]["slug"], munis[-1]["municipality"]["name"]
+    at = app()
+    at.selectbox(key="ov_pick").set_value(slug).run()
+    at.button(key="ov_open").click().run()
+    assert_clean(at)
+    assert at.query_params.get("gm") in (slug, [slug])
+    assert at.selectbox(key="pr_gm").value == slug
+    assert name in [h.value for h in at.header]

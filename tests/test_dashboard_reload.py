@@ -4,6 +4,7 @@ Why: the ETL replaces data/warehouse.duckdb atomically (os.replace) while people
 from the next rerun on they must see the new data, with the old connection closed and stale cached results
 gone, and never a half-written file.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -67,3 +68,14 @@ def test_identity_changes_when_the_file_is_replaced(tmp_path, fixture_data_dir):
     build_warehouse(fixture_data_dir, target, log=lambda _l: None)
     assert db.file_identity(target) != first
     assert db.file_identity(tmp_path / "nope.duckdb") is None
+
+
+def test_fresh_checkout_builds_the_warehouse_at_startup(fixture_data_dir, tmp_path, monkeypatch):
+    """`streamlit run dashboard/app.py` on a checkout without a warehouse: the app builds it first."""
+    target = tmp_path / "fresh" / "warehouse.duckdb"
+    monkeypatch.setattr(settings, "DATA_DIR", fixture_data_dir)
+    monkeypatch.setattr(settings, "WAREHOUSE_PATH", target)
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception and not at.error
+    assert target.is_file()
+    assert total(at) == len(list((fixture_data_dir / "gemeenten").glob("*.yaml")))

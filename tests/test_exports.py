@@ -291,3 +291,14 @@ def test_deck_opens_in_libreoffice_without_repair(deck_bytes, tmp_path):
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF")
     assert len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data)) == 4  # title, two charts, closing
+
+
+def test_private_renders_stay_out_of_the_shared_cache():
+    """Images of a user's own municipality must not outlive the session in a process-wide cache."""
+    exports.clear_render_cache()
+    private_png = exports.chart_png(income_chart(), title=TITLE, source=SOURCE, cache=False)
+    exports.chart_svg(income_chart(), title=TITLE, source=SOURCE, cache=False)
+    assert private_png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert len(exports._render_cache._data) == 0
+    exports.chart_png(income_chart(), title=TITLE, source=SOURCE)
+    assert len(exports._render_cache._data) == 1

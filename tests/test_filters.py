@@ -3,6 +3,7 @@
 Why: the sidebar filters decide which municipalities every page shows; a wrong size class or a lost
 "not reported" silently changes a benchmark.
 """
+
 import pandas as pd
 import pytest
 
@@ -34,8 +35,17 @@ OPTIONS = fl.FilterOptions(
 
 @pytest.mark.parametrize(
     ("population", "expected"),
-    [(0, "lt_50k"), (49_999, "lt_50k"), (50_000, "50k_100k"), (99_999, "50k_100k"), (100_000, "100k_250k"),
-     (249_999, "100k_250k"), (250_000, "ge_250k"), (900_000, "ge_250k"), (None, None)],
+    [
+        (0, "lt_50k"),
+        (49_999, "lt_50k"),
+        (50_000, "50k_100k"),
+        (99_999, "50k_100k"),
+        (100_000, "100k_250k"),
+        (249_999, "100k_250k"),
+        (250_000, "ge_250k"),
+        (900_000, "ge_250k"),
+        (None, None),
+    ],
 )
 def test_size_class_bounds(population, expected):
     assert fl.size_class(population) == expected
@@ -66,20 +76,31 @@ def test_function_filter_uses_highlights():
 
 def test_params_round_trip():
     state = fl.FilterState(
-        dimensions={"team_scope": ("integral_0_100", "not_reported")}, functions=("brede_blik",),
-        sizes=("lt_50k",), provinces=("Utrecht",),
+        dimensions={"team_scope": ("integral_0_100", "not_reported")},
+        functions=("brede_blik",),
+        sizes=("lt_50k",),
+        provinces=("Utrecht",),
     )
     params = fl.to_params(state)
-    assert params == {"bf": "brede_blik", "size": "lt_50k", "prov": "Utrecht",
-                      "org.team_scope": "integral_0_100,not_reported"}
+    assert params == {
+        "bf": "brede_blik",
+        "size": "lt_50k",
+        "prov": "Utrecht",
+        "org.team_scope": "integral_0_100,not_reported",
+    }
     back, notices = fl.from_params(params, OPTIONS)
     assert notices == [] and back == state
 
 
 def test_malformed_params_are_dropped_and_reported():
     state, notices = fl.from_params(
-        {"bf": "brede_blik,nonsense", "size": "huge", "prov": ["Utrecht", "Atlantis"], "org.nope": "x",
-         "org.team_scope": ",,"},
+        {
+            "bf": "brede_blik,nonsense",
+            "size": "huge",
+            "prov": ["Utrecht", "Atlantis"],
+            "org.nope": "x",
+            "org.team_scope": ",,",
+        },
         OPTIONS,
     )
     assert state.functions == ("brede_blik",)
@@ -94,5 +115,14 @@ def test_describe_names_active_filters():
     state = fl.FilterState(provinces=("Utrecht",), sizes=("ge_250k",))
     text = fl.describe(state, lang="nl", dimension_labels={}, value_labels={}, function_labels={}, none_text="-")
     assert text == "Inwoners: ≥ 250.000 · Provincie: Utrecht"
-    assert fl.describe(fl.FilterState(), lang="en", dimension_labels={}, value_labels={}, function_labels={},
-                       none_text="no filters") == "no filters"
+    assert (
+        fl.describe(
+            fl.FilterState(),
+            lang="en",
+            dimension_labels={},
+            value_labels={},
+            function_labels={},
+            none_text="no filters",
+        )
+        == "no filters"
+    )

@@ -2,6 +2,7 @@
 
 Why: a policy advisor reads "41,000" as forty-one euro; "not reported" shown as 0 would be a false fact.
 """
+
 import math
 
 import pandas as pd
@@ -70,3 +71,10 @@ def test_vega_locale_is_dutch_by_default():
 def test_truncate():
     assert f.truncate("abcdef", 4) == "abc…"
     assert f.truncate("abc", 4) == "abc"
+
+
+def test_practice_figures_translate_their_unit():
+    assert f.fmt_figure(28, "fte") == "28 fte"
+    assert f.fmt_figure(6, "weeks", "approx") == "ca. 6 weken"
+    assert f.fmt_figure(6, "weeks", lang="en") == "6 weeks"
+    assert f.fmt_figure(1200, "euro") == "€ 1.200"

@@ -3,6 +3,7 @@
 Why: every page reads through these functions; a query that breaks or interpolates user text would show a
 traceback or let a search box change the SQL.
 """
+
 import duckdb
 import pytest
 
@@ -33,8 +34,18 @@ def test_overview_has_every_municipality(con):
 
 @pytest.mark.parametrize(
     "name",
-    ["meta", "org_matrix", "highlights", "basic_functions", "dimensions", "dimension_values", "indicators",
-     "indicator_values", "sources", "routekaart"],
+    [
+        "meta",
+        "org_matrix",
+        "highlights",
+        "basic_functions",
+        "dimensions",
+        "dimension_values",
+        "indicators",
+        "indicator_values",
+        "sources",
+        "routekaart",
+    ],
 )
 def test_table_queries_run(con, name):
     df = getattr(q, name)(con)

@@ -10,6 +10,7 @@ The about page calls render_all(lang) at a marked spot (after the indicator defi
 limitations). A section that fails to import or raises is skipped with a short note, never a traceback,
 so one feature cannot break the page.
 """
+
 from __future__ import annotations
 
 import importlib

@@ -1,5 +1,6 @@
 """Over de data: source, codebook, indicator definitions, method notes of other features, limitations,
 how to cite, and the version of the data being shown."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -8,21 +9,30 @@ import streamlit as st
 from dashboard import about_extra, db, filters, state
 from dashboard.i18n import t
 from dashboard.ui import common
+from dashboard.ui.data_downloads import render_data_downloads
 
-REPORT_CITATION = (
-    "KPMG (2019). Basisfuncties voor lokale teams in kaart: de route en componenten onder de loep. "
-    "Ministerie van VWS, kenmerk A1900017004."
-)
+
+
+def report_citation() -> str:
+    """'KPMG (2019). <title>: <subtitle>. Ministerie van VWS, kenmerk A1900017004.', from the source table."""
+    src = db.query("sources")
+    row = src[src["source_id"] == "kpmg_2019"]
+    if row.empty:
+        return "KPMG (2019). Ministerie van VWS, kenmerk A1900017004."
+    r = row.iloc[0]
+    subtitle = r.get("subtitle")
+    title = f"{r['title']}: {subtitle}" if isinstance(subtitle, str) and subtitle else str(r["title"])
+    year = int(r["year"]) if r["year"] == r["year"] else 2019
+    return f"{r['producer']} ({year}). {title}. Ministerie van VWS, kenmerk A1900017004."
 
 
 def render() -> None:
     lang = state.current_lang()
-    lab = common.labels(lang)
     sfx = "en" if lang == "en" else "nl"
     st.title(t("core_page_about", lang))
 
     st.header(t("core_about_source", lang))
-    st.markdown(t("core_about_source_body", lang, citation=REPORT_CITATION))
+    st.markdown(t("core_about_source_body", lang, citation=report_citation()))
 
     st.header(t("core_about_filters", lang))
     sizes = filters.SIZE_CLASS_LABELS[lang]
@@ -43,7 +53,15 @@ def render() -> None:
                         t("core_col_definition", lang): part["definition_en"],
                     }
                 ),
-                hide_index=True, width="stretch", key=f"ab_dim_{d.dimension_id}",
+                hide_index=True,
+                width="stretch",
+                key=f"ab_dim_{d.dimension_id}",
+                row_height=66,
+                height=38 + 66 * len(part),
+                column_config={
+                    t("core_col_value", lang): st.column_config.TextColumn(width=230),
+                    t("core_col_definition", lang): st.column_config.TextColumn(width=520),
+                },
             )
             st.caption(f"{t('core_about_derived', lang)} {d.derived_from}")
 
@@ -51,22 +69,22 @@ def render() -> None:
     st.caption(t("core_about_indicators_help", lang))
     ind = db.query("indicators")
     groups = common.group_labels(lang)
-    st.dataframe(
-        pd.DataFrame(
-            {
-                t("core_col_indicator", lang): ind[f"label_{sfx}"],
-                t("core_col_group", lang): ind["comparability_group"].map(groups),
-                t("core_col_unit", lang): ind["unit"].map(lambda u: t(f"core_unit_{u}", lang)),
-                t("core_col_definition", lang): ind["definition_nl" if lang != "en" else "definition"],
-                t("core_col_comparable", lang): ind["comparable_across_municipalities"].map(
-                    lambda b: t("core_yes", lang) if b else t("core_no_comparable", lang)
-                ),
-                t("core_col_n_municipalities", lang): ind["n_municipalities"],
-            }
-        ),
-        hide_index=True, width="stretch", key="ab_indicators",
-        column_config={t("core_col_definition", lang): st.column_config.TextColumn(width="large")},
-    )
+    definition = "definition" if lang == "en" else "definition_nl"
+    # one expander per theme: the definitions are long texts that read better as a list than in a table
+    for group, part in sorted(ind.groupby("comparability_group"), key=lambda g: groups[g[0]].casefold()):
+        label = f"{groups[group]} ({t('core_about_n_definitions', lang, n=len(part))})"
+        with st.expander(label, expanded=False):
+            for r in part.itertuples():
+                flags = [
+                    t(f"core_unit_{r.unit}", lang),
+                    t("core_about_n_munis", lang, n=r.n_municipalities),
+                ]
+                if not r.comparable_across_municipalities:
+                    flags.append(t("core_no_comparable", lang))
+                st.markdown(
+                    f"**{getattr(r, f'label_{sfx}')}** :grey[({'; '.join(flags)})]  \n{getattr(r, definition)}  \n"
+                    f":grey[`{r.indicator_id}`]"
+                )
 
     # ---- Method notes from other features (peers, exports, ...): see dashboard/about_extra/__init__.py ----
     sections, broken = about_extra.sections()
@@ -86,25 +104,35 @@ def render() -> None:
     meta = db.meta()
     st.markdown(t("core_about_cite_body", lang))
     st.code(
-        t("core_about_cite_dashboard", lang, version=meta.get("data_version", "?"),
-          built=meta.get("build_time", "?")[:10]),
-        language=None, wrap_lines=True,
+        t(
+            "core_about_cite_dashboard",
+            lang,
+            version=meta.get("data_version", "?"),
+            built=meta.get("build_time", "?")[:10],
+        ),
+        language=None,
+        wrap_lines=True,
     )
-    st.code(REPORT_CITATION, language=None, wrap_lines=True)
+    st.code(report_citation(), language=None, wrap_lines=True)
 
     st.header(t("core_about_version", lang))
     st.dataframe(
         pd.DataFrame(
             {
-                t("core_col_key", lang): [t(f"core_meta_{k}", lang) for k in
-                                          ("data_version", "build_time", "data_checksum", "schema_version")],
-                t("core_col_value", lang): [meta.get(k, "–") for k in
-                                            ("data_version", "build_time", "data_checksum", "schema_version")],
+                t("core_col_key", lang): [
+                    t(f"core_meta_{k}", lang) for k in ("data_version", "build_time", "data_checksum", "schema_version")
+                ],
+                t("core_col_value", lang): [
+                    meta.get(k, "–") for k in ("data_version", "build_time", "data_checksum", "schema_version")
+                ],
             }
         ),
-        hide_index=True, width="stretch", key="ab_meta",
+        hide_index=True,
+        width="stretch",
+        key="ab_meta",
     )
     st.caption(t("core_about_totals", lang, n=state.total_municipalities()))
+    render_data_downloads(lang=lang, codes=None, key="ab_downloads")
 
 
 render()

@@ -1,5 +1,6 @@
 """Vergelijken: two to four municipalities side by side — indicators (one axis per definition), the coded
 organisational model, and practice examples per basic function in columns."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -47,8 +48,13 @@ def render() -> None:
             raise ValueError(raw)
         return list(dict.fromkeys(items))
 
-    state.bind("cmp_sel", "cmp", default=[], parse=parse,
-               valid=lambda v: len(v) <= MAX_COMPARE and all(s in lookup.values() for s in v))
+    state.bind(
+        "cmp_sel",
+        "cmp",
+        default=[],
+        parse=parse,
+        valid=lambda v: len(v) <= MAX_COMPARE and all(s in lookup.values() for s in v),
+    )
     chosen = list(st.session_state.get("cmp_sel", []))
     slugs, names = common.municipality_options(overview, codes)
     _all_slugs, all_names = common.municipality_options(overview)
@@ -62,8 +68,12 @@ def render() -> None:
         state.sync("cmp_sel", "cmp", default=[], serialize=state.csv_serialize)
         return
     st.multiselect(
-        t("core_compare_choose", lang), options, format_func=all_names.get, key="cmp_sel",
-        max_selections=MAX_COMPARE, placeholder=t("core_choose_municipalities", lang),
+        t("core_compare_choose", lang),
+        options,
+        format_func=all_names.get,
+        key="cmp_sel",
+        max_selections=MAX_COMPARE,
+        placeholder=t("core_choose_municipalities", lang),
     )
     state.sync("cmp_sel", "cmp", default=[], serialize=state.csv_serialize)
     chosen = list(st.session_state.get("cmp_sel", []))
@@ -83,7 +93,9 @@ def render() -> None:
     else:
         for note in charts.definition_notes(values, lang, common.group_labels(lang)):
             st.info(note, icon=":material/rule:")
-        rows = charts.prepare_indicator_rows(values, lang, label_by="municipality", group_labels=common.group_labels(lang))
+        rows = charts.prepare_indicator_rows(
+            values, lang, label_by="municipality", group_labels=common.group_labels(lang)
+        )
         chart = charts.indicator_rows_chart(
             rows,
             title=t("core_compare_residents_title", lang),
@@ -104,8 +116,15 @@ def render() -> None:
         t("core_col_differs", lang): st.column_config.TextColumn(width=70),
         **{names[s]: st.column_config.TextColumn(width=each) for s in chosen},
     }
-    st.dataframe(table, hide_index=True, width="stretch", key="cmp_org", row_height=66, height=38 + 66 * len(table),
-                 column_config=config)
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        key="cmp_org",
+        row_height=66,
+        height=38 + 66 * len(table),
+        column_config=config,
+    )
     st.caption(t("core_compare_org_help", lang))
 
     st.subheader(t("core_practices", lang))

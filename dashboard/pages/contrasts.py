@@ -3,6 +3,7 @@
 (a) heatmap municipality × basic function, (b) org-model matrix, (c) scatter of two indicators,
 (d) one indicator split by the values of one dimension, (e) deviation from the national reference.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -38,7 +39,12 @@ def heatmap(codes, lab, lang, ftext):
     hl = db.query("highlights")
     hl = hl[hl["municipality_code"].isin(codes)]
     chart = charts.function_heatmap(
-        hl, shown, db.query("basic_functions"), title=t("core_heatmap_title", lang), subtitle=_subtitle(ftext, lang), lang=lang
+        hl,
+        shown,
+        db.query("basic_functions"),
+        title=t("core_heatmap_title", lang),
+        subtitle=_subtitle(ftext, lang),
+        lang=lang,
     )
     data = hl.merge(shown[["municipality_code", "name"]], on="municipality_code")
     render_chart(chart, slug="contrast_basisfuncties", data=data, lang=lang, key="ct_heat")
@@ -50,7 +56,12 @@ def matrix(codes, lab, lang, ftext):
     org = org[org["municipality_code"].isin(codes)]
     codes_df = charts.org_matrix_codes(db.query("dimension_values"), lang)
     chart = charts.org_matrix_chart(
-        org, codes_df, db.query("dimensions"), title=t("core_matrix_title", lang), subtitle=_subtitle(ftext, lang), lang=lang
+        org,
+        codes_df,
+        db.query("dimensions"),
+        title=t("core_matrix_title", lang),
+        subtitle=_subtitle(ftext, lang),
+        lang=lang,
     )
     render_chart(chart, slug="contrast_organisatiemodel", data=org, lang=lang, key="ct_matrix")
     st.markdown(f"**{t('core_matrix_key', lang)}**")
@@ -64,7 +75,11 @@ def matrix(codes, lab, lang, ftext):
             }
         )
     st.dataframe(
-        pd.DataFrame(key_rows), hide_index=True, width="stretch", key="ct_matrix_key", row_height=66,
+        pd.DataFrame(key_rows),
+        hide_index=True,
+        width="stretch",
+        key="ct_matrix_key",
+        row_height=66,
         height=38 + 66 * len(key_rows),
         column_config={
             t("core_col_dimension", lang): st.column_config.TextColumn(width=210),
@@ -96,18 +111,26 @@ def scatter(codes, lab, lang, ftext, values, indicators):
     if x_id == y_id:
         st.info(t("core_scatter_same", lang), icon=":material/info:")
         return
-    pts = charts.prepare_scatter(values, db.query("overview"), db.query("org_matrix"), x_id, y_id, dim,
-                                 lab.value_map(dim), lang)
+    pts = charts.prepare_scatter(
+        values, db.query("overview"), db.query("org_matrix"), x_id, y_id, dim, lab.value_map(dim), lang
+    )
     if len(pts) < 3:
         st.info(t("core_scatter_no_overlap", lang, n=len(pts)), icon=":material/info:")
         return
     units = dict(zip(indicators["indicator_id"], indicators["unit"], strict=True))
     producers = values[values["indicator_id"].isin([x_id, y_id])]["source_producer"].tolist()
     chart = charts.scatter_chart(
-        pts, x_title=label(x_id), y_title=label(y_id), x_unit=units[x_id], y_unit=units[y_id],
-        value_order=lab.value_ids(dim), value_labels=lab.value_map(dim), colour_title=lab.dimension(dim),
+        pts,
+        x_title=label(x_id),
+        y_title=label(y_id),
+        x_unit=units[x_id],
+        y_unit=units[y_id],
+        value_order=lab.value_ids(dim),
+        value_labels=lab.value_map(dim),
+        colour_title=lab.dimension(dim),
         title=t("core_scatter_title", lang, n=len(pts)),
-        subtitle=_subtitle(ftext, lang, producers), lang=lang,
+        subtitle=_subtitle(ftext, lang, producers),
+        lang=lang,
     )
     render_chart(chart, slug=f"contrast_{x_id}_{y_id}", data=pts, lang=lang, key="ct_scatter")
 
@@ -128,15 +151,21 @@ def groups(codes, lab, lang, ftext, values, indicators):
     state.sync("ct_ind", "ind", default=eligible[0])
     state.sync("ct_dim", "dim", default="team_scope")
     ind, dim = st.session_state["ct_ind"], st.session_state["ct_dim"]
-    pts = charts.prepare_group_contrast(values, db.query("org_matrix"), ind, dim, lab.value_ids(dim),
-                                        lab.value_map(dim), lang)
+    pts = charts.prepare_group_contrast(
+        values, db.query("org_matrix"), ind, dim, lab.value_ids(dim), lab.value_map(dim), lang
+    )
     units = dict(zip(indicators["indicator_id"], indicators["unit"], strict=True))
     producers = pts["source_producer"].tolist()
     chart = charts.group_contrast_chart(
-        pts, indicator_title=label(ind), unit=units[ind], group_title=lab.dimension(dim),
-        value_order=lab.value_ids(dim), value_labels=lab.value_map(dim),
+        pts,
+        indicator_title=label(ind),
+        unit=units[ind],
+        group_title=lab.dimension(dim),
+        value_order=lab.value_ids(dim),
+        value_labels=lab.value_map(dim),
         title=t("core_groups_title", lang, indicator=label(ind), dimension=lab.dimension(dim)),
-        subtitle=_subtitle(ftext, lang, producers), lang=lang,
+        subtitle=_subtitle(ftext, lang, producers),
+        lang=lang,
     )
     render_chart(chart, slug=f"contrast_{ind}_{dim}", data=pts, lang=lang, key="ct_groups")
     st.caption(t("core_groups_help", lang))
@@ -156,8 +185,12 @@ def deviation(codes, lab, lang, ftext, values, indicators):
     pts = charts.prepare_deviation(values, ind, lang)
     units = dict(zip(indicators["indicator_id"], indicators["unit"], strict=True))
     chart = charts.deviation_chart(
-        pts, indicator_title=label(ind), unit=units[ind], title=t("core_deviation_title", lang, indicator=label(ind)),
-        subtitle=_subtitle(ftext, lang, pts["source_producer"].tolist()), lang=lang,
+        pts,
+        indicator_title=label(ind),
+        unit=units[ind],
+        title=t("core_deviation_title", lang, indicator=label(ind)),
+        subtitle=_subtitle(ftext, lang, pts["source_producer"].tolist()),
+        lang=lang,
     )
     render_chart(chart, slug=f"contrast_afwijking_{ind}", data=pts, lang=lang, key="ct_dev_chart")
     st.caption(t("core_deviation_help", lang))
@@ -171,7 +204,10 @@ def render() -> None:
     st.caption(t("core_contrasts_intro", lang))
     state.bind("ct_view", "contrast", default="heatmap", parse=state.choice_parse(VIEWS))
     st.segmented_control(
-        t("core_contrast_view", lang), VIEWS, format_func=lambda v: t(f"core_contrast_{v}", lang), key="ct_view",
+        t("core_contrast_view", lang),
+        VIEWS,
+        format_func=lambda v: t(f"core_contrast_{v}", lang),
+        key="ct_view",
         label_visibility="collapsed",
     )
     if st.session_state.get("ct_view") is None:

@@ -1,4 +1,5 @@
 """Overzicht: the filtered municipalities as a table or cards, and a map of the Netherlands."""
+
 from __future__ import annotations
 
 import inspect
@@ -11,10 +12,15 @@ from dashboard.formatting import fmt_list, fmt_population, fmt_team_count
 from dashboard.i18n import t
 from dashboard.ui import common
 from dashboard.ui.chart_panel import render_chart
+from dashboard.ui.data_downloads import render_data_downloads
 
 PROFILE_PAGE = "pages/profile.py"
 WRAP_ROW_HEIGHT = 66
 
+
+def lower_first(text: str) -> str:
+    """'Reikwijdte van het team' -> 'reikwijdte van het team' inside a sentence ('Eén' -> 'één')."""
+    return "één" + text[3:] if text.startswith("Eén") else text[:1].lower() + text[1:]
 
 
 def open_profile(slug: str) -> None:
@@ -44,7 +50,6 @@ def render() -> None:
         state.sync("ov_color", "color", default="team_scope")
         return
 
-
     map_col, side_col = st.columns([3, 2], gap="large")
     with side_col:
         st.selectbox(t("core_map_colour", lang), dims, format_func=lab.dimension, key="ov_color")
@@ -52,11 +57,21 @@ def render() -> None:
         slugs, names = common.municipality_options(overview, codes)
         st.markdown(f"**{t('core_open_profile', lang)}**")
         pick = st.selectbox(
-            t("core_municipality", lang), slugs, format_func=names.get, key="ov_pick", index=None,
-            placeholder=t("core_choose_municipality", lang), label_visibility="collapsed",
+            t("core_municipality", lang),
+            slugs,
+            format_func=names.get,
+            key="ov_pick",
+            index=None,
+            placeholder=t("core_choose_municipality", lang),
+            label_visibility="collapsed",
         )
-        if st.button(t("core_open_profile_button", lang), key="ov_open", disabled=pick is None, type="primary",
-                     icon=":material/arrow_forward:"):
+        if st.button(
+            t("core_open_profile_button", lang),
+            key="ov_open",
+            disabled=pick is None,
+            type="primary",
+            icon=":material/arrow_forward:",
+        ):
             open_profile(pick)
         st.caption(t("core_map_help", lang))
 
@@ -70,7 +85,7 @@ def render() -> None:
             value_order=lab.value_ids(colour_dim),
             value_labels=lab.value_map(colour_dim),
             colour_title=lab.dimension(colour_dim),
-            title=t("core_map_title", lang, dimension=lab.dimension(colour_dim)),
+            title=t("core_map_title", lang, dimension=lower_first(lab.dimension(colour_dim))),
             subtitle=charts.subtitle_lines(common.filters_text(lang, lab), common.chart_source(lang), width=70),
             lang=lang,
         )
@@ -92,8 +107,11 @@ def render() -> None:
     head_col.subheader(t("core_municipalities_heading", lang, n=len(shown), total=state.total_municipalities()))
     with view_col:
         st.segmented_control(
-            t("core_view", lang), ["table", "cards"], format_func=lambda v: t(f"core_view_{v}", lang),
-            key="ov_view", label_visibility="collapsed",
+            t("core_view", lang),
+            ["table", "cards"],
+            format_func=lambda v: t(f"core_view_{v}", lang),
+            key="ov_view",
+            label_visibility="collapsed",
         )
         if st.session_state.get("ov_view") is None:  # a segmented control can be cleared; keep a view
             st.session_state["ov_view"] = "table"
@@ -106,13 +124,16 @@ def render() -> None:
             t("core_col_municipality", lang): shown["name"],
             t("core_col_province", lang): shown["province"],
             t("core_col_population", lang): [
-                fmt_population(p, q, lang) for p, q in zip(shown["population"], shown["population_qualifier"], strict=True)
+                fmt_population(p, q, lang)
+                for p, q in zip(shown["population"], shown["population_qualifier"], strict=True)
             ],
             t("core_col_scope", lang): shown["team_scope"].fillna("not_reported").map(lambda v: scope.get(v, v)),
             t("core_col_teams", lang): [
                 fmt_team_count(c, lower_bound=bool(lb), incomplete=bool(inc), lang=lang)
                 for c, lb, inc in zip(
-                    shown["team_count_reported"], shown["team_count_is_lower_bound"], shown["team_count_incomplete"],
+                    shown["team_count_reported"],
+                    shown["team_count_is_lower_bound"],
+                    shown["team_count_incomplete"],
                     strict=True,
                 )
             ],
@@ -150,7 +171,7 @@ def render() -> None:
         records = rows.to_dict("records")
         for start in range(0, len(records), per_row):
             cols = st.columns(per_row)
-            for col, rec in zip(cols, records[start:start + per_row], strict=False):
+            for col, rec in zip(cols, records[start : start + per_row], strict=False):
                 with col.container(border=True, key=f"ov_card_{rec['slug']}"):
                     st.markdown(f"**{rec[t('core_col_municipality', lang)]}** · {rec[t('core_col_province', lang)]}")
                     st.markdown(
@@ -160,9 +181,20 @@ def render() -> None:
                         f"{t('core_col_functions', lang)}: {rec[t('core_col_functions', lang)]}"
                     )
                     st.page_link(
-                        PROFILE_PAGE, label=t("core_open_profile_button", lang), query_params={"gm": rec["slug"]},
+                        PROFILE_PAGE,
+                        label=t("core_open_profile_button", lang),
+                        query_params={"gm": rec["slug"]},
                         icon=":material/arrow_forward:",
                     )
+
+    st.divider()
+    filters_on = state.current_filters().active
+    render_data_downloads(
+        lang=lang,
+        codes=codes if filters_on else None,
+        filters=common.filters_text(lang, lab) if filters_on else None,
+        key="ov_downloads",
+    )
 
 
 render()

@@ -469,7 +469,8 @@ def main() -> None:
                      })
         chart, data = _score_chart(results, lang)
         render_chart(chart, slug="peers_scores", data=data, lang=lang, key="peers_chart",
-                     title=t("peers.chart.title", lang), source="KPMG (2019), Bijlage 2")
+                     title=t("peers.chart.title", lang), source="KPMG (2019), Bijlage 2",
+                     private=ref.key == sim.OWN_KEY)
         _gaps(gaps, cat, lang)
     with col_right:
         st.markdown(f"**{t('peers.breakdown.title', lang)}**")

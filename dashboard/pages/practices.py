@@ -1,5 +1,6 @@
 """Praktijkvoorbeelden: search the practice examples (Dutch and English titles and summaries), combined with
 the sidebar filters, grouped by basic function, each with its municipality and locator."""
+
 from __future__ import annotations
 
 import streamlit as st
@@ -25,7 +26,10 @@ def render() -> None:
 
     state.bind("pr_q", "q", default="", parse=parse)
     st.text_input(
-        t("core_search", lang), key="pr_q", placeholder=t("core_search_placeholder", lang), max_chars=MAX_QUERY,
+        t("core_search", lang),
+        key="pr_q",
+        placeholder=t("core_search_placeholder", lang),
+        max_chars=MAX_QUERY,
         icon=":material/search:",
     )
     state.sync("pr_q", "q", default="")

@@ -1,12 +1,13 @@
 """Gemeenteprofiel: one municipality — residents against national references, teams, the coded
 organisational model with justification and locator, practice examples per basic function, sources."""
+
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
 from dashboard import charts, db, state
-from dashboard.formatting import NOT_REPORTED, fmt_population, fmt_team_count, fmt_unit
+from dashboard.formatting import NOT_REPORTED, fmt_figure, fmt_population, fmt_team_count
 from dashboard.i18n import t
 from dashboard.ui import common
 from dashboard.ui.chart_panel import render_chart
@@ -61,8 +62,7 @@ def practices_by_function(practices: pd.DataFrame, figures: pd.DataFrame, lab: c
             fig_text = ""
             if not figs.empty:
                 fig_text = "  \n" + " · ".join(
-                    f"{getattr(f, f'label_{sfx}')}: {fmt_unit(f.value, f.unit if f.unit in ('percent', 'euro') else 'count', lang)}"
-                    + ("" if f.unit in ("percent", "euro", "count") else f" {f.unit}")
+                    f"{getattr(f, f'label_{sfx}')}: {fmt_figure(f.value, f.unit, f.qualifier, lang)}"
                     for f in figs.itertuples()
                 )
             st.markdown(
@@ -94,7 +94,11 @@ def render() -> None:
         state.sync("pr_gm", "gm", default=None)
         return
     st.selectbox(
-        t("core_municipality", lang), slugs, format_func=names.get, key="pr_gm", index=None,
+        t("core_municipality", lang),
+        slugs,
+        format_func=names.get,
+        key="pr_gm",
+        index=None,
         placeholder=t("core_choose_municipality", lang),
     )
     state.sync("pr_gm", "gm", default=None)
@@ -151,12 +155,23 @@ def render() -> None:
     st.subheader(t("core_teams", lang))
     teams = db.query("teams", code)
     st.caption(
-        t("core_team_total", lang, n=fmt_team_count(
-            row["team_count_reported"], lower_bound=bool(row["team_count_is_lower_bound"]),
-            incomplete=bool(row["team_count_incomplete"]), lang=lang))
+        t(
+            "core_team_total",
+            lang,
+            n=fmt_team_count(
+                row["team_count_reported"],
+                lower_bound=bool(row["team_count_is_lower_bound"]),
+                incomplete=bool(row["team_count_incomplete"]),
+                lang=lang,
+            ),
+        )
     )
     st.dataframe(
-        _team_table(teams, lang), hide_index=True, width="stretch", key="pr_teams", row_height=TALL_ROW,
+        _team_table(teams, lang),
+        hide_index=True,
+        width="stretch",
+        key="pr_teams",
+        row_height=TALL_ROW,
         height=38 + TALL_ROW * len(teams),
         column_config={t("core_col_description", lang): st.column_config.TextColumn(width="large")},
     )
@@ -165,8 +180,12 @@ def render() -> None:
     st.caption(t("core_org_model_help", lang))
     org = db.query("org_matrix")
     st.dataframe(
-        _org_table(org[org["municipality_code"] == code], lang), hide_index=True, width="stretch", key="pr_org",
-        row_height=TALL_ROW, height=38 + TALL_ROW * int((org["municipality_code"] == code).sum()),
+        _org_table(org[org["municipality_code"] == code], lang),
+        hide_index=True,
+        width="stretch",
+        key="pr_org",
+        row_height=TALL_ROW,
+        height=38 + TALL_ROW * int((org["municipality_code"] == code).sum()),
         column_config={t("core_col_justification", lang): st.column_config.TextColumn(width="large")},
     )
 

@@ -179,7 +179,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "core_vision": ("Visie:", "Vision:"),
     "core_transition": ("In verandering:", "In transition:"),
     "core_residents_title": ("Kenmerken van inwoners van {name}", "Resident characteristics of {name}"),
-    "core_sources_list": ("Bronnen van de cijfers (zoals de schets ze noemt): {sources}", "Sources of the figures (as the sketch names them): {sources}"),
+    "core_sources_list": (
+        "Bronnen van de cijfers (zoals de schets ze noemt): {sources}",
+        "Sources of the figures (as the sketch names them): {sources}",
+    ),
     "core_notes": ("Toelichting zonder cijfers", "Notes without figures"),
     "core_team_total": ("Aantal teams in totaal: {n}", "Number of teams in total: {n}"),
     "core_org_model_help": (
@@ -197,7 +200,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "core_compare_choose": ("Gemeenten (2 tot 4)", "Municipalities (2 to 4)"),
     "core_compare_need_two": ("Kies ten minste twee gemeenten.", "Choose at least two municipalities."),
-    "core_compare_residents_title": ("Kenmerken van inwoners, per definitie", "Resident characteristics, by definition"),
+    "core_compare_residents_title": (
+        "Kenmerken van inwoners, per definitie",
+        "Resident characteristics, by definition",
+    ),
     "core_compare_org_help": (
         "≠: de gekozen gemeenten verschillen op deze dimensie. 'Niet gerapporteerd' telt als eigen waarde.",
         "≠: the chosen municipalities differ on this dimension. 'Not reported' counts as a value of its own.",
@@ -219,7 +225,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Number = practice examples in the sketch; 0 = the sketch does not highlight this basic function (which does not mean the municipality does nothing about it).",
     ),
     "core_matrix_title": ("Organisatiemodel per gemeente", "Organisational model per municipality"),
-    "core_matrix_key": ("Sleutel: letter per dimensie (– = niet gerapporteerd)", "Key: letter per dimension (– = not reported)"),
+    "core_matrix_key": (
+        "Sleutel: letter per dimensie (– = niet gerapporteerd)",
+        "Key: letter per dimension (– = not reported)",
+    ),
     "core_scatter_x": ("Kenmerk horizontaal", "Indicator, horizontal"),
     "core_scatter_y": ("Kenmerk verticaal", "Indicator, vertical"),
     "core_scatter_help": (
@@ -235,13 +244,19 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Te weinig kenmerken met ten minste drie waarden in deze selectie.",
         "Too few indicators with at least three values in this selection.",
     ),
-    "core_scatter_title": ("Twee kenmerken naast elkaar ({n} gemeenten)", "Two indicators compared ({n} municipalities)"),
+    "core_scatter_title": (
+        "Twee kenmerken naast elkaar ({n} gemeenten)",
+        "Two indicators compared ({n} municipalities)",
+    ),
     "core_groups_title": ("{indicator} naar {dimension}", "{indicator} by {dimension}"),
     "core_groups_help": (
         "Elke stip is een gemeente; n = aantal gemeenten in de groep. Er staan bewust geen gemiddelden: met zo weinig gemeenten zeggen die weinig.",
         "Each dot is a municipality; n = municipalities in the group. There are deliberately no averages: with so few municipalities they say little.",
     ),
-    "core_deviation_title": ("Verschil met de landelijke referentie: {indicator}", "Difference from the national reference: {indicator}"),
+    "core_deviation_title": (
+        "Verschil met de landelijke referentie: {indicator}",
+        "Difference from the national reference: {indicator}",
+    ),
     "core_deviation_help": (
         "Waarde min de landelijke referentie die de schets erbij noemt. Gemeenten zonder referentie staan er niet in.",
         "Value minus the national reference the sketch gives with it. Municipalities without a reference are left out.",
@@ -286,7 +301,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Eén regel per definitie. Kenmerken in hetzelfde thema met een andere definitie staan nooit op één as.",
         "One row per definition. Indicators in the same theme with a different definition never share an axis.",
     ),
-    "core_about_section_failed": ("(Onderdeel '{name}' kon niet worden getoond.)", "(Section '{name}' could not be shown.)"),
+    "core_about_n_definitions": ("{n} definitie(s)", "{n} definition(s)"),
+    "core_about_n_munis": ("{n} gemeente(n)", "{n} municipality(ies)"),
+    "core_about_section_failed": (
+        "(Onderdeel '{name}' kon niet worden getoond.)",
+        "(Section '{name}' could not be shown.)",
+    ),
     "core_about_limitations": ("Beperkingen", "Limitations"),
     "core_about_limitations_body": (
         "- **Momentopname 2019.** De schetsen beschrijven de situatie rond 2019; veel gemeenten hebben hun teams sindsdien veranderd.\n"

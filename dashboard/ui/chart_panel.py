@@ -81,6 +81,7 @@ def render_chart(
     subtitle: str | Iterable[str] | None = None,
     source: str | Iterable[str] | None = None,
     on_select: str | Callable[[], None] = "ignore",
+    private: bool = False,
 ) -> Any:
     """Draw chart with PNG/SVG/CSV downloads and a pin button under it.
 
@@ -90,15 +91,16 @@ def render_chart(
     own spec does not already contain them; pass them whenever the page shows them outside the chart.
     on_select is passed to st.altair_chart (e.g. "rerun" for a clickable map); the selection state it returns
     is returned here (None when on_select is "ignore").
+    private=True keeps rendered images out of the process-wide cache (charts built from a user's own data).
     """
     event = st.altair_chart(chart, width="stretch", key=f"{key}__chart", on_select=on_select)
     slug = exports.slugify(slug)
 
     def png() -> bytes:
-        return exports.chart_png(chart, lang=lang, title=title, subtitle=subtitle, source=source)
+        return exports.chart_png(chart, lang=lang, title=title, subtitle=subtitle, source=source, cache=not private)
 
     def svg() -> bytes:
-        return exports.chart_svg(chart, lang=lang, title=title, subtitle=subtitle, source=source)
+        return exports.chart_svg(chart, lang=lang, title=title, subtitle=subtitle, source=source, cache=not private)
 
     def csv() -> bytes:
         return exports.dataframe_csv_bytes(data if data is not None else pd.DataFrame())

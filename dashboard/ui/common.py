@@ -1,4 +1,5 @@
 """Small building blocks shared by the core pages: labels from the warehouse, chart subtitles, messages."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -66,9 +67,7 @@ def labels(lang: str) -> Labels:
 
 def filter_options() -> filters.FilterOptions:
     values = db.query("dimension_values")
-    dims = {
-        d: tuple(values[values["dimension_id"] == d]["value_id"]) for d in db.query("dimensions")["dimension_id"]
-    }
+    dims = {d: tuple(values[values["dimension_id"] == d]["value_id"]) for d in db.query("dimensions")["dimension_id"]}
     provinces = tuple(sorted(db.query("overview")["province"].unique(), key=str.casefold))
     return filters.FilterOptions(
         dimensions=dims, functions=tuple(db.query("basic_functions")["basic_function_id"]), provinces=provinces
@@ -123,7 +122,9 @@ def warehouse_problem(exc: Exception, lang: str) -> None:
     st.caption(t("core_wh_hint", lang))
 
 
-def municipality_options(overview: pd.DataFrame, codes: Sequence[str] | None = None) -> tuple[list[str], dict[str, str]]:
+def municipality_options(
+    overview: pd.DataFrame, codes: Sequence[str] | None = None
+) -> tuple[list[str], dict[str, str]]:
     """(slugs in name order, slug -> name) for the municipalities in codes (all when None)."""
     df = overview if codes is None else overview[overview["municipality_code"].isin(list(codes))]
     df = df.sort_values("name", key=lambda s: s.str.casefold())

@@ -1,4 +1,5 @@
 """The sidebar every page shares: language toggle, filters, 'N van 16 gemeenten' and the reset button."""
+
 from __future__ import annotations
 
 import streamlit as st
@@ -24,11 +25,11 @@ def language_toggle() -> str:
     return state.current_lang()
 
 
-def _multiselect(container, label: str, key: str, param: str, options: list[str], format_func, lang: str, **kw) -> list[str]:
+def _multiselect(
+    container, label: str, key: str, param: str, options: list[str], format_func, lang: str, **kw
+) -> list[str]:
     state.bind(key, param, default=[], parse=state.csv_parse(options), valid=lambda v: all(x in options for x in v))
-    container.multiselect(
-        label, options, format_func=format_func, key=key, placeholder=t("core_any", lang), **kw
-    )
+    container.multiselect(label, options, format_func=format_func, key=key, placeholder=t("core_any", lang), **kw)
     state.sync(key, param, default=[], serialize=state.csv_serialize)
     return list(st.session_state.get(key, []))
 
@@ -39,17 +40,34 @@ def filter_sidebar(lang: str, lab: Labels) -> filters.FilterState:
     sb = st.sidebar
     sb.markdown(f"**{t('core_filters', lang)}**")
     functions = _multiselect(
-        sb, t("core_filter_function", lang), "f_bf", filters.PARAM_FUNCTIONS, list(options.functions),
-        lab.function, lang, help=t("core_filter_function_help", lang),
+        sb,
+        t("core_filter_function", lang),
+        "f_bf",
+        filters.PARAM_FUNCTIONS,
+        list(options.functions),
+        lab.function,
+        lang,
+        help=t("core_filter_function_help", lang),
     )
     size_labels = filters.SIZE_CLASS_LABELS[lang]
     sizes = _multiselect(
-        sb, t("core_filter_size", lang), "f_size", filters.PARAM_SIZES, list(options.sizes),
-        lambda s: size_labels.get(s, s), lang, help=t("core_filter_size_help", lang),
+        sb,
+        t("core_filter_size", lang),
+        "f_size",
+        filters.PARAM_SIZES,
+        list(options.sizes),
+        lambda s: size_labels.get(s, s),
+        lang,
+        help=t("core_filter_size_help", lang),
     )
     provinces = _multiselect(
-        sb, t("core_filter_province", lang), "f_prov", filters.PARAM_PROVINCES, list(options.provinces),
-        str, lang,
+        sb,
+        t("core_filter_province", lang),
+        "f_prov",
+        filters.PARAM_PROVINCES,
+        list(options.provinces),
+        str,
+        lang,
     )
     dims: dict[str, tuple[str, ...]] = {}
     n_org = sum(1 for d in options.dimensions if st.session_state.get(f"f_org_{d}"))
@@ -59,8 +77,13 @@ def filter_sidebar(lang: str, lab: Labels) -> filters.FilterState:
             vmap = lab.value_map(dim)
             dims[dim] = tuple(
                 _multiselect(
-                    st, lab.dimension(dim), f"f_org_{dim}", filters.ORG_PREFIX + dim, list(values),
-                    lambda v, m=vmap: m.get(v, v), lang,
+                    st,
+                    lab.dimension(dim),
+                    f"f_org_{dim}",
+                    filters.ORG_PREFIX + dim,
+                    list(values),
+                    lambda v, m=vmap: m.get(v, v),
+                    lang,
                 )
             )
     return filters.FilterState(
@@ -73,7 +96,11 @@ def selection_summary(lang: str, n: int, total: int, active: bool) -> None:
     box = st.sidebar.container(border=True, key="selection_summary")
     box.markdown(f"**{t('core_n_of_total', lang, n=n, total=total)}**")
     box.button(
-        t("core_reset", lang), key="reset_filters_sidebar", on_click=reset_filters, disabled=not active, width="stretch",
+        t("core_reset", lang),
+        key="reset_filters_sidebar",
+        on_click=reset_filters,
+        disabled=not active,
+        width="stretch",
         icon=":material/restart_alt:",
     )
 

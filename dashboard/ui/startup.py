@@ -5,6 +5,7 @@ etl.build.ensure_warehouse compares checksums of data/ with the warehouse's meta
 atomically when they differ. The check reads every data file, so it runs at most once per CHECK_SECONDS
 per process, not on every rerun; a rebuild it triggers is picked up by dashboard.db on the next rerun.
 """
+
 from __future__ import annotations
 
 import threading

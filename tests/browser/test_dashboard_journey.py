@@ -6,6 +6,7 @@ Chromium), that widgets, page switches and URLs work together, and that no step 
 Expected values are computed from data/gemeenten/*.yaml. Screenshots of every step go to test-artifacts/;
 the overview at 1280×800 is also saved as docs/screenshot-overview.png for the README.
 """
+
 from __future__ import annotations
 
 import re
@@ -52,9 +53,11 @@ def assert_chart(page) -> None:
 
 def pick(page, container, label: str, option: str) -> None:
     """Choose `option` in the select/multiselect whose label is `label`."""
-    widget = container.locator("[data-testid='stMultiSelect'], [data-testid='stSelectbox']").filter(
-        has=page.get_by_text(label, exact=True)
-    ).first
+    widget = (
+        container.locator("[data-testid='stMultiSelect'], [data-testid='stSelectbox']")
+        .filter(has=page.get_by_text(label, exact=True))
+        .first
+    )
     multi = widget.get_attribute("data-testid") == "stMultiSelect"
     widget.locator("input").first.click()
     page.get_by_role("option", name=option, exact=True).first.click()
@@ -140,3 +143,25 @@ def test_shared_link_with_broken_parameters_opens(page, streamlit_url, wait_for_
     page.get_by_text("genegeerd", exact=False).first.wait_for()
     assert_chart(page)
     shot(page, "broken_link")
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/profiel?gm={slug}", "/vergelijken?cmp={slug},{slug2}", "/contrasten?contrast=matrix",
+     "/contrasten?contrast=scatter", "/praktijkvoorbeelden", "/over-de-data"],
+)
+def test_no_horizontal_scrolling(page, streamlit_url, wait_for_app, path, size):
+    munis = source()
+    url = streamlit_url + path.format(slug=munis[0]["municipality"]["slug"], slug2=munis[1]["municipality"]["slug"])
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    page.goto(url)
+    wait_for_app(page)
+    assert_healthy(page)
+    widths = page.evaluate(
+        """() => {
+            const main = document.querySelector("[data-testid='stMain']");
+            return [document.documentElement.scrollWidth, window.innerWidth, main.scrollWidth, main.clientWidth];
+        }"""
+    )
+    assert widths[0] <= widths[1] and widths[2] <= widths[3], widths
