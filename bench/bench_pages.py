@@ -54,16 +54,16 @@ def page_cases(warehouse: Path) -> list[tuple[str, str, dict]]:
     ]
     con.close()
     return [
-        ("Overzicht", "pages/overview.py", {}),
-        ("Gemeenteprofiel", "pages/profile.py", {"gm": slugs[0]}),
-        ("Vergelijken", "pages/compare.py", {"cmp": ",".join(slugs)}),
-        ("Contrasten: basisfuncties", "pages/contrasts.py", {"contrast": "heatmap"}),
-        ("Contrasten: organisatiemodel", "pages/contrasts.py", {"contrast": "matrix"}),
-        ("Contrasten: twee kenmerken", "pages/contrasts.py", {"contrast": "scatter"}),
-        ("Contrasten: groepen", "pages/contrasts.py", {"contrast": "groups"}),
-        ("Contrasten: afwijking", "pages/contrasts.py", {"contrast": "deviation"}),
-        ("Praktijkvoorbeelden", "pages/practices.py", {"q": "team"}),
-        ("Over de data", "pages/about.py", {}),
+        ("Overzicht", "views/overview.py", {}),
+        ("Gemeenteprofiel", "views/profile.py", {"gm": slugs[0]}),
+        ("Vergelijken", "views/compare.py", {"cmp": ",".join(slugs)}),
+        ("Contrasten: basisfuncties", "views/contrasts.py", {"contrast": "heatmap"}),
+        ("Contrasten: organisatiemodel", "views/contrasts.py", {"contrast": "matrix"}),
+        ("Contrasten: twee kenmerken", "views/contrasts.py", {"contrast": "scatter"}),
+        ("Contrasten: groepen", "views/contrasts.py", {"contrast": "groups"}),
+        ("Contrasten: afwijking", "views/contrasts.py", {"contrast": "deviation"}),
+        ("Praktijkvoorbeelden", "views/practices.py", {"q": "team"}),
+        ("Over de data", "views/about.py", {}),
     ]
 
 
@@ -72,7 +72,7 @@ def time_page(page: str, params: dict, runs: int = RUNS) -> float:
 
     at = AppTest.from_file(APP, default_timeout=120)
     at.run()
-    if page != "pages/overview.py":
+    if page != "views/overview.py":
         at.switch_page(page)
     at.query_params.update(params)
     at.run()  # warm-up: fills st.cache_data for this page

@@ -26,15 +26,15 @@ HERE = Path(__file__).resolve().parent
 
 # (file relative to this script, title key, url path, icon, owner). Owner "core" pages get URL checks.
 PAGES = (
-    ("pages/overview.py", "core_page_overview", "overzicht", ":material/map:", "core"),
-    ("pages/profile.py", "core_page_profile", "profiel", ":material/location_city:", "core"),
-    ("pages/compare.py", "core_page_compare", "vergelijken", ":material/compare:", "core"),
-    ("pages/contrasts.py", "core_page_contrasts", "contrasten", ":material/grid_on:", "core"),
-    ("pages/practices.py", "core_page_practices", "praktijkvoorbeelden", ":material/lightbulb:", "core"),
-    ("pages/peers.py", "core_page_peers", "vergelijkbare-gemeenten", ":material/groups:", "peers"),
-    ("pages/presentation.py", "core_page_presentation", "presentatie", ":material/slideshow:", "exports"),
-    ("pages/sql_console.py", "core_page_sql", "sql-console", ":material/terminal:", "exports"),
-    ("pages/about.py", "core_page_about", "over-de-data", ":material/info:", "core"),
+    ("views/overview.py", "core_page_overview", "overzicht", ":material/map:", "core"),
+    ("views/profile.py", "core_page_profile", "profiel", ":material/location_city:", "core"),
+    ("views/compare.py", "core_page_compare", "vergelijken", ":material/compare:", "core"),
+    ("views/contrasts.py", "core_page_contrasts", "contrasten", ":material/grid_on:", "core"),
+    ("views/practices.py", "core_page_practices", "praktijkvoorbeelden", ":material/lightbulb:", "core"),
+    ("views/peers.py", "core_page_peers", "vergelijkbare-gemeenten", ":material/groups:", "peers"),
+    ("views/presentation.py", "core_page_presentation", "presentatie", ":material/slideshow:", "exports"),
+    ("views/sql_console.py", "core_page_sql", "sql-console", ":material/terminal:", "exports"),
+    ("views/about.py", "core_page_about", "over-de-data", ":material/info:", "core"),
 )
 
 
@@ -44,10 +44,10 @@ def build_pages(lang: str) -> tuple[list, dict]:
     for path, title_key, url_path, icon, owner in PAGES:
         if not (HERE / path).exists():
             continue
-        if path == "pages/sql_console.py" and not settings.SQL_CONSOLE_ENABLED:
+        if path == "views/sql_console.py" and not settings.SQL_CONSOLE_ENABLED:
             continue
         page = st.Page(
-            path, title=t(title_key, lang), url_path=url_path, icon=icon, default=(path == "pages/overview.py")
+            path, title=t(title_key, lang), url_path=url_path, icon=icon, default=(path == "views/overview.py")
         )
         pages.append(page)
         owners[page.url_path] = owner

@@ -2,7 +2,7 @@
 
 Everything here is a pure function of its inputs so that it can be unit-tested and benchmarked without a
 running app. The pages only wire these functions to buttons (dashboard/ui/chart_panel.py,
-dashboard/ui/data_downloads.py, dashboard/pages/presentation.py).
+dashboard/ui/data_downloads.py, dashboard/views/presentation.py).
 
 Why the image pipeline looks the way it does:
 - Charts are rendered offline with vl-convert (no browser), so a PNG is the same on every machine.

@@ -51,8 +51,8 @@ def reference_tables(ref: Reference) -> dict[str, Table]:
         ("source_id", "producer", "title", "subtitle", "year", "date_published", "publisher", "kind", "licence",
          "cited_in"),
         [
-            (s["id"], s["producer"], s["title"], s.get("subtitle"), s.get("year"), _text(s.get("date_published")), s.get("publisher"),
-             s["kind"], s.get("licence"), s.get("cited_in"))
+            (s["id"], s["producer"], s["title"], s.get("subtitle"), s.get("year"), _text(s.get("date_published")),
+             s.get("publisher"), s["kind"], s.get("licence"), s.get("cited_in"))
             for s in _items(ref, "sources", "sources")
         ],
     )

@@ -18,8 +18,8 @@ from dashboard import exports
 from dashboard.ui.chart_panel import PINS_KEY
 
 ROOT = Path(__file__).resolve().parent.parent
-PRESENTATION_PAGE = ROOT / "dashboard" / "pages" / "presentation.py"
-SQL_PAGE = ROOT / "dashboard" / "pages" / "sql_console.py"
+PRESENTATION_PAGE = ROOT / "dashboard" / "views" / "presentation.py"
+SQL_PAGE = ROOT / "dashboard" / "views" / "sql_console.py"
 
 
 def charts(at: AppTest):
@@ -238,7 +238,7 @@ def test_data_downloads_offer_selection_and_full_dataset(sql_page, deferred):
 
 
 APP = ROOT / "dashboard" / "app.py"
-CHART_PAGES = sorted(p.name for p in (ROOT / "dashboard" / "pages").glob("*.py")
+CHART_PAGES = sorted(p.name for p in (ROOT / "dashboard" / "views").glob("*.py")
                      if p.name not in {"presentation.py", "sql_console.py", "__init__.py"})
 
 
@@ -249,7 +249,7 @@ def test_every_chart_on_every_page_has_its_downloads(page_file, built_warehouse,
 
     monkeypatch.setattr(settings, "WAREHOUSE_PATH", built_warehouse)
     at = AppTest.from_file(str(APP), default_timeout=60).run()  # the app's first run sets up the selection
-    at.switch_page(f"pages/{page_file}").run()
+    at.switch_page(f"views/{page_file}").run()
     assert not at.exception
     shown = charts(at)
     if not shown:
@@ -268,7 +268,7 @@ def test_every_contrast_view_has_its_downloads(built_warehouse, monkeypatch):
 
     monkeypatch.setattr(settings, "WAREHOUSE_PATH", built_warehouse)
     at = AppTest.from_file(str(APP), default_timeout=60).run()
-    at.switch_page("pages/contrasts.py").run()
+    at.switch_page("views/contrasts.py").run()
     seen: set[str] = set()
     for view in ("heatmap", "matrix", "scatter", "groups", "deviation"):
         at.button_group(key="ct_view").set_value(view).run()

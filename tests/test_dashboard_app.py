@@ -18,12 +18,12 @@ from dashboard import settings
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "dashboard" / "app.py")
 PAGES = [
-    "pages/overview.py",
-    "pages/profile.py",
-    "pages/compare.py",
-    "pages/contrasts.py",
-    "pages/practices.py",
-    "pages/about.py",
+    "views/overview.py",
+    "views/profile.py",
+    "views/compare.py",
+    "views/contrasts.py",
+    "views/practices.py",
+    "views/about.py",
 ]
 FUNCTIONS = [
     "veilige_leefomgeving",
@@ -49,7 +49,7 @@ def real_warehouse(built_warehouse):
 def app(params: dict | None = None, page: str | None = None) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
-    if page and page != "pages/overview.py":
+    if page and page != "views/overview.py":
         at.switch_page(page)
     if params:
         at.query_params.update(params)
@@ -123,7 +123,7 @@ def _empty_combination() -> dict:
 
 
 @pytest.mark.parametrize(
-    "page", ["pages/overview.py", "pages/compare.py", "pages/contrasts.py", "pages/practices.py", "pages/profile.py"]
+    "page", ["views/overview.py", "views/compare.py", "views/contrasts.py", "views/practices.py", "views/profile.py"]
 )
 def test_empty_result_explains_itself_and_offers_reset(page):
     combo = _empty_combination()
@@ -177,7 +177,7 @@ def test_language_toggle_switches_everything_to_english():
     assert f"{n} of {n} municipalities" in body
     assert "gemeenten" not in body.replace("Basisfuncties voor lokale teams", "")
     assert at.query_params.get("lang") in ("en", ["en"])
-    at.switch_page("pages/about.py").run()
+    at.switch_page("views/about.py").run()
     assert_clean(at)
     assert at.title[0].value == "About the data"
 
@@ -185,7 +185,7 @@ def test_language_toggle_switches_everything_to_english():
 def test_profile_from_url_shows_every_section():
     munis = source_municipalities()
     slug = munis[0]["municipality"]["slug"]
-    at = app(params={"gm": slug}, page="pages/profile.py")
+    at = app(params={"gm": slug}, page="views/profile.py")
     assert_clean(at)
     body = texts(at)
     for heading in (
@@ -205,7 +205,7 @@ def test_profile_from_url_shows_every_section():
 def test_compare_two_municipalities():
     munis = source_municipalities()
     slugs = [m["municipality"]["slug"] for m in munis[:2]]
-    at = app(params={"cmp": ",".join(slugs)}, page="pages/compare.py")
+    at = app(params={"cmp": ",".join(slugs)}, page="views/compare.py")
     assert_clean(at)
     assert at.multiselect(key="cmp_sel").value == slugs
     org_table = at.dataframe[0].value
@@ -215,7 +215,7 @@ def test_compare_two_municipalities():
 
 @pytest.mark.parametrize("view", ["heatmap", "matrix", "scatter", "groups", "deviation"])
 def test_every_contrast_view(view):
-    at = app(params={"contrast": view}, page="pages/contrasts.py")
+    at = app(params={"contrast": view}, page="views/contrasts.py")
     assert_clean(at)
     assert charts(at) or at.info, "a chart, or a message saying why there is none"
     for chart in charts(at):
@@ -226,7 +226,7 @@ def test_practice_search_and_url():
     munis = source_municipalities()
     title = munis[0]["practices"][0]["title_en"]
     word = max(title.split(), key=len)
-    at = app(params={"q": word}, page="pages/practices.py")
+    at = app(params={"q": word}, page="views/practices.py")
     assert_clean(at)
     body = texts(at)
     assert munis[0]["practices"][0]["title_nl"] in body
@@ -252,7 +252,8 @@ def _only_in(lang: str) -> set[str]:
     i = 0 if lang == "nl" else 1
     return {
         pair[i] for pair in STRINGS.values()
-        if pair[0] != pair[1] and " " in pair[i].strip() and "{" not in pair[i]  # names like "Basisfuncties" occur in titles
+        # single words are skipped: names like "Basisfuncties" occur in titles of both languages
+        if pair[0] != pair[1] and " " in pair[i].strip() and "{" not in pair[i]
     }
 
 
@@ -281,7 +282,7 @@ def test_every_core_string_key_used_exists():
     from dashboard.strings.core import STRINGS
 
     used = set()
-    for path in [ROOT / "dashboard" / "app.py", *(ROOT / "dashboard" / "pages").glob("*.py"),
+    for path in [ROOT / "dashboard" / "app.py", *(ROOT / "dashboard" / "views").glob("*.py"),
                  *(ROOT / "dashboard" / "ui").glob("*.py")]:
         used |= set(re.findall(r"[\"'](core_[a-z_]+)[\"']", path.read_text(encoding="utf-8")))
     missing = sorted(k for k in used if k not in STRINGS and not k.endswith("_"))

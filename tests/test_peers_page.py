@@ -1,4 +1,4 @@
-"""The peers page (dashboard/pages/peers.py) headless, with streamlit.testing.v1.AppTest.
+"""The peers page (dashboard/views/peers.py) headless, with streamlit.testing.v1.AppTest.
 
 Expectations are computed with the pure functions on the same warehouse (or by hand), never read back from
 the page: the page must show what the method says.
@@ -16,7 +16,7 @@ from dashboard import queries as q
 from dashboard import settings
 from dashboard import similarity as sim
 
-PAGE = str(Path(__file__).resolve().parent.parent / "dashboard" / "pages" / "peers.py")
+PAGE = str(Path(__file__).resolve().parent.parent / "dashboard" / "views" / "peers.py")
 PEER_COL = "gemeente"
 
 

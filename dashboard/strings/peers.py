@@ -102,7 +102,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                                 "{field}: {value} is not a codebook value; choose from {allowed}."),
     "peers.warn.incomparable": ("{field}: deze indicator is niet vergelijkbaar tussen gemeenten en telt niet mee.",
                                 "{field}: this indicator is not comparable across municipalities and is not used."),
-    # --- page (dashboard/pages/peers.py) ---
+    # --- page (dashboard/views/peers.py) ---
     "peers.title": ("Vergelijkbare gemeenten", "Similar municipalities"),
     "peers.intro": ("Kies een referentie (een van de zestien gemeenten of je eigen gemeente) en zie welke gemeenten "
                     "er het meest op lijken: in grootte, kenmerken van inwoners en de organisatie van het lokale team. "

@@ -12,7 +12,6 @@ from dashboard.ui import common
 from dashboard.ui.data_downloads import render_data_downloads
 
 
-
 def report_citation() -> str:
     """'KPMG (2019). <title>: <subtitle>. Ministerie van VWS, kenmerk A1900017004.', from the source table."""
     src = db.query("sources")

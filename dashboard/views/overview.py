@@ -14,7 +14,7 @@ from dashboard.ui import common
 from dashboard.ui.chart_panel import render_chart
 from dashboard.ui.data_downloads import render_data_downloads
 
-PROFILE_PAGE = "pages/profile.py"
+PROFILE_PAGE = "views/profile.py"
 WRAP_ROW_HEIGHT = 66
 
 
