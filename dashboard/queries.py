@@ -37,13 +37,14 @@ order by ordinal
 """
 
 DIMENSIONS = """
-select dimension_id, ordinal, label_nl, label_en, question_en, derived_from
+select dimension_id, ordinal, label_nl, label_en, question_nl, question_en, derived_from
 from org_dimension
 order by ordinal
 """
 
 DIMENSION_VALUES = """
-select v.dimension_id, v.value_id, v.ordinal, v.label_nl, v.label_en, v.definition_en, d.ordinal as dimension_ordinal
+select v.dimension_id, v.value_id, v.ordinal, v.label_nl, v.label_en, v.definition_nl, v.definition_en,
+    d.ordinal as dimension_ordinal
 from org_value v
 join org_dimension d using (dimension_id)
 order by d.ordinal, v.ordinal

@@ -62,7 +62,7 @@ EXPORT_TABLES: OrderedDict[str, str] = OrderedDict(
         order by c.municipality_code, d.ordinal""",
     org_values="""
         select v.dimension_id, d.label_nl as dimension_label_nl, d.label_en as dimension_label_en,
-               v.value_id, v.label_nl, v.label_en, v.definition_en
+               v.value_id, v.label_nl, v.label_en, v.definition_nl, v.definition_en
         from org_value v
         join org_dimension d using (dimension_id)
         order by d.ordinal, v.ordinal""",
@@ -151,6 +151,7 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
         "value_id": "Allowed value",
         "label_nl": "Value label (Dutch)",
         "label_en": "Value label (English)",
+        "definition_nl": "What the value means (Dutch)",
         "definition_en": "What the value means (English)",
     },
     "practices": {

@@ -141,6 +141,7 @@ create table org_dimension (
     ordinal integer not null unique,
     label_nl varchar not null,
     label_en varchar not null,
+    question_nl varchar not null,
     question_en varchar not null,
     derived_from varchar not null
 );
@@ -151,6 +152,7 @@ create table org_value (
     ordinal integer not null,
     label_nl varchar not null,
     label_en varchar not null,
+    definition_nl varchar not null,
     definition_en varchar not null,
     primary key (dimension_id, value_id)
 );

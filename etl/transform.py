@@ -96,13 +96,14 @@ def reference_tables(ref: Reference) -> dict[str, Table]:
     )
     dims = sorted(_items(ref, "org_model", "dimensions"), key=lambda d: d["order"])
     dimensions = Table(
-        ("dimension_id", "ordinal", "label_nl", "label_en", "question_en", "derived_from"),
-        [(d["id"], d["order"], d["label_nl"], d["label_en"], d["question_en"], d["derived_from"]) for d in dims],
+        ("dimension_id", "ordinal", "label_nl", "label_en", "question_nl", "question_en", "derived_from"),
+        [(d["id"], d["order"], d["label_nl"], d["label_en"], d["question_nl"], d["question_en"], d["derived_from"])
+         for d in dims],
     )
     values = Table(
-        ("dimension_id", "value_id", "ordinal", "label_nl", "label_en", "definition_en"),
+        ("dimension_id", "value_id", "ordinal", "label_nl", "label_en", "definition_nl", "definition_en"),
         [
-            (d["id"], v["id"], n, v["label_nl"], v["label_en"], v["definition_en"])
+            (d["id"], v["id"], n, v["label_nl"], v["label_en"], v["definition_nl"], v["definition_en"])
             for d in dims
             for n, v in enumerate(d["values"], start=1)
         ],

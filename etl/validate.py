@@ -196,7 +196,10 @@ REFERENCE_KEYS = {
     "indicators": ("indicators", ("id", "label_nl", "label_en", "unit", "comparability_group",
                                   "definition_en", "definition_nl")),
     "sources": ("sources", ("id", "producer", "title", "kind")),
+    "org_model": ("dimensions", ("id", "order", "label_nl", "label_en", "question_nl", "question_en",
+                                 "derived_from", "values")),
 }
+ORG_VALUE_KEYS = ("id", "label_nl", "label_en", "definition_nl", "definition_en")
 
 
 def reference_problems(ref: Reference, data_dir: Path) -> list[str]:
@@ -236,6 +239,15 @@ def reference_problems(ref: Reference, data_dir: Path) -> list[str]:
                 bf = item.get("basic_function") if isinstance(item, dict) else None
                 if bf is not None and bf not in BASIC_FUNCTION_IDS:
                     out.append(f"{where}: {key}[{i}].basic_function: {bf!r} is not one of {allowed}")
+        if stem == "org_model":
+            for i, dim in enumerate(items):
+                values = dim.get("values") if isinstance(dim, dict) else None
+                for j, value in enumerate(values if isinstance(values, list) else []):
+                    out.extend(
+                        f"{where}: {key}[{i}].values[{j}].{k}: required field is missing"
+                        for k in ORG_VALUE_KEYS
+                        if not isinstance(value, dict) or value.get(k) is None
+                    )
     return out
 
 

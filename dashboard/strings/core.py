@@ -291,7 +291,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "core_about_codebook": ("Codeboek organisatiemodel", "Codebook of the organisational model"),
     "core_about_codebook_help": (
-        "Elf dimensies waarop wij elke schets hebben gecodeerd, met de toegestane waarden. De definities staan in het Engels, zoals in het codeboek.",
+        "Elf dimensies waarop wij elke schets hebben gecodeerd, met de toegestane waarden.",
         "Eleven dimensions on which we coded every sketch, with the allowed values.",
     ),
     "core_about_question": ("Vraag:", "Question:"),

@@ -43,13 +43,13 @@ def render() -> None:
     values = db.query("dimension_values")
     for d in dims.itertuples():
         with st.expander(f"{d.ordinal}. {getattr(d, f'label_{sfx}')}", expanded=False):
-            st.markdown(f"*{d.question_en}*" if lang == "en" else f"{t('core_about_question', lang)} *{d.question_en}*")
+            st.markdown(f"{t('core_about_question', lang)} *{getattr(d, f'question_{sfx}')}*")
             part = values[values["dimension_id"] == d.dimension_id]
             st.dataframe(
                 pd.DataFrame(
                     {
                         t("core_col_value", lang): part[f"label_{sfx}"],
-                        t("core_col_definition", lang): part["definition_en"],
+                        t("core_col_definition", lang): part[f"definition_{sfx}"],
                     }
                 ),
                 hide_index=True,
