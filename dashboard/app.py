@@ -22,7 +22,6 @@ from dashboard.i18n import t  # noqa: E402
 from dashboard.ui import common, sidebar, startup  # noqa: E402
 
 log = logging.getLogger("lokale_teams")
-HERE = Path(__file__).resolve().parent
 
 # (file relative to this script, title key, url path, icon, owner). Owner "core" pages get URL checks.
 PAGES = (
@@ -39,11 +38,9 @@ PAGES = (
 
 
 def build_pages(lang: str) -> tuple[list, dict]:
-    """st.Page objects for every page whose file exists (others' pages may not exist yet)."""
+    """st.Page objects in menu order, and which part of the app owns each page's URL parameters."""
     pages, owners = [], {}
     for path, title_key, url_path, icon, owner in PAGES:
-        if not (HERE / path).exists():
-            continue
         if path == "views/sql_console.py" and not settings.SQL_CONSOLE_ENABLED:
             continue
         page = st.Page(

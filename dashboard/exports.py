@@ -32,14 +32,11 @@ from typing import Any
 
 import pandas as pd
 
+from dashboard.formatting import vega_locale
 from etl.citation import dashboard_citation, report_citation
 
 # --- Locales ------------------------------------------------------------------------------------------------
 
-#: d3-format locales; dashboard.formatting.vega_locale() is the source, these are the fallback and the
-#: documentation of what the exports promise (decimal comma, thousands dot, euro sign in front).
-NL_FORMAT_LOCALE: dict[str, Any] = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€ ", ""]}
-EN_FORMAT_LOCALE: dict[str, Any] = {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["€", ""]}
 
 NL_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
              "oktober", "november", "december")
@@ -65,12 +62,7 @@ _SOURCE_PREFIX = re.compile(r"^(bron|bronnen|source|sources)\s*:\s*", flags=re.I
 
 def format_locale(lang: str) -> dict[str, Any]:
     """d3-format locale for the interface language: the same one the charts carry in config.locale."""
-    try:
-        from dashboard.formatting import vega_locale
-
-        return vega_locale(lang)
-    except Exception:  # keep exports working if the formatting module is being reworked
-        return dict(EN_FORMAT_LOCALE if lang == "en" else NL_FORMAT_LOCALE)
+    return vega_locale(lang)
 
 
 def time_format_locale(lang: str) -> dict[str, Any] | None:

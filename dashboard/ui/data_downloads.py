@@ -28,12 +28,7 @@ def _connection():
     """A cursor on the dashboard's read-only connection (thread-safe: one cursor per download)."""
     from dashboard import db
 
-    getter = getattr(db, "connection", None)
-    if callable(getter):
-        con = getter()
-    else:
-        con, _identity = db._warehouse().current(db.warehouse_path())
-    return con.cursor()
+    return db.connection().cursor()
 
 
 def _build_id() -> tuple:

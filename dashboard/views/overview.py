@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
-
 import pandas as pd
 import streamlit as st
 
@@ -89,16 +87,9 @@ def render() -> None:
             subtitle=charts.subtitle_lines(common.filters_text(lang, lab), common.chart_source(lang), width=70),
             lang=lang,
         )
-        # Clicking a municipality opens its profile when the chart panel passes selections through;
-        # otherwise the selectbox next to the map does the same.
-        kwargs = {}
-        if "on_select" in inspect.signature(render_chart).parameters:
-            kwargs["on_select"] = "rerun"
-        event = render_chart(chart, slug="overzicht_kaart", data=points, lang=lang, key="ov_map", **kwargs)
-        try:
-            picked = (event or {}).get("selection", {}).get(charts.MAP_SELECTION) or []
-        except AttributeError:
-            picked = []
+        # Clicking a municipality opens its profile (the selectbox next to the map does the same).
+        event = render_chart(chart, slug="overzicht_kaart", data=points, lang=lang, key="ov_map", on_select="rerun")
+        picked = (event or {}).get("selection", {}).get(charts.MAP_SELECTION) or []
         if picked and isinstance(picked, list) and isinstance(picked[0], dict) and picked[0].get("slug"):
             open_profile(str(picked[0]["slug"]))
 
