@@ -13,7 +13,7 @@ from dashboard.ui.chart_panel import render_chart
 from dashboard.ui.data_downloads import render_data_downloads
 
 PROFILE_PAGE = "views/profile.py"
-WRAP_ROW_HEIGHT = 66
+WRAP_ROW_HEIGHT = 100  # Streamlit wraps text only in rows taller than 4rem; five lines fit the function list
 
 
 def lower_first(text: str) -> str:
@@ -146,12 +146,12 @@ def render() -> None:
             row_height=WRAP_ROW_HEIGHT,  # Streamlit wraps text only in rows taller than 4rem
             height=38 + WRAP_ROW_HEIGHT * len(rows),
             column_config={
-                t("core_col_municipality", lang): st.column_config.TextColumn(width=125),
-                t("core_col_province", lang): st.column_config.TextColumn(width=105),
-                t("core_col_population", lang): st.column_config.TextColumn(width=95),
-                t("core_col_scope", lang): st.column_config.TextColumn(width=170),
-                t("core_col_teams", lang): st.column_config.TextColumn(width=115),
-                t("core_col_functions", lang): st.column_config.TextColumn(width="large"),
+                t("core_col_municipality", lang): st.column_config.TextColumn(width=110),
+                t("core_col_province", lang): st.column_config.TextColumn(width=115),
+                t("core_col_population", lang): st.column_config.TextColumn(width=85),
+                t("core_col_scope", lang): st.column_config.TextColumn(width=150),
+                t("core_col_teams", lang): st.column_config.TextColumn(width=118),
+                t("core_col_functions", lang): st.column_config.TextColumn(width=215),
             },
         )
         selected = getattr(getattr(event, "selection", None), "rows", []) or []

@@ -12,39 +12,39 @@ from dashboard.i18n import t
 from dashboard.ui import common
 from dashboard.ui.chart_panel import render_chart
 
-TALL_ROW = 90  # Streamlit wraps text only in rows taller than 4rem; justifications need three lines
 
-
-def _team_table(teams: pd.DataFrame, lang: str) -> pd.DataFrame:
+def _team_cards(teams: pd.DataFrame, lang: str) -> None:
+    """One bordered card per team: facts on one line, the description, the locator. Cards wrap on any
+    screen width, where a nine-column table would hide descriptions behind a horizontal scroll."""
     desc = "description_en" if lang == "en" else "description_nl"
     nr = NOT_REPORTED[lang]
-    return pd.DataFrame(
-        {
-            t("core_col_team", lang): teams["team_name"],
-            t("core_col_kind", lang): teams["team_kind"].map(lambda k: t(f"core_kind_{k}", lang)),
-            t("core_col_count", lang): [
-                fmt_team_count(c, lower_bound=(q == "more_than"), lang=lang)
-                if q != "approx" or pd.isna(c)
-                else f"{t('core_approx', lang)} {int(c)}"
-                for c, q in zip(teams["team_count"], teams["count_qualifier"], strict=True)
-            ],
-            t("core_col_target", lang): teams["target_group"].map(lambda k: t(f"core_target_{k}", lang)),
-            t("core_col_operated_by", lang): teams["operated_by"].map(lambda v: nr if v == "not_reported" else v),
-            t("core_col_direct_access", lang): teams["direct_access"].map(lambda k: t(f"core_access_{k}", lang)),
-            t("core_col_description", lang): teams[desc],
-            t("core_col_locator", lang): teams["locator"],
-        }
-    )
+    for i, team in enumerate(teams.itertuples()):
+        count = (
+            fmt_team_count(team.team_count, lower_bound=(team.count_qualifier == "more_than"), lang=lang)
+            if team.count_qualifier != "approx" or pd.isna(team.team_count)
+            else f"{t('core_approx', lang)} {int(team.team_count)}"
+        )
+        facts = [
+            t(f"core_kind_{team.team_kind}", lang),
+            f"{t('core_col_count', lang)}: {count}",
+            f"{t('core_col_target', lang)}: {t(f'core_target_{team.target_group}', lang)}",
+            f"{t('core_col_operated_by', lang)}: {nr if team.operated_by == 'not_reported' else team.operated_by}",
+            f"{t('core_col_direct_access', lang)}: {t(f'core_access_{team.direct_access}', lang)}",
+        ]
+        with st.container(border=True, key=f"pr_team_{i}"):
+            st.markdown(f"**{team.team_name}**  \n:grey[{' · '.join(facts)}]")
+            st.markdown(getattr(team, desc))
+            st.caption(team.locator)
 
 
 def _org_table(org: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Three columns, so the justification gets the width; the locator follows it in brackets."""
     sfx = "en" if lang == "en" else "nl"
     return pd.DataFrame(
         {
             t("core_col_dimension", lang): org[f"dimension_label_{sfx}"],
             t("core_col_value", lang): org[f"value_label_{sfx}"],
-            t("core_col_justification", lang): org[f"justification_{sfx}"],
-            t("core_col_locator", lang): org["locator"],
+            t("core_col_justification", lang): org[f"justification_{sfx}"] + " (" + org["locator"] + ")",
         }
     )
 
@@ -166,28 +166,12 @@ def render() -> None:
             ),
         )
     )
-    st.dataframe(
-        _team_table(teams, lang),
-        hide_index=True,
-        width="stretch",
-        key="pr_teams",
-        row_height=TALL_ROW,
-        height=38 + TALL_ROW * len(teams),
-        column_config={t("core_col_description", lang): st.column_config.TextColumn(width="large")},
-    )
+    _team_cards(teams, lang)
 
     st.subheader(t("core_org_model", lang))
     st.caption(t("core_org_model_help", lang))
     org = db.query("org_matrix")
-    st.dataframe(
-        _org_table(org[org["municipality_code"] == code], lang),
-        hide_index=True,
-        width="stretch",
-        key="pr_org",
-        row_height=TALL_ROW,
-        height=38 + TALL_ROW * int((org["municipality_code"] == code).sum()),
-        column_config={t("core_col_justification", lang): st.column_config.TextColumn(width="large")},
-    )
+    st.table(_org_table(org[org["municipality_code"] == code], lang), hide_index=True, border="horizontal")
 
     st.subheader(t("core_practices", lang))
     practices_by_function(db.query("practices", [code]), db.query("practice_figures", [code]), lab, lang)
