@@ -74,4 +74,30 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sql_truncated": ("Alleen de eerste {n} rijen worden getoond en gedownload; het resultaat is groter.", "Only the first {n} rows are shown and downloaded; the result is larger."),
     "sql_download_csv": ("Resultaat als CSV", "Result as CSV"),
     "sql_download_xlsx": ("Resultaat als Excel", "Result as Excel"),
+    # --- section on the "Over de data" page (dashboard/about_extra/exports.py) ---
+    "exp_about_title": ("Downloads, presentatie en SQL-console", "Downloads, presentation and SQL console"),
+    "exp_about_body": (
+        "- **Grafieken**: onder elke grafiek staan PNG (minstens 1600 pixels breed) en SVG; titel, actieve filters "
+        "en bron staan in de afbeelding, getallen in Nederlandse notatie. 'Download data' geeft de rijen achter de "
+        "grafiek als CSV.\n"
+        "- **Presentatie**: pin grafieken vast en open de pagina Presentatie (of voeg `?present=1` toe aan de link): "
+        "één grafiek per scherm, grote letters, vorige/volgende. Het deck gaat als PowerPoint mee (titeldia, een dia "
+        "per grafiek, slotdia met bronnen). Vastgepinde grafieken leven alleen in je sessie.\n"
+        "- **Data**: de huidige selectie als CSV of Excel, de volledige dataset als Excel (met README-blad) of "
+        "Parquet. Cellen die met =, +, - of @ beginnen worden onschadelijk gemaakt.\n"
+        "- **SQL-console**: alleen-lezen, één SELECT per keer, zonder toegang tot bestanden, netwerk of extensies, "
+        "maximaal 5 seconden en 10.000 getoonde rijen. Dit is een extra slot, geen sandbox: bedoeld voor een "
+        "vertrouwde omgeving; de beheerder zet de console uit met `LOKALE_TEAMS_SQL_CONSOLE=off`.",
+        "- **Charts**: every chart has PNG (at least 1600 pixels wide) and SVG downloads; title, active filters and "
+        "source are part of the image, numbers in Dutch notation. 'Download data' gives the rows behind the chart "
+        "as CSV.\n"
+        "- **Presentation**: pin charts and open the Presentation page (or add `?present=1` to the link): one chart "
+        "per screen, large type, previous/next. The deck downloads as PowerPoint (title slide, one slide per chart, "
+        "closing slide with sources). Pinned charts live only in your session.\n"
+        "- **Data**: the current selection as CSV or Excel, the full dataset as Excel (with a README sheet) or "
+        "Parquet. Cells starting with =, +, - or @ are neutralised.\n"
+        "- **SQL console**: read-only, one SELECT at a time, no file, network or extension access, at most "
+        "5 seconds and 10,000 rows shown. This is defence in depth, not a sandbox: meant for a trusted deployment; "
+        "operators switch it off with `LOKALE_TEAMS_SQL_CONSOLE=off`.",
+    ),
 }

@@ -242,7 +242,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "- **Overeenkomst** = gewogen gemiddelde over de criteria die voor het paar bruikbaar zijn. **Dekking** = het "
         "deel van het gewicht dat bruikbaar was. Ontbrekende waarden worden overgeslagen en genoemd, nooit ingevuld. "
         "Gemeenten met minder dan de helft dekking komen achteraan; bij gelijke stand beslist de naam.\n"
-        "- **Grenzen**: zestien gemeenten, geen steekproef van alle 342; een momentopname uit 2019, op basis van "
+        "- **Grenzen**: zestien gemeenten, geen steekproef van alle 355 gemeenten van 2019; een momentopname uit 2019, op basis van "
         "interviews en schetsen in KPMG (2019), Bijlage 2. Kenmerken komen uit verschillende bronnen en jaren. "
         "Lees de uitkomst als een aanleiding om bij elkaar te rade te gaan, niet als een oordeel.",
         "- **Size** on a log scale: similarity = 1 − min(|ln(population A / population B)| / ln 10, 1). Equal size = 1, "
@@ -257,7 +257,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "- **Similarity** = weighted mean over the criteria usable for the pair. **Coverage** = the share of the weight "
         "that was usable. Missing values are skipped and reported, never filled in. Municipalities with less than half "
         "coverage are listed last; ties are broken by name.\n"
-        "- **Limits**: sixteen municipalities, not a sample of all 342; a 2019 snapshot based on interviews and "
+        "- **Limits**: sixteen municipalities, not a sample of all 355 municipalities of 2019; a 2019 snapshot based on interviews and "
         "sketches in KPMG (2019), Bijlage 2. Characteristics come from different sources and years. Read the outcome "
         "as a reason to talk to each other, not as a verdict."),
 }
