@@ -150,8 +150,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "core_group_population_growth": ("Bevolkingsgroei", "Population growth"),
     # overview
     "core_overview_intro": (
-        "Zestien gemeenten uit bijlage 2 van het KPMG-rapport (2019): hoe zij hun lokale teams organiseren en welke basisfuncties hun schets uitlicht. Gebruik de filters in de zijbalk; klik op een rij of kies een gemeente om het profiel te openen.",
-        "Sixteen municipalities from appendix 2 of the KPMG report (2019): how they organise their local teams and which basic functions their sketch highlights. Use the filters in the sidebar; click a row or choose a municipality to open its profile.",
+        "Zestien gemeenten uit bijlage 2 van het KPMG-rapport (2019): hoe zij hun lokale teams organiseren en welke basisfuncties hun schets uitlicht. Gebruik de filters in de zijbalk; klik op een stip op de kaart, een rij in de tabel of kies een gemeente om het profiel te openen.",
+        "Sixteen municipalities from appendix 2 of the KPMG report (2019): how they organise their local teams and which basic functions their sketch highlights. Use the filters in the sidebar; click a dot on the map, a table row, or choose a municipality to open its profile.",
     ),
     "core_map_colour": ("Kleur op de kaart", "Map colour"),
     "core_map_title": ("Gemeenten naar {dimension}", "Municipalities by {dimension}"),
