@@ -55,9 +55,15 @@ def begin_run() -> None:
     st.session_state[BOUND_PARAMS_KEY] = set()
 
 
+NOTICE_MAX_CHARS = 60  # a shared link can carry any text; show only enough to recognise it
+
+
 def notice(text: str) -> None:
     """Queue a short message for the top of the page (shown by app.py after the page has run)."""
     notices = st.session_state.setdefault(NOTICES_KEY, [])
+    text = "".join(ch if ch.isprintable() else "?" for ch in text)
+    if len(text) > NOTICE_MAX_CHARS:
+        text = text[: NOTICE_MAX_CHARS - 1] + "…"
     if text not in notices:
         notices.append(text)
 

@@ -202,6 +202,21 @@ def test_profile_from_url_shows_every_section():
         assert '"locale"' in spec and "Bron: KPMG (2019)" in spec
 
 
+def test_compare_keeps_the_first_four_of_a_longer_link():
+    slugs = [m["municipality"]["slug"] for m in source_municipalities()[:5]]
+    at = app(params={"cmp": ",".join(slugs)}, page="views/compare.py")
+    assert_clean(at)
+    assert at.multiselect(key="cmp_sel").value == slugs[:4]
+    assert f"cmp={slugs[4]}" in " ".join(i.value for i in at.info)
+
+
+def test_notices_never_echo_control_characters_or_endless_text():
+    at = app(params={"gm": "\x00" + "A" * 400}, page="views/profile.py")
+    assert_clean(at)
+    notice = " ".join(i.value for i in at.info)
+    assert "\x00" not in notice and "A" * 100 not in notice and "gm=?AAA" in notice
+
+
 def test_compare_two_municipalities():
     munis = source_municipalities()
     slugs = [m["municipality"]["slug"] for m in munis[:2]]

@@ -39,8 +39,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Every filter excludes municipalities; together they leave none. Within one filter any chosen value is enough, across filters all must hold. Remove a filter in the sidebar or start again:",
     ),
     "core_params_ignored": (
-        "Deze onderdelen van de link zijn genegeerd omdat ze niet (meer) bestaan: {params}",
-        "These parts of the link were ignored because they do not (or no longer) exist: {params}",
+        "Deze onderdelen van de link zijn genegeerd omdat ze niet (meer) bestaan of niet passen: {params}",
+        "These parts of the link were ignored because they do not (or no longer) exist or do not fit: {params}",
     ),
     "core_unexpected": (
         "Deze pagina kon niet worden getoond. Probeer het opnieuw of kies een andere pagina; de fout is gelogd.",
@@ -301,7 +301,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Eén regel per definitie. Kenmerken in hetzelfde thema met een andere definitie staan nooit op één as.",
         "One row per definition. Indicators in the same theme with a different definition never share an axis.",
     ),
-    "core_about_n_definitions": ("{n} definitie(s)", "{n} definition(s)"),
+    "core_about_n_definitions": ("{n} definities", "{n} definitions"),
+    "core_about_one_definition": ("1 definitie", "1 definition"),
     "core_about_n_munis": ("{n} gemeente(n)", "{n} municipality(ies)"),
     "core_about_section_failed": (
         "(Onderdeel '{name}' kon niet worden getoond.)",

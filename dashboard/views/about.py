@@ -71,7 +71,9 @@ def render() -> None:
     definition = "definition" if lang == "en" else "definition_nl"
     # one expander per theme: the definitions are long texts that read better as a list than in a table
     for group, part in sorted(ind.groupby("comparability_group"), key=lambda g: groups[g[0]].casefold()):
-        label = f"{groups[group]} ({t('core_about_n_definitions', lang, n=len(part))})"
+        n = len(part)
+        count = t("core_about_one_definition", lang) if n == 1 else t("core_about_n_definitions", lang, n=n)
+        label = f"{groups[group]} ({count})"
         with st.expander(label, expanded=False):
             for r in part.itertuples():
                 flags = [

@@ -43,10 +43,10 @@ def render() -> None:
     codes = state.filtered_codes()
 
     def parse(raw: str) -> list[str]:
-        items = [lookup[p.strip()] for p in raw.split(",") if p.strip()]
-        if len(items) > MAX_COMPARE:
-            raise ValueError(raw)
-        return list(dict.fromkeys(items))
+        items = list(dict.fromkeys(lookup[p.strip()] for p in raw.split(",") if p.strip()))
+        if len(items) > MAX_COMPARE:  # keep the first four of a too-long shared link and name the rest
+            state.notice(f"cmp={','.join(items[MAX_COMPARE:])}")
+        return items[:MAX_COMPARE]
 
     state.bind(
         "cmp_sel",
