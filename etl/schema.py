@@ -94,7 +94,7 @@ class IndicatorValue(Strict):
     qualifier: Qualifier = "exact"
     national_reference: float | None = None  # None: the sketch gives no reference
     year: int | None = None  # None: the sketch gives no year
-    period: str | None = None  # e.g. "2009-2018" for growth figures
+    period: str | None = None  # e.g. "2009–2018" for growth figures; shown as is, so no words
     area: str | None = None  # None: whole municipality; else a named district
     source: str = NonEmpty
     locator: str = NonEmpty
