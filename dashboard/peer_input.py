@@ -15,6 +15,9 @@ Formats
   any org-model dimension id from data/reference/org_model.yaml (a value id; empty or not_reported = don't
   know). Comma or semicolon separated; decimal point or decimal comma; no thousands separators; UTF-8.
   Template: dashboard/assets/peer_template.csv.
+* Form: text fields read the way the interface language writes numbers (parse_number): Dutch "45.000" is
+  forty-five thousand and "7,3" is seven point three; English "45,000" and "7.3". What was read is echoed
+  back, formatted, so a misreading is visible (ParseResult.understood).
 """
 from __future__ import annotations
 
@@ -28,6 +31,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
+from dashboard.formatting import UNIT_WORDS, fmt_number
 from dashboard.i18n import t
 from dashboard.similarity import NOT_REPORTED, OWN_KEY, Catalogue, Profile, point_values, population_value
 from etl.schema import Municipality
@@ -36,6 +40,11 @@ from etl.validate import Reference, _pydantic_problems, check_references
 MAX_BYTES = 1024 * 1024  # 1 MB: a one-municipality file is a few kB
 MAX_NAME = 80
 MAX_POPULATION = 2_000_000  # more than any Dutch municipality; catches a typo of a few zeros
+# Fewer than any Dutch municipality (the smallest, Schiermonnikoog, has just under 1.000 inhabitants), so 1.000
+# itself would turn a real municipality away; catches "45" typed or read for 45.000.
+MIN_POPULATION = 500
+# Every euro indicator is a yearly (household) income: below € 1.000 is a slip, e.g. 29,5 for 29.500.
+MIN_EURO = 1_000.0
 ASSETS = Path(__file__).resolve().parent / "assets"
 TEMPLATE_YAML = ASSETS / "peer_template.yaml"
 TEMPLATE_CSV = ASSETS / "peer_template.csv"
@@ -48,6 +57,7 @@ class ParseResult:
     profile: Profile | None = None
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    understood: list[str] = field(default_factory=list)  # form only: "Inwonertal: 45.000", as read
 
     @property
     def ok(self) -> bool:
@@ -62,7 +72,9 @@ def value_bounds(indicator_id: str, unit: str) -> tuple[float | None, float | No
         if "growth" in indicator_id:
             return -100.0, None
         return 0.0, 100.0
-    if unit in ("euro", "count"):
+    if unit == "euro":
+        return MIN_EURO, None
+    if unit == "count":
         return 0.0, None
     return None, None  # years: a difference with the national figure, either sign
 
@@ -72,27 +84,43 @@ def check_values(profile: Profile, cat: Catalogue, lang: str, where: str = "") -
     prefix = f"{where}: " if where else ""
     out = []
     if profile.population is not None:
-        if profile.population <= 0:
-            out.append(prefix + t("peers.err.population_positive", lang, value=_shown(profile.population)))
-        elif profile.population > MAX_POPULATION:
-            out.append(prefix + t("peers.err.population_large", lang, value=_shown(profile.population)))
+        problem = population_problem(profile.population, "population", _shown(profile.population), lang)
+        if problem:
+            out.append(prefix + problem)
     for ind, value in profile.indicators.items():
         d = cat.indicators.get(ind)
         if d is None:
             continue
-        lo, hi = value_bounds(ind, d.unit)
-        if (lo is not None and value < lo) or (hi is not None and value > hi):
-            out.append(prefix + t("peers.err.out_of_range", lang, field=ind, value=_shown(value),
-                                  lo=_bound(lo), hi=_bound(hi)))
+        problem = indicator_problem(ind, d.unit, value, ind, _shown(value), lang)
+        if problem:
+            out.append(prefix + problem)
     return out
+
+
+def population_problem(value: float, field: str, shown: str, lang: str) -> str | None:
+    """Why a population is implausible (field: the column id or the form's label), or None."""
+    if value <= 0:
+        return t("peers.err.population_positive", lang, field=field, value=shown)
+    if value < MIN_POPULATION:
+        return t("peers.err.population_small", lang, field=field, value=shown, min=fmt_number(MIN_POPULATION, 0, lang))
+    if value > MAX_POPULATION:
+        return t("peers.err.population_large", lang, field=field, value=shown)
+    return None
+
+
+def indicator_problem(ind: str, unit: str, value: float, field: str, shown: str, lang: str) -> str | None:
+    lo, hi = value_bounds(ind, unit)
+    if (lo is not None and value < lo) or (hi is not None and value > hi):
+        return t("peers.err.out_of_range", lang, field=field, value=shown, lo=_bound(lo, lang), hi=_bound(hi, lang))
+    return None
 
 
 def _shown(x) -> str:
     return f"{x:g}" if isinstance(x, float) else repr(x) if isinstance(x, str) else str(x)
 
 
-def _bound(x) -> str:
-    return "…" if x is None else f"{x:g}"
+def _bound(x, lang: str = "nl") -> str:
+    return "…" if x is None else fmt_number(x, None, lang)
 
 
 def _clean_name(name, lang: str, errors: list[str]) -> str:
@@ -135,6 +163,123 @@ def profile_from_form(name: str, population, indicators: dict[str, float | None]
     codes = _check_org(org, cat, lang, errors)
     profile = Profile(OWN_KEY, clean, None if population is None else float(population), values, {}, codes)
     return _finish(profile, cat, lang, errors, [])
+
+
+def profile_from_form_text(name: str, population: str | None, indicators: dict[str, str | None],
+                           org: dict[str, str], cat: Catalogue, lang: str = "nl") -> ParseResult:
+    """The form's text fields, read as the interface language writes numbers (parse_number); empty = unknown.
+
+    Messages name the form's labels, not column ids, and show the number as it was read; `understood` lists
+    every value that was read ("Inwonertal: 45.000"), so the user sees what the ranking uses.
+    """
+    errors: list[str] = []
+    understood: list[str] = []
+    pop_label = t("peers.form.population", lang)
+    pop = _form_number(population, pop_label, lang, errors)
+    pop_rejected = bool(errors)
+    if pop is not None:
+        shown = fmt_number(pop, _decimals(pop), lang)
+        understood.append(f"{pop_label}: {shown}")
+        problem = population_problem(pop, pop_label, shown, lang)
+        if problem is None and not pop.is_integer():
+            problem = t("peers.err.population_integer", lang, field=pop_label, value=shown)
+        if problem:
+            errors.append(problem + t("peers.err.form_hint", lang))
+            pop, pop_rejected = None, True
+    values: dict[str, float | None] = {}
+    for ind, raw in indicators.items():
+        d = cat.indicators.get(ind)
+        if d is None:
+            if raw is not None and str(raw).strip():
+                errors.append(t("peers.err.unknown_indicator", lang, field=ind))
+            continue
+        label = d.label(lang)
+        v = _form_number(raw, label, lang, errors)
+        if v is None:
+            continue
+        shown = shown_as_read(v, d.unit, lang)
+        understood.append(f"{label}: {shown}")
+        problem = indicator_problem(ind, d.unit, v, label, shown, lang)
+        if problem:
+            errors.append(problem + (t("peers.err.form_hint", lang) if d.unit in ("euro", "count") else ""))
+        else:
+            values[ind] = v
+    result = profile_from_form(name, pop, values, org, cat, lang)
+    missing = t("peers.err.population_missing", lang)
+    errors = [e for e in result.errors if not (pop_rejected and e == missing)] + errors
+    return ParseResult(None if errors else result.profile, errors, result.warnings, understood)
+
+
+def _form_number(raw: str | None, label: str, lang: str, errors: list[str]) -> float | None:
+    try:
+        return parse_number(raw, lang)
+    except ValueError:
+        errors.append(t("peers.err.form_not_number", lang, field=label, value=str(raw).strip()))
+        return None
+
+
+def _decimals(x: float) -> int:
+    """As many decimals as the number has (at most 4), so '7,25' is echoed as 7,25 and not rounded."""
+    text = f"{x:.4f}".rstrip("0")
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+def shown_as_read(x: float, unit: str, lang: str = "nl") -> str:
+    """A number as the form read it, in its unit and the interface language, never rounded away:
+    29,5 euro stays '€ 29,5' (not '€ 30'), so a misreading is visible."""
+    number = fmt_number(x, _decimals(x), lang)
+    if unit == "percent":
+        return f"{number}%"
+    if unit == "euro":
+        return f"€ {number}" if lang != "en" else f"€{number}"
+    if unit == "years":
+        return f"{number} {UNIT_WORDS['en' if lang == 'en' else 'nl']['years']}"
+    return number
+
+
+# --- numbers as people type them -------------------------------------------------------------------------
+
+_SEPARATORS = {"nl": (".", ","), "en": (",", ".")}  # (thousands, decimal)
+_SPACES = re.compile(r"[ \u00a0\u202f]")
+_SPACE_GROUPED = re.compile(r"^\d{1,3}([ \u00a0\u202f]\d{3})+([.,]\d+)?$")
+
+
+def parse_number(raw: str | None, lang: str = "nl") -> float | None:
+    """A number as a person types it in the interface language -> float; None for empty input.
+
+    Dutch (default): "." groups thousands and "," is the decimal mark: "45.000" = 45000, "1.234,5" = 1234.5,
+    "7,3" = 7.3. English: the other way round: "45,000" = 45000, "7.3" = 7.3. A single separator that cannot
+    be a thousands separator (not followed by exactly three digits: "7.3" in Dutch, "7,3" in English) is read
+    as the decimal mark, since that is the only reading. Spaces between groups of three ("45 000"), a leading
+    "€" and a trailing "%" are allowed. Anything else, including a mix that contradicts the language
+    ("1,234.5" in Dutch), raises ValueError: better a message than a guess.
+    """
+    if raw is None:
+        return None
+    text = str(raw).strip()
+    if text.startswith("€"):
+        text = text[1:].strip()
+    if text.endswith("%"):
+        text = text[:-1].strip()
+    if text == "":
+        return None
+    sign = 1.0
+    if text[0] in "-+\u2212":
+        sign = -1.0 if text[0] != "+" else 1.0
+        text = text[1:].strip()
+    if text.startswith("€"):
+        text = text[1:].strip()
+    if _SPACE_GROUPED.match(text):
+        text = _SPACES.sub("", text)
+    group, dec = _SEPARATORS["en" if lang == "en" else "nl"]
+    g, d = re.escape(group), re.escape(dec)
+    if re.fullmatch(rf"\d{{1,3}}({g}\d{{3}})+({d}\d+)?", text):  # 45.000 / 1.234.567 / 1.234,5
+        return sign * float(text.replace(group, "").replace(dec, "."))
+    if re.fullmatch(rf"\d+({d}\d*)?|{d}\d+", text):  # 45000 / 7,3 / ,5
+        return sign * float(text.replace(dec, "."))
+    if re.fullmatch(rf"\d*{g}\d+", text):  # 7.3 in Dutch: not a thousands group, so a decimal mark
+        return sign * float(text.replace(group, "."))
+    raise ValueError(raw)
 
 
 def _check_org(org: dict[str, str | None], cat: Catalogue, lang: str, errors: list[str], where: str = "") -> dict:

@@ -535,8 +535,19 @@ def _nbsp(text: str) -> str:
     return text.replace("€ ", "€\u00a0")
 
 
-def difference_sentence(d: OrgDifference, cat: Catalogue, lang: str) -> str:
+def difference_sentence(d: OrgDifference, cat: Catalogue, lang: str, ref_name: str | None = None) -> str:
+    """'3 van de 5 vergelijkbare gemeenten (A, B en C) kiezen bij ‘Triage’ voor ‘X’; jij: ‘Y’'.
+
+    ref_name None: the reference is the user's own municipality ('jij'); otherwise the reference is one of
+    the sixteen and is named ('Leiden: ‘Y’', 'Leiden: niet gerapporteerd').
+    """
     dim = cat.dimensions[d.dimension]
-    ref = (t("peers.dont_know", lang) if d.ref_value == NOT_REPORTED else dim.value_label(d.ref_value, lang))
+    unknown = d.ref_value == NOT_REPORTED
+    value = None if unknown else dim.value_label(d.ref_value, lang)
+    if ref_name is None:
+        ref = t("peers.diff.own_unknown", lang) if unknown else t("peers.diff.own", lang, value=value)
+    else:
+        ref = (t("peers.diff.named_unknown", lang, name=ref_name) if unknown
+               else t("peers.diff.named", lang, name=ref_name, value=value))
     return t("peers.diff1" if d.count == 1 else "peers.diff", lang, count=d.count, n=d.n_peers, dim=dim.label(lang),
              value=dim.value_label(d.value, lang), ref=ref, names=fmt_list(list(d.names), lang))

@@ -248,3 +248,124 @@ def test_md_escape_shows_markup_as_text():
     assert pi.md_escape("<script>alert(1)</script>") == r"\<script\>alert\(1\)\</script\>"
     assert pi.md_escape("[klik](javascript:x)") == r"\[klik\]\(javascript\:x\)"
     assert pi.md_escape("**vet**\n# kop $x$") == r"\*\*vet\*\* \# kop \$x\$"
+
+
+# --- numbers as typed in the form (parse_number) --------------------------------------------------------
+# Hand-written expectations: the reviewer's case was a number_input reading Dutch "45.000" as 45.
+
+@pytest.mark.parametrize(("raw", "want"), [
+    ("45.000", 45000.0),  # Dutch thousands dot: forty-five thousand, never 45
+    ("29.500", 29500.0),
+    ("1.234.567", 1234567.0),
+    ("45000", 45000.0),
+    ("45 000", 45000.0),
+    ("7,3", 7.3),  # Dutch decimal comma
+    ("1.234,5", 1234.5),
+    ("7.3", 7.3),  # a dot not followed by three digits cannot group thousands: the only reading is decimal
+    ("€ 29.500", 29500.0),
+    ("7,3%", 7.3),
+    ("-1,5", -1.5),
+    ("\u22121,5", -1.5),  # typographic minus
+    (" 12 ", 12.0),
+    ("", None),
+    ("   ", None),
+    (None, None),
+])
+def test_parse_number_dutch(raw, want):
+    assert pi.parse_number(raw, "nl") == want
+
+
+@pytest.mark.parametrize(("raw", "want"), [
+    ("45,000", 45000.0),  # English thousands comma
+    ("1,234,567", 1234567.0),
+    ("7.3", 7.3),
+    ("1,234.5", 1234.5),
+    ("7,3", 7.3),  # cannot be a thousands group: decimal
+    ("45.000", 45.0),  # English reading; the population check then refuses 45
+    ("€29,500", 29500.0),
+])
+def test_parse_number_english(raw, want):
+    assert pi.parse_number(raw, "en") == want
+
+
+@pytest.mark.parametrize(("raw", "lang"), [
+    ("veel", "nl"), ("1,234.5", "nl"), ("1.234,5", "en"), ("1.2.3", "nl"), ("45.00.0", "nl"), ("4 5", "nl"),
+    ("12abc", "nl"), ("--3", "nl"), ("1e5", "nl"), ("0x1F", "nl"), ("nan", "nl"), ("inf", "en"),
+])
+def test_parse_number_refuses_what_it_cannot_read(raw, lang):
+    with pytest.raises(ValueError):
+        pi.parse_number(raw, lang)
+
+
+def test_shown_as_read_keeps_every_decimal():
+    assert pi.shown_as_read(45000.0, "count") == "45.000"
+    assert pi.shown_as_read(29.5, "euro") == "€ 29,5"  # not rounded to "€ 30": the misreading stays visible
+    assert pi.shown_as_read(7.25, "percent") == "7,25%"
+    assert pi.shown_as_read(45000.0, "count", "en") == "45,000"
+    assert pi.shown_as_read(7.3, "percent", "en") == "7.3%"
+
+
+def test_form_text_reads_dutch_numbers(cat):
+    result = pi.profile_from_form_text("Mijnstad", "45.000", {"single_parent_households_pct": "7,3",
+                                                              "disposable_income_household_eur": "29.500",
+                                                              "social_assistance_pct": ""},
+                                       {"team_scope": "integral_0_100"}, cat)
+    assert result.ok, result.errors
+    p = result.profile
+    assert p.population == 45000.0
+    assert dict(p.indicators) == {"single_parent_households_pct": 7.3, "disposable_income_household_eur": 29500.0}
+    label_pop = "Inwonertal"
+    label_inc = cat.indicators["disposable_income_household_eur"].label("nl")
+    label_sp = cat.indicators["single_parent_households_pct"].label("nl")
+    assert result.understood == [f"{label_pop}: 45.000", f"{label_sp}: 7,3%", f"{label_inc}: € 29.500"]
+
+
+def test_form_text_reads_english_numbers(cat):
+    result = pi.profile_from_form_text("Mytown", "45,000", {"single_parent_households_pct": "7.3"}, {}, cat,
+                                       lang="en")
+    assert result.ok, result.errors
+    assert result.profile.population == 45000.0
+    assert dict(result.profile.indicators) == {"single_parent_households_pct": 7.3}
+    assert result.understood[0] == "Population: 45,000"
+
+
+def test_form_text_not_a_number_names_the_field(cat):
+    label = cat.indicators["social_assistance_pct"].label("nl")
+    result = pi.profile_from_form_text("Mijnstad", "veel", {"social_assistance_pct": "vier"}, {}, cat)
+    assert not result.ok
+    assert any(e.startswith("Inwonertal: ‘veel’ is geen getal") for e in result.errors)
+    assert any(e.startswith(f"{label}: ‘vier’ is geen getal") for e in result.errors)
+    assert "Inwonertal ontbreekt." not in result.errors  # one message per problem
+
+
+@pytest.mark.parametrize(("raw", "fragment"), [
+    ("45", "Inwonertal: 45 inwoners is minder dan welke Nederlandse gemeente ook (reken op minstens 500)"),
+    ("0", "Inwonertal: inwonertal moet groter zijn dan 0"),
+    ("2.500.000", "Inwonertal: 2.500.000 inwoners is meer dan welke Nederlandse gemeente ook"),
+    ("45.000,5", "Inwonertal: inwonertal is een heel getal (nu 45.000,5)"),
+])
+def test_form_text_implausible_population(cat, raw, fragment):
+    result = pi.profile_from_form_text("Mijnstad", raw, {}, {}, cat)
+    assert not result.ok
+    assert result.errors[0].startswith(fragment), result.errors
+    assert "45.000" in result.errors[0] or raw == "45.000,5"  # the hint shows how to write thousands
+
+
+def test_population_bounds_are_the_same_for_uploads(cat, ref):
+    small = pi.parse_upload("a.csv", csv_bytes(cat, population="45"), cat, ref)
+    assert not small.ok and "population: 45 inwoners is minder dan" in small.errors[0]
+    assert pi.parse_upload("a.csv", csv_bytes(cat, population=str(pi.MIN_POPULATION)), cat, ref).ok
+    assert pi.profile_from_form_text("Mijnstad", str(pi.MIN_POPULATION), {}, {}, cat).ok
+    assert pi.profile_from_form_text("Mijnstad", "2.000.000", {}, {}, cat).ok
+
+
+def test_form_text_implausible_income_and_percentage(cat):
+    inc = cat.indicators["disposable_income_household_eur"].label("nl")
+    pct = cat.indicators["single_parent_households_pct"].label("nl")
+    result = pi.profile_from_form_text("Mijnstad", "45.000", {"disposable_income_household_eur": "29,5",
+                                                              "single_parent_households_pct": "7.300"}, {}, cat)
+    assert not result.ok
+    text = "\n".join(result.errors)
+    assert f"{inc}: € 29,5 ligt buiten het bereik 1.000 tot …" in text
+    assert f"{pct}: 7.300% ligt buiten het bereik 0 tot 100" in text
+    assert f"{pct}: 7.300%" in result.understood  # said as read, so the user sees the slip

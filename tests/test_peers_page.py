@@ -67,6 +67,10 @@ def test_peers_for_a_chosen_municipality_render(dataset):
     matrix = at.table[0].value
     assert list(matrix.columns) == ["keuze", "referentie", "zelfde keuze", "andere keuze", "niet gerapporteerd"]
     assert len(matrix) == len(cat.dimensions)
+    # The reference column writes out what Leiden did not report ("—" means "none" in the other columns).
+    want_ref = ["niet gerapporteerd" if leiden.org.get(dim, sim.NOT_REPORTED) == sim.NOT_REPORTED
+                else d.value_label(leiden.org[dim], "nl") for dim, d in cat.dimensions.items()]
+    assert list(matrix["referentie"]) == want_ref and "—" not in want_ref
     assert len(at.tabs) >= 5
     assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
     # Every criterion of the top pair is explained in words, including the ones left out.
@@ -122,8 +126,8 @@ def test_the_form_path(dataset):
     assert any("alleen in deze browsersessie" in i.value for i in at.info)  # the privacy note is on the page
     name = "<script>alert(1)</script>"
     at.text_input(key="peers_f_name").input(name)
-    at.number_input(key="peers_f_population").set_value(40000)
-    at.number_input(key="peers_f_single_parent_households_pct").set_value(6.5)
+    at.text_input(key="peers_f_population").input("40.000")
+    at.text_input(key="peers_f_single_parent_households_pct").input("6,5")
     at.selectbox(key="peers_f_team_scope").select("integral_0_100")
     at.selectbox(key="peers_f_early_signalling").select("elsewhere")
     at.button(key="peers_f_submit").click().run()
@@ -132,7 +136,7 @@ def test_the_form_path(dataset):
                                {"team_scope": "integral_0_100", "early_signalling": "elsewhere"}, cat).profile
     assert peers_shown(at) == expected(dataset, own, sim.preset_weights("default", cat))
     # The name is shown as text (escaped), and nothing the user entered is in the URL.
-    assert any(r"\<script\>alert\(1\)\</script\>" in s.value for s in at.success)
+    assert any(r"\<script\>alert\(1\)\</script\>" in s.value and "40.000 inwoners" in s.value for s in at.success)
     assert "peer_ref" not in at.query_params
     assert not any("script" in str(v) or "40000" in str(v) for v in at.query_params.values())
 
@@ -209,7 +213,7 @@ def test_clearing_forgets_everything_entered(dataset):
     at = app()
     at.radio(key="peers_ref_kind").set_value("own").run()
     at.text_input(key="peers_f_name").input("Geheimstad")
-    at.number_input(key="peers_f_population").set_value(30000)
+    at.text_input(key="peers_f_population").input("30000")
     at.button(key="peers_f_submit").click().run()
     at.file_uploader[0].upload("mijn.yaml", pi.template_bytes("yaml"), "application/yaml")
     at.run()
@@ -228,3 +232,142 @@ def test_unknown_reference_in_the_url_is_ignored(dataset):
     assert not at.exception
     assert len(peers_shown(at)) == 5  # defaults: first municipality, k=5, default weights
     assert at.query_params["peer_ref"] != "atlantis"
+
+
+def _page_text(at: AppTest) -> str:
+    return "\n".join(str(e.value) for kind in ("markdown", "caption", "info", "warning", "error", "success",
+                                                "subheader", "title") for e in at.get(kind))
+
+
+def test_form_reads_a_dutch_thousands_dot(dataset):
+    """The reviewer's case: "45.000" in the form is 45000 inhabitants (a number_input stored 45), the page
+    says how it read every number, and the ranking uses 45000."""
+    cat, profiles, _, _ = dataset
+    at = app()
+    at.radio(key="peers_ref_kind").set_value("own").run()
+    at.text_input(key="peers_f_name").input("Mijnstad")
+    at.text_input(key="peers_f_population").input("45.000")
+    at.text_input(key="peers_f_disposable_income_household_eur").input("29.500")
+    at.text_input(key="peers_f_single_parent_households_pct").input("7,3")
+    at.button(key="peers_f_submit").click().run()
+    assert not at.exception and not at.error
+    own = at.session_state["peers_own_profile"]
+    assert own.population == 45000
+    assert dict(own.indicators) == {"disposable_income_household_eur": 29500.0, "single_parent_households_pct": 7.3}
+    read = next(i.value for i in at.info if "Zo gelezen" in i.value)  # markdown-escaped: shown literally
+    for part in ("Inwonertal: 45.000", ": € 29.500", ": 7,3%"):
+        assert pi.md_escape(part) in read
+    assert any("45.000 inwoners" in s.value for s in at.success)
+    want = pi.profile_from_form("Mijnstad", 45000, {"disposable_income_household_eur": 29500.0,
+                                                    "single_parent_households_pct": 7.3}, {}, cat).profile
+    assert peers_shown(at) == expected(dataset, want, sim.preset_weights("default", cat))
+    # The size sentences compare with 45.000, not with 45.
+    assert pi.md_escape("tegen 45.000)") in _page_text(at)
+    assert "45000" not in str(dict(at.query_params))
+
+
+def test_form_in_english_reads_a_thousands_comma(dataset):
+    at = AppTest.from_file(PAGE, default_timeout=60)
+    at.session_state["lang"] = "en"
+    at.run()
+    at.radio(key="peers_ref_kind").set_value("own").run()
+    at.text_input(key="peers_f_name").input("Mytown")
+    at.text_input(key="peers_f_population").input("45,000")
+    at.text_input(key="peers_f_single_parent_households_pct").input("7.3")
+    at.button(key="peers_f_submit").click().run()
+    assert not at.exception and not at.error
+    own = at.session_state["peers_own_profile"]
+    assert (own.population, dict(own.indicators)) == (45000, {"single_parent_households_pct": 7.3})
+    assert any(pi.md_escape("Population: 45,000") in i.value for i in at.info)
+
+
+def test_form_refuses_an_implausible_population_and_says_what_it_read(dataset):
+    at = app()
+    at.radio(key="peers_ref_kind").set_value("own").run()
+    at.text_input(key="peers_f_name").input("Mijnstad")
+    at.text_input(key="peers_f_population").input("45")
+    at.text_input(key="peers_f_social_assistance_pct").input("veel")
+    at.button(key="peers_f_submit").click().run()
+    assert not at.exception
+    assert "peers_own_profile" not in at.session_state
+    error = at.error[0].value
+    assert pi.md_escape("Inwonertal: 45 inwoners is minder dan welke Nederlandse gemeente ook") in error
+    assert "‘veel’ is geen getal" in error
+    read = next(i.value for i in at.info if "Zo gelezen" in i.value)
+    assert read.endswith(pi.md_escape("Inwonertal: 45") + ".")  # 45, as read (the unreadable "veel" is not listed)
+
+
+def test_all_zero_scores_are_flagged_as_a_likely_input_error(dataset):
+    """An own municipality 10x smaller than every candidate, compared on size only: everyone scores 0%."""
+    cat, profiles, _, _ = dataset
+    smallest = min(p.population for p in profiles if p.population)
+    at = AppTest.from_file(PAGE, default_timeout=60)
+    at.session_state["peers_ref_kind"] = "own"
+    at.session_state["peers_own_profile"] = sim.Profile(sim.OWN_KEY, "Dorp", 600.0, {}, {},
+                                                        {d: sim.NOT_REPORTED for d in cat.dimensions})
+    at.run()
+    assert not at.exception
+    assert smallest / 600 >= 10  # the premise: size similarity 0 for every candidate
+    assert any("lijken 0% op je gemeente" in w.value and "invoerfout" in w.value for w in at.warning)
+    # and a normal reference gets no such warning
+    at2 = app(peer_ref="leiden")
+    assert not any("0%" in w.value or "dekking" in w.value for w in at2.warning)
+
+
+def test_low_coverage_is_flagged(dataset):
+    """A reference with every usable indicator, size at weight 0, no organisational choices, searched among
+    municipalities that report few of those indicators: no pair reaches half coverage, and the page says so."""
+    cat, profiles, _, scales = dataset
+    usable = [i for i in cat.comparable_indicators if i in scales]
+    own = sim.Profile(sim.OWN_KEY, "Mijnstad", 40000.0, {i: scales[i].mean for i in usable}, {},
+                      {d: sim.NOT_REPORTED for d in cat.dimensions})
+    sparse = [p.key for p in profiles if sum(i in p.indicators for i in usable) * 2 < len(usable)]
+    assert sparse, "every municipality reports most indicators: this test needs another setup"
+    weights = dict(sim.preset_weights("default", cat), size=0.0)
+    results = sim.rank_peers(own, [p for p in profiles if p.key in sparse], cat, weights, scales)
+    best = max(r.coverage for r in results)
+    assert best < sim.DEFAULT_MIN_COVERAGE  # the premise, computed with the method itself
+    at = AppTest.from_file(PAGE, default_timeout=60)
+    at.session_state["peers_ref_kind"] = "own"
+    at.session_state["peers_own_profile"] = own
+    at.session_state["_filtered_codes"] = sparse
+    at.session_state["_total_municipalities"] = len(profiles)
+    at.query_params["peer_w"] = "size:0"
+    at.run()
+    assert not at.exception
+    assert any("Bij geen enkele gemeente is 50% of meer" in w.value and f"dekking {round(best * 100)}%" in w.value
+               for w in at.warning)
+
+
+def test_differences_name_a_reference_from_the_sixteen(dataset):
+    """For one of the sixteen the sentences name it ('Leiden: …'), never 'jij', and say no English 'peers'."""
+    cat, profiles, _, _ = dataset
+    at = app(peer_ref="leiden")
+    leiden = next(p for p in profiles if p.name == "Leiden")
+    text = _page_text(at)
+    diffs = sim.org_differences(leiden, [next(p for p in profiles if p.name == n) for n in peers_shown(at)], cat)
+    assert diffs, "Leiden's peers make no other choice: pick another reference for this test"
+    for d in diffs[:8]:
+        assert pi.md_escape(sim.difference_sentence(d, cat, "nl", "Leiden")) in text
+    assert "jij:" not in text and "jij niet" not in text
+    assert pi.md_escape("Leiden: ") in text and " vergelijkbare gemeenten \\(" in text
+    assert " peers" not in text and "peers " not in text
+
+
+def test_chart_has_the_filter_subtitle_and_the_full_source(dataset):
+    cat, profiles, _, _ = dataset
+    at = AppTest.from_file(PAGE, default_timeout=60)
+    at.session_state["_filtered_codes"] = [p.key for p in profiles]
+    at.session_state["_total_municipalities"] = len(profiles)
+    at.query_params["peer_ref"] = "leiden"
+    at.run()
+    assert not at.exception
+    import json
+
+    chart = (at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart"))[0]
+    spec = json.loads(chart.proto.spec)
+    title = spec["title"]
+    assert title["text"] == "Overeenkomst en dekking"
+    subtitle = " ".join(title["subtitle"])
+    assert "Selectie: 16 van 16 gemeenten" in subtitle
+    assert "Bron: KPMG (2019)" in subtitle

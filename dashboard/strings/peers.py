@@ -26,10 +26,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "peers.sum.skipped": ("{n} criteria weggelaten, o.a. {example}", "{n} criteria left out, e.g. {example}"),
     "peers.left_out": (" — weggelaten", " — left out"),
     "peers.dont_know": ("weet ik niet / niet gerapporteerd", "don't know / not reported"),
-    "peers.diff1": ("1 van je {n} peers ({names}) kiest bij ‘{dim}’ voor ‘{value}’; jij: ‘{ref}’",
-                    "1 of your {n} peers ({names}) chose ‘{value}’ for ‘{dim}’; you: ‘{ref}’"),
-    "peers.diff": ("{count} van je {n} peers ({names}) kiezen bij ‘{dim}’ voor ‘{value}’; jij: ‘{ref}’",
-                   "{count} of your {n} peers ({names}) chose ‘{value}’ for ‘{dim}’; you: ‘{ref}’"),
+    "peers.diff1": ("1 van de {n} vergelijkbare gemeenten ({names}) kiest bij ‘{dim}’ voor ‘{value}’; {ref}",
+                    "1 of the {n} similar municipalities ({names}) chose ‘{value}’ for ‘{dim}’; {ref}"),
+    "peers.diff": ("{count} van de {n} vergelijkbare gemeenten ({names}) kiezen bij ‘{dim}’ voor ‘{value}’; {ref}",
+                   "{count} of the {n} similar municipalities ({names}) chose ‘{value}’ for ‘{dim}’; {ref}"),
+    # The reference's own choice at the end of a difference sentence: "jij" only for your own municipality.
+    "peers.diff.own": ("jij: ‘{value}’", "you: ‘{value}’"),
+    "peers.diff.own_unknown": ("jij: weet ik niet", "you: don't know"),
+    "peers.diff.named": ("{name}: ‘{value}’", "{name}: ‘{value}’"),
+    "peers.diff.named_unknown": ("{name}: niet gerapporteerd", "{name}: not reported"),
     # Reference-level gaps: the same for every pair, said once.
     "peers.gap.ref_missing": ("{label}: geen waarde bij de referentie", "{label}: no value for the reference"),
     "peers.gap.ref_not_reported": ("{label}: niet gerapporteerd (weet ik niet) bij de referentie",
@@ -83,20 +88,32 @@ STRINGS: dict[str, tuple[str, str]] = {
     "peers.err.csv_duplicate_columns": ("{file}: dubbele kolommen: {columns}.", "{file}: duplicate columns: {columns}."),
     "peers.err.csv_missing_columns": ("{file}: verplichte kolommen ontbreken: {columns}.",
                                       "{file}: required columns are missing: {columns}."),
-    "peers.err.thousands": ("{field}: {value} is dubbelzinnig; schrijf getallen zonder duizendtalscheiding (41000, 7,3 of 7.3).",
+    "peers.err.thousands": ("{field}: {value} is dubbelzinnig; schrijf getallen zonder scheidingsteken voor duizendtallen (41000, 7,3 of 7.3).",
                             "{field}: {value} is ambiguous; write numbers without thousands separators (41000, 7.3)."),
     "peers.err.not_number": ("{field}: {value} is geen getal.", "{field}: {value} is not a number."),
     "peers.err.name_missing": ("Naam ontbreekt.", "Name is missing."),
     "peers.err.name_long": ("Naam is langer dan {n} tekens.", "Name is longer than {n} characters."),
     "peers.err.population_missing": ("Inwonertal ontbreekt.", "Population is missing."),
-    "peers.err.population_positive": ("population: inwonertal moet groter zijn dan 0 (nu {value}).",
-                                      "population: population must be greater than 0 (got {value})."),
-    "peers.err.population_large": ("population: {value} inwoners is meer dan welke Nederlandse gemeente ook.",
-                                   "population: {value} inhabitants is more than any Dutch municipality."),
-    "peers.err.population_integer": ("population: inwonertal is een heel getal (nu {value}).",
-                                     "population: population is a whole number (got {value})."),
+    "peers.err.population_positive": ("{field}: inwonertal moet groter zijn dan 0 (nu {value}).",
+                                      "{field}: population must be greater than 0 (got {value})."),
+    "peers.err.population_small": ("{field}: {value} inwoners is minder dan welke Nederlandse gemeente ook "
+                                   "(reken op minstens {min}).",
+                                   "{field}: {value} inhabitants is fewer than any Dutch municipality "
+                                   "(expect at least {min})."),
+    "peers.err.population_large": ("{field}: {value} inwoners is meer dan welke Nederlandse gemeente ook.",
+                                   "{field}: {value} inhabitants is more than any Dutch municipality."),
+    "peers.err.population_integer": ("{field}: inwonertal is een heel getal (nu {value}).",
+                                     "{field}: population is a whole number (got {value})."),
     "peers.err.out_of_range": ("{field}: {value} ligt buiten het bereik {lo} tot {hi}.",
                                "{field}: {value} is outside the range {lo} to {hi}."),
+    "peers.err.form_not_number": ("{field}: ‘{value}’ is geen getal. Schrijf bijvoorbeeld 45.000 of 45000 "
+                                  "(duizendtallen met een punt) en 7,3 (decimalen met een komma).",
+                                  "{field}: ‘{value}’ is not a number. Write for example 45,000 or 45000 "
+                                  "(thousands with a comma) and 7.3 (decimals with a point)."),
+    "peers.err.form_hint": (" Duizendtallen schrijf je met een punt (45.000) of zonder scheidingsteken (45000); "
+                            "de komma is het decimaalteken.",
+                            " Write thousands with a comma (45,000) or without a separator (45000); the point "
+                            "is the decimal mark."),
     "peers.err.unknown_indicator": ("{field}: onbekende indicator.", "{field}: unknown indicator."),
     "peers.err.unknown_value": ("{field}: {value} is geen waarde uit het codeboek; kies uit {allowed}.",
                                 "{field}: {value} is not a codebook value; choose from {allowed}."),
@@ -129,13 +146,25 @@ STRINGS: dict[str, tuple[str, str]] = {
                          "Not used: fix the following and try again."),
     "peers.own.previous_kept": ("De eerder ingevoerde gegevens van {name} blijven in gebruik.",
                                 "The data entered earlier for {name} stays in use."),
-    "peers.own.active": ("Referentie: je eigen gemeente {name} (alleen in deze sessie).",
-                         "Reference: your own municipality {name} (this session only)."),
+    "peers.own.active": ("Referentie: je eigen gemeente {name}, {population} inwoners (alleen in deze sessie).",
+                         "Reference: your own municipality {name}, population {population} (this session only)."),
+    "peers.own.active_no_population": ("Referentie: je eigen gemeente {name} (alleen in deze sessie).",
+                                       "Reference: your own municipality {name} (this session only)."),
+    "peers.own.understood": ("Zo gelezen uit het formulier: {values}.", "Read from the form as: {values}."),
     "peers.own.clear": ("Gegevens wissen", "Clear data"),
     "peers.own.empty": ("Vul het formulier in of upload een bestand om vergelijkbare gemeenten te zien.",
                         "Fill in the form or upload a file to see similar municipalities."),
     "peers.form.name": ("Naam van je gemeente", "Name of your municipality"),
     "peers.form.population": ("Inwonertal", "Population"),
+    "peers.form.numbers": ("Schrijf getallen zoals gewoon in het Nederlands: 45.000 of 45000 voor een aantal of "
+                           "bedrag, 7,3 voor een percentage. Na ‘Gebruik als referentie’ zie je hoe elk getal is gelezen.",
+                           "Write numbers the English way: 45,000 or 45000 for a count or amount, 7.3 for a "
+                           "percentage. After ‘Use as reference’ you see how each number was read."),
+    "peers.form.placeholder.population": ("bijv. 45.000", "e.g. 45,000"),
+    "peers.form.placeholder.percent": ("bijv. 7,3", "e.g. 7.3"),
+    "peers.form.placeholder.euro": ("bijv. 29.500", "e.g. 29,500"),
+    "peers.form.placeholder.count": ("bijv. 1.200", "e.g. 1,200"),
+    "peers.form.placeholder.years": ("bijv. -1,5", "e.g. -1.5"),
     "peers.form.indicators": ("Kenmerken van inwoners (laat leeg wat je niet weet)",
                               "Resident characteristics (leave empty what you don't know)"),
     "peers.form.indicators_help": ("Alleen de definities die bij minstens drie van de zestien gemeenten bekend zijn; "
@@ -165,7 +194,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "peers.col.name": ("naam van je gemeente (verplicht)", "name of your municipality (required)"),
     "peers.col.population": ("inwonertal (verplicht)", "population (required)"),
     "peers.col.text": ("tekst", "text"),
-    "peers.col.integer": ("heel getal > 0", "whole number > 0"),
+    "peers.col.integer": ("heel getal van {min} tot {max}", "whole number from {min} to {max}"),
     "peers.w.title": ("2. Wat telt als vergelijkbaar?", "2. What counts as similar?"),
     "peers.w.preset": ("Startpunt voor de gewichten", "Starting point for the weights"),
     "peers.preset.default": ("standaard", "default"),
@@ -192,6 +221,21 @@ STRINGS: dict[str, tuple[str, str]] = {
                                "de schaal van de kenmerken blijft die van alle {total}.",
                                "Searched within the {n} of {total} municipalities that pass the sidebar filters; "
                                "indicator scaling still uses all {total}."),
+    "peers.results.all_zero_own": ("Alle gevonden gemeenten lijken 0% op je gemeente. Dat wijst meestal op een "
+                                   "invoerfout, zoals een inwonertal of bedrag in de verkeerde grootte; controleer "
+                                   "hierboven hoe je getallen zijn gelezen.",
+                                   "Every municipality found is 0% similar to yours. That usually means an input "
+                                   "error, such as a population or amount of the wrong size; check above how your "
+                                   "numbers were read."),
+    "peers.results.all_zero": ("Alle gevonden gemeenten lijken 0% op de referentie met deze gewichten; de volgorde "
+                               "zegt dan weinig. Controleer de gewichten.",
+                               "Every municipality found is 0% similar to the reference with these weights; the "
+                               "order then means little. Check the weights."),
+    "peers.results.low_coverage": ("Bij geen enkele gemeente is {min}% of meer van het gewicht bruikbaar (hoogste "
+                                   "dekking {best}): de ranglijst rust op weinig gegevens. Controleer je invoer en de "
+                                   "gewichten.",
+                                   "No municipality reaches {min}% coverage (highest {best}): the ranking rests on "
+                                   "little data. Check your input and the weights."),
     "peers.results.none": ("Geen andere gemeenten over na de filters in de zijbalk.",
                            "No other municipalities left after the sidebar filters."),
     "peers.col.peer": ("gemeente", "municipality"),
@@ -214,20 +258,22 @@ STRINGS: dict[str, tuple[str, str]] = {
     "peers.col.other": ("andere keuze", "different choice"),
     "peers.col.not_reported": ("niet gerapporteerd", "not reported"),
     "peers.chart.title": ("Overeenkomst en dekking", "Similarity and coverage"),
+    "peers.chart.own_source": ("referentie: eigen invoer, niet opgeslagen", "reference: own input, not stored"),
     "peers.breakdown.title": ("Waarom deze gemeenten?", "Why these municipalities?"),
     "peers.breakdown.item": ("**{rank}. {name}** · overeenkomst {score} · dekking {coverage}",
                              "**{rank}. {name}** · similarity {score} · coverage {coverage}"),
     "peers.org.title": ("4. Waar hun organisatiekeuzes verschillen", "4. Where their organisational choices differ"),
-    "peers.org.none": ("Je peers maken dezelfde keuzes als je referentie (voor zover gerapporteerd).",
-                       "Your peers make the same choices as your reference (as far as reported)."),
+    "peers.org.none": ("De vergelijkbare gemeenten maken dezelfde keuzes als de referentie (voor zover gerapporteerd).",
+                       "The similar municipalities make the same choices as the reference (as far as reported)."),
     "peers.org.more": ("Meer verschillen ({n}) staan in de tabel.", "More differences ({n}) are in the table."),
-    "peers.practices.title": ("5. Praktijkvoorbeelden van je peers", "5. Practice examples of your peers"),
+    "peers.practices.title": ("5. Praktijkvoorbeelden van de vergelijkbare gemeenten",
+                              "5. Practice examples of the similar municipalities"),
     "peers.practices.caption": ("Per basisfunctie, in de volgorde van de ranglijst. Samenvattingen in eigen woorden uit "
                                 "KPMG (2019), Bijlage 2.",
                                 "Per basic function, in ranking order. Summaries in our own words from KPMG (2019), "
                                 "Bijlage 2."),
-    "peers.practices.none": ("Geen praktijkvoorbeelden van je peers bij deze basisfunctie.",
-                             "No practice examples of your peers for this basic function."),
+    "peers.practices.none": ("Geen praktijkvoorbeelden van de vergelijkbare gemeenten bij deze basisfunctie.",
+                             "No practice examples of the similar municipalities for this basic function."),
     "peers.method.title": ("Zo werkt de vergelijking (en wat ze niet kan)", "How the comparison works (and what it cannot do)"),
     "peers.method.body": (
         "- **Grootte** op logschaal: overeenkomst = 1 − min(|ln(inwoners A / inwoners B)| / ln 10, 1). Even groot = 1, "

@@ -14,9 +14,10 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from dashboard import db, peer_input, settings
+from dashboard import charts, db, peer_input, settings
 from dashboard import similarity as sim
-from dashboard.formatting import fmt_list, fmt_number, vega_locale
+from dashboard.formatting import NOT_REPORTED as NOT_REPORTED_TEXT
+from dashboard.formatting import fmt_list, fmt_number
 from dashboard.i18n import t
 from dashboard.peer_input import md_escape
 from dashboard.ui.chart_panel import render_chart
@@ -24,6 +25,7 @@ from dashboard.ui.chart_panel import render_chart
 # session_state keys (all prefixed, all session-only)
 OWN_PROFILE = "peers_own_profile"  # Profile of the user's own municipality
 OWN_MESSAGES = "peers_own_messages"  # (kind, [messages]) of the last form submit or upload
+OWN_READ = "peers_own_read"  # ["Inwonertal: 45.000", ...]: how the last form submit was read
 UPLOAD_SEEN = "peers_upload_seen"  # file_id of the last parsed upload, so a file is parsed once
 UPLOAD_GEN = "peers_upload_gen"  # bumped by "Gegevens wissen" to give the uploader a fresh, empty key
 WEIGHTS = "peers_weights"  # criterion -> weight (outlives the sliders that are not shown)
@@ -132,7 +134,7 @@ def _apply_preset(cat: sim.Catalogue) -> None:
 def _clear_own() -> None:
     """Forget everything the user entered: the profile, messages, form fields and the uploaded file (a new
     uploader key is the only way to empty a st.file_uploader)."""
-    for key in [k for k in st.session_state if k in (OWN_PROFILE, OWN_MESSAGES, UPLOAD_SEEN)
+    for key in [k for k in st.session_state if k in (OWN_PROFILE, OWN_MESSAGES, OWN_READ, UPLOAD_SEEN)
                 or str(k).startswith("peers_f_")]:
         del st.session_state[key]
     st.session_state[UPLOAD_GEN] = st.session_state.get(UPLOAD_GEN, 0) + 1
@@ -152,22 +154,24 @@ def _show_messages(lang: str) -> None:
 
 
 def _own_form(cat: sim.Catalogue, scales: dict, lang: str) -> None:
+    """Numbers are text fields read the way the interface language writes them (peer_input.parse_number):
+    a number_input reads '45.000' as 45. After a submit the page says how every number was read."""
     usable = [i for i in cat.comparable_indicators if i in scales]
     with st.form("peers_form", border=True):
         c1, c2 = st.columns(2)
         name = c1.text_input(t("peers.form.name", lang), max_chars=peer_input.MAX_NAME, key="peers_f_name")
-        population = c2.number_input(t("peers.form.population", lang), min_value=1, max_value=peer_input.MAX_POPULATION,
-                                     value=None, step=1000, key="peers_f_population")
+        population = c2.text_input(t("peers.form.population", lang), max_chars=20, key="peers_f_population",
+                                   placeholder=t("peers.form.placeholder.population", lang))
+        st.caption(t("peers.form.numbers", lang))
         st.markdown(f"**{t('peers.form.indicators', lang)}**")
         st.caption(t("peers.form.indicators_help", lang))
         values = {}
         cols = st.columns(2)
         for n, ind in enumerate(usable):
             d = cat.indicators[ind]
-            lo, hi = peer_input.value_bounds(ind, d.unit)
-            values[ind] = cols[n % 2].number_input(
-                f"{d.label(lang)} ({t('peers.unit.' + d.unit, lang)})", min_value=lo, max_value=hi, value=None,
-                step=1.0 if d.unit != "euro" else 500.0, format="%.1f" if d.unit != "euro" else "%.0f",
+            values[ind] = cols[n % 2].text_input(
+                f"{d.label(lang)} ({t('peers.unit.' + d.unit, lang)})", max_chars=20,
+                placeholder=t("peers.form.placeholder." + d.unit, lang),
                 help=d.definition_en if lang == "en" else d.definition_nl, key=f"peers_f_{ind}")
         st.markdown(f"**{t('peers.form.org', lang)}**")
         org = {}
@@ -179,11 +183,17 @@ def _own_form(cat: sim.Catalogue, scales: dict, lang: str) -> None:
                 else d.value_label(v, lang), key=f"peers_f_{dim}")
         submitted = st.form_submit_button(t("peers.form.submit", lang), type="primary", key="peers_f_submit")
     if submitted:
-        result = peer_input.profile_from_form(name, population, values, org, cat, lang)
+        result = peer_input.profile_from_form_text(name, population, values, org, cat, lang)
         _store(result)
+        st.session_state[OWN_READ] = result.understood
+    read = st.session_state.get(OWN_READ)
+    if read:
+        st.info(t("peers.own.understood", lang, values=" · ".join(md_escape(r) for r in read)),
+                icon=":material/visibility:")
 
 
 def _store(result: peer_input.ParseResult) -> None:
+    st.session_state.pop(OWN_READ, None)  # belongs to one form submit; the form path sets it again
     if result.ok:
         st.session_state[OWN_PROFILE] = result.profile
         st.session_state[OWN_MESSAGES] = ("warning", result.warnings)
@@ -215,7 +225,9 @@ def _own_upload(cat: sim.Catalogue, lang: str) -> None:
 
 def _csv_columns_table(cat: sim.Catalogue, lang: str) -> pd.DataFrame:
     rows = [("name", t("peers.col.name", lang), t("peers.col.text", lang)),
-            ("population", t("peers.col.population", lang), t("peers.col.integer", lang))]
+            ("population", t("peers.col.population", lang),
+             t("peers.col.integer", lang, min=fmt_number(peer_input.MIN_POPULATION, 0, lang),
+               max=fmt_number(peer_input.MAX_POPULATION, 0, lang)))]
     for ind in cat.comparable_indicators:
         d = cat.indicators[ind]
         rows.append((ind, d.label(lang), t("peers.unit." + d.unit, lang)))
@@ -247,7 +259,12 @@ def _choose_reference(cat, profiles, overview, scales, lang) -> sim.Profile | No
     own = st.session_state.get(OWN_PROFILE)
     if own is not None:
         c1, c2 = st.columns([4, 1], vertical_alignment="center")
-        c1.success(t("peers.own.active", lang, name=md_escape(own.name)), icon=":material/check_circle:")
+        if own.population is None:  # an upload with only a bound for the population
+            active = t("peers.own.active_no_population", lang, name=md_escape(own.name))
+        else:
+            active = t("peers.own.active", lang, name=md_escape(own.name),
+                       population=fmt_number(own.population, 0, lang))
+        c1.success(active, icon=":material/check_circle:")
         c2.button(t("peers.own.clear", lang), on_click=_clear_own, key="peers_own_clear", width="stretch")
     return own
 
@@ -315,13 +332,13 @@ def _gaps(gaps, cat, lang) -> None:
             st.caption(t("peers.gaps.missing_indicators", lang, n=n_missing))
 
 
-def _score_chart(results, lang) -> tuple[alt.Chart, pd.DataFrame]:
+def _score_chart(results, lang, subtitle: list[str]) -> tuple[alt.Chart, pd.DataFrame]:
     """Bullet bars: coverage as a wide light bar, similarity as a narrow dark bar on top."""
     score, cover, peer = t("peers.col.score", lang), t("peers.col.coverage", lang), t("peers.col.peer", lang)
     data = pd.DataFrame({"rank": [r.rank for r in results], peer: [r.name for r in results],
                          score: [r.score for r in results], cover: [r.coverage for r in results]})
     long = data.melt(id_vars=["rank", peer], value_vars=[cover, score], var_name="measure", value_name="value")
-    base = alt.Chart(long, title=t("peers.chart.title", lang)).encode(
+    base = alt.Chart(long).encode(
         y=alt.Y(f"{peer}:N", sort=[r.name for r in results], title=None, axis=alt.Axis(labelLimit=140)),
         x=alt.X("value:Q", title=None, scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format=".0%", tickCount=5)),
         color=alt.Color("measure:N", sort=[cover, score], title=None,
@@ -330,13 +347,44 @@ def _score_chart(results, lang) -> tuple[alt.Chart, pd.DataFrame]:
         tooltip=[alt.Tooltip(f"{peer}:N"), alt.Tooltip("measure:N", title=" "),
                  alt.Tooltip("value:Q", format=".0%", title=" ")],
     )
-    chart = (
-        alt.layer(base.transform_filter(alt.datum.measure == cover).mark_bar(size=20),
-                  base.transform_filter(alt.datum.measure == score).mark_bar(size=8))
-        .properties(height=alt.Step(30))
-        .configure(locale={"number": vega_locale(lang)})
-    )
-    return chart, data
+    layered = alt.layer(base.transform_filter(alt.datum.measure == cover).mark_bar(size=20),
+                        base.transform_filter(alt.datum.measure == score).mark_bar(size=8)
+                        ).properties(height=alt.Step(30))
+    return charts.frame(layered, title=t("peers.chart.title", lang), subtitle=subtitle, lang=lang), data
+
+
+def _filters_text(lang: str) -> str | None:
+    """'Selectie: 5 van 16 gemeenten · ...' as on the other pages (None when the page runs without app.py)."""
+    try:
+        from dashboard import state
+        from dashboard.ui import common
+
+        if state.total_municipalities():
+            return common.filters_text(lang)
+    except Exception:  # noqa: BLE001 - dashboard.state or the labels not available
+        pass
+    return None
+
+
+def _chart_source(ref: sim.Profile, codes: list[str], lang: str) -> str:
+    """The full source line, naming the producers of the indicator figures of the municipalities shown."""
+    from dashboard.ui import common
+
+    values = db.query("indicator_values")
+    producers = values.loc[values["municipality_code"].isin(codes), "source_producer"].tolist()
+    source = common.chart_source(lang, producers)
+    return f"{source}; {t('peers.chart.own_source', lang)}" if ref.key == sim.OWN_KEY else source
+
+
+def _input_warnings(ref: sim.Profile, results, lang: str) -> None:
+    """Results that point at an input error, said above the table (a 45 typed for 45.000 ranks everyone 0%)."""
+    best = max(r.coverage for r in results)
+    if best < sim.DEFAULT_MIN_COVERAGE:
+        st.warning(t("peers.results.low_coverage", lang, min=round(sim.DEFAULT_MIN_COVERAGE * 100),
+                     best=f"{round(best * 100)}%"), icon=":material/warning:")
+    if all(r.score is None or round(r.score * 100) == 0 for r in results):
+        key = "peers.results.all_zero_own" if ref.key == sim.OWN_KEY else "peers.results.all_zero"
+        st.warning(t(key, lang), icon=":material/warning:")
 
 
 def _breakdown(result, cat, lang) -> str:
@@ -364,7 +412,7 @@ def _org_table(ref, peers, cat, lang):
         d = cat.dimensions[c.dimension]
         rows.append({
             t("peers.col.dimension", lang): d.label(lang),
-            t("peers.col.ref_choice", lang): _value_label(d, c.ref_value, lang),
+            t("peers.col.ref_choice", lang): _value_label(d, c.ref_value, lang),  # never "—": see style
             t("peers.col.same", lang): fmt_list(list(c.same), lang) or "—",
             t("peers.col.other", lang): " · ".join(f"{d.value_label(v, lang)}: {fmt_list(list(names), lang)}"
                                                  for v, names in c.other) or "—",
@@ -372,20 +420,22 @@ def _org_table(ref, peers, cat, lang):
         })
     df = pd.DataFrame(rows)
     other_col, ref_col = t("peers.col.other", lang), t("peers.col.ref_choice", lang)
+    not_reported = _value_label(None, sim.NOT_REPORTED, lang)
 
     def style(frame: pd.DataFrame) -> pd.DataFrame:
-        # A real difference needs a reported choice on both sides: no highlight where the reference is "—".
+        # A real difference needs a reported choice on both sides: no highlight where the reference did not say.
         css = pd.DataFrame("", index=frame.index, columns=frame.columns)
-        css[other_col] = ["background-color: #fbe7c6" if o != "—" and r != "—" else ""
+        css[other_col] = ["background-color: #fbe7c6" if o != "—" and r != not_reported else ""
                           for o, r in zip(frame[other_col], frame[ref_col], strict=True)]
         return css
 
     return df.style.apply(style, axis=None).hide(axis="index")
 
 
-def _value_label(d: sim.DimensionDef, value: str | None, lang: str) -> str:
-    if value in (None, sim.NOT_REPORTED):
-        return "—"
+def _value_label(d: sim.DimensionDef | None, value: str | None, lang: str) -> str:
+    """The reference's choice in words. Not reported is written out: in the other columns "—" means 'none'."""
+    if value in (None, sim.NOT_REPORTED) or d is None:
+        return NOT_REPORTED_TEXT["en" if lang == "en" else "nl"]
     return d.value_label(value, lang)
 
 
@@ -455,6 +505,8 @@ def main() -> None:
         st.warning(t("peers.results.none", lang), icon=":material/filter_alt_off:")
         _method(lang)
         return
+    if usable:
+        _input_warnings(ref, results, lang)
     col_left, col_right = st.columns([2, 3], gap="large")
     with col_left:
         st.dataframe(_results_table(results, lang), hide_index=True, width="stretch", key="peers_table",
@@ -467,9 +519,11 @@ def main() -> None:
                              min_value=0, max_value=100, format="%d%%", help=t("peers.col.coverage_help", lang),
                              width="small"),
                      })
-        chart, data = _score_chart(results, lang)
+        ftext = _filters_text(lang)
+        source = _chart_source(ref, [r.key for r in results] + [ref.key], lang)
+        chart, data = _score_chart(results, lang, charts.subtitle_lines(ftext, source, width=60))
         render_chart(chart, slug="peers_scores", data=data, lang=lang, key="peers_chart",
-                     title=t("peers.chart.title", lang), source="KPMG (2019), Bijlage 2",
+                     title=t("peers.chart.title", lang), subtitle=ftext, source=source,
                      private=ref.key == sim.OWN_KEY)
         _gaps(gaps, cat, lang)
     with col_right:
@@ -487,7 +541,8 @@ def main() -> None:
     st.subheader(t("peers.org.title", lang))
     diffs = sim.org_differences(ref, peers, cat)
     if diffs:
-        st.markdown("\n".join(f"- {md_escape(sim.difference_sentence(d, cat, lang))}" for d in diffs[:8]))
+        ref_name = None if ref.key == sim.OWN_KEY else ref.name  # "jij" only for your own municipality
+        st.markdown("\n".join(f"- {md_escape(sim.difference_sentence(d, cat, lang, ref_name))}" for d in diffs[:8]))
         if len(diffs) > 8:
             st.caption(t("peers.org.more", lang, n=len(diffs) - 8))
     else:

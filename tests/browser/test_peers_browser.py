@@ -90,7 +90,7 @@ def test_upload_a_filled_template_and_see_peers_and_practices(page, streamlit_ur
     assert page.get_by_text("Waarom deze gemeenten?").count() == 1
     assert page.locator("[data-testid='stVegaLiteChart']").count() >= 1
     assert page.locator("[data-testid='stTable']").count() == 1
-    assert page.get_by_text("5. Praktijkvoorbeelden van je peers").count() == 1
+    assert page.get_by_text("5. Praktijkvoorbeelden van de vergelijkbare gemeenten").count() == 1
     assert page.locator("[class*='st-key-peers_card_']").count() == 5
     first_peer = page.locator(".st-key-peers_card_1 strong").first.inner_text()
     peer_name = first_peer.split(". ", 1)[1]
@@ -123,3 +123,26 @@ def test_a_malformed_file_shows_the_message_and_the_page_keeps_working(page, str
     wait_for_app(page)
     assert page.get_by_text("Waarom deze gemeenten?").count() == 1
     assert page.locator("[data-testid='stException']").count() == 0
+
+
+def test_the_form_reads_dutch_numbers(page, streamlit_url, wait_for_app):
+    """Typed in a real browser: '45.000' is forty-five thousand (a number input made it 45), and the page says
+    how it read every number."""
+    page.goto(f"{streamlit_url.rstrip('/')}/{PAGE_PATH}")
+    page.wait_for_selector("[data-testid='stApp']")
+    wait_for_app(page)
+    page.get_by_text("mijn eigen gemeente", exact=True).click()
+    wait_for_app(page)
+    page.get_by_label("Naam van je gemeente").fill("Formstad")
+    page.get_by_label("Inwonertal").fill("45.000")
+    page.get_by_placeholder("bijv. 29.500").first.fill("29.500")
+    page.get_by_role("button", name="Gebruik als referentie").click()
+    wait_for_app(page)
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert page.locator("[data-testid='stAlertContentError']").count() == 0
+    read = page.locator("[data-testid='stAlertContentInfo']").filter(has_text="Zo gelezen").inner_text()
+    assert "Inwonertal: 45.000" in read and "€ 29.500" in read
+    assert "45.000 inwoners" in page.locator("[data-testid='stAlertContentSuccess']").inner_text()
+    assert page.get_by_text("Waarom deze gemeenten?").count() == 1
+    assert "45000" not in page.url and "Formstad" not in page.url
+    shot(page, "form_dutch_numbers")
