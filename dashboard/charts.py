@@ -30,6 +30,7 @@ from altair.utils.schemapi import debug_mode
 
 from dashboard.formatting import (
     axis_format,
+    fmt_difference,
     fmt_population,
     fmt_unit,
     fmt_value,
@@ -43,6 +44,7 @@ OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "
 NOT_REPORTED_GREY = "#BBBBBB"
 REFERENCE_COLOUR = "#222222"
 BAR_COLOUR = "#0072B2"
+RANGE_COLOUR = "#A6CDEB"  # a lighter BAR_COLOUR: the stretch between the lower and the upper bound of a range
 BELOW_COLOUR = "#0072B2"  # blue: below the national reference
 ABOVE_COLOUR = "#D55E00"  # vermillion: above it
 HEATMAP_SCHEME = "blues"
@@ -88,6 +90,9 @@ WORDS = {
         "team_scope": "Reikwijdte",
         "teams": "Aantal teams",
         "functions": "Uitgelichte basisfuncties",
+        "range_bar": "lichte balk = bereik zoals in de schets: de waarde ligt ergens tussen onder- en bovengrens",
+        "range_excluded": "niet getoond, want de schets geeft een bereik en geen enkele waarde",
+        "note": "Noot",
     },
     "en": {
         "indicator_sources": "figures in the sketches from",
@@ -122,6 +127,9 @@ WORDS = {
         "team_scope": "Team scope",
         "teams": "Number of teams",
         "functions": "Highlighted basic functions",
+        "range_bar": "light bar = range as given in the sketch: the value lies somewhere between the bounds",
+        "range_excluded": "not shown, because the sketch gives a range rather than a single value",
+        "note": "Note",
     },
 }
 
@@ -202,6 +210,35 @@ def categorical_scale(values: Sequence[str], labels: Mapping[str, str], not_repo
 # -- indicator rows (profile, compare) -----------------------------------------------------------------------
 
 
+LABEL_CHARS = 38  # characters per line in the label column of indicator_rows_chart
+LABEL_MAX_LINES = 4  # beyond that the label ends with '…' (the tooltip keeps the whole note)
+LABEL_WIDTH = 215  # pixels: LABEL_CHARS characters of 11 px text, plus a margin
+LABEL_LINE_HEIGHT = 13  # Vega's default line height for 11 px text
+LINE_BREAK = "\n"  # joins the lines of a bar label; the label text mark breaks on it
+
+
+def label_lines(text: str, width: int = LABEL_CHARS, max_lines: int = LABEL_MAX_LINES) -> list[str]:
+    """A bar label split into lines for the label column; long words are never cut."""
+    lines = wrap(text, width)
+    if len(lines) > max_lines:
+        lines = [*lines[: max_lines - 1], truncate(" ".join(lines[max_lines - 1 :]), width)]
+    return lines
+
+
+def is_range(df: pd.DataFrame) -> pd.Series:
+    """Values the sketch gives as a range (value = lower bound, value_upper = upper bound), not as one number."""
+    if "qualifier" not in df:
+        return pd.Series(False, index=df.index)
+    return df["qualifier"].eq("range").fillna(False).astype(bool)
+
+
+def range_note(excluded: Sequence[str], lang: str) -> list[str]:
+    """Subtitle line naming the municipalities left out of a point chart because their value is a range."""
+    if not excluded:
+        return []
+    return wrap(f"{_w(lang)['range_excluded']}: {'; '.join(excluded)}", 110)
+
+
 def _row_key(row) -> str:
     if bool(row.get("comparable_across_municipalities", True)):
         return str(row["indicator_id"])
@@ -253,7 +290,7 @@ def prepare_indicator_rows(
     notes = df[note_col] if note_col in df else pd.Series([None] * len(df), index=df.index)
     clash = df.duplicated(["row_key", "bar_label"], keep=False)
     df["bar_label"] = [
-        f"{b} · {truncate(n, 28)}" if c and not is_missing(n) else b
+        f"{b} · {str(n).strip().rstrip('.')}" if c and not is_missing(n) else b
         for b, n, c in zip(df["bar_label"], notes, clash, strict=True)
     ]
     dup = df.groupby(["row_key", "bar_label"]).cumcount()
@@ -300,23 +337,40 @@ def indicator_rows_chart(
 
     Rows of different definitions never share an axis (resolve_scale x independent); within one row the
     bars share one axis, so municipalities (or areas/years) are compared on one definition only.
+    A range (qualifier 'range') is a solid bar up to the lower bound and a lighter bar on to the upper bound,
+    labelled '30–50%'. Bar labels are drawn as multi-line text in a fixed label column, so a long label is
+    wrapped, never cut off: the lines are split here (label_lines) and joined with LINE_BREAK, which the text
+    mark breaks on (mark lineBreak). Not a list-valued field: Streamlit sends data as Arrow, and a list arrives
+    in Vega as one string '[a,b]'.
     """
     w = _w(lang)
     data = rows.copy()
-    # invisible point beyond the longest bar/reference so the value label fits inside the row
-    data["x_pad"] = (
-        data[["value", "national_reference"]].abs().max(axis=1)
-        * 1.35
-        * (data["value"].apply(lambda v: -1 if v < 0 else 1))
-    )
-    # the value label starts right of the bar end or the reference tick, whichever is further right
-    # (negative values: the label starts right of zero, outside the bar)
-    data["text_x"] = data[["value", "national_reference"]].max(axis=1).clip(lower=0)
+    lines = data["bar_label"].map(label_lines)
+    data["bar_text"] = lines.map(LINE_BREAK.join)
+    upper = pd.to_numeric(data["value_upper"], errors="coerce") if "value_upper" in data else float("nan")
+    data["value_upper"] = upper
+    ranged = is_range(data) & data["value_upper"].notna()
+    data["range_start"] = data["value"].where(ranged)
+    data["range_end"] = data["value_upper"].where(ranged)
+    far = data[["value", "range_end", "national_reference"]].apply(pd.to_numeric, errors="coerce")
+    # invisible point beyond the longest bar/range/reference so the value label fits inside the row
+    data["x_pad"] = far.abs().max(axis=1) * 1.35 * (data["value"].apply(lambda v: -1 if v < 0 else 1))
+    # the value label starts right of the bar end (or range end, or reference tick), whichever is furthest
+    # right (negative values: the label starts right of zero, outside the bar)
+    data["text_x"] = far.max(axis=1).clip(lower=0)
     order = list(dict.fromkeys(data["row_key"]))
     titles = dict(zip(data["row_key"], data["row_title"], strict=False))
     data["row_header"] = data["row_key"].map(titles)
     header_order = [titles[k] for k in order]
-    y = alt.Y("bar_label:N", title=None, sort=None, axis=alt.Axis(labelLimit=210, minExtent=120))
+    n_lines = int(lines.map(len).max()) if len(data) else 1
+    step = max(24, LABEL_LINE_HEIGHT * n_lines + 12)
+    # the axis draws no labels but keeps the label column free; the text layer below fills it
+    y = alt.Y(
+        "bar_label:N",
+        title=None,
+        sort=None,
+        axis=alt.Axis(labels=False, ticks=False, minExtent=LABEL_WIDTH, maxExtent=LABEL_WIDTH),
+    )
     tooltip = [
         alt.Tooltip("row_title:N", title=w["value"]),
         alt.Tooltip("municipality_name:N", title=w["municipality"]),
@@ -325,10 +379,16 @@ def indicator_rows_chart(
         alt.Tooltip("reference_label:N", title=w["reference"]),
         alt.Tooltip("source_title:N", title=w["source"]),
         alt.Tooltip("locator:N", title=w["locator"]),
-        alt.Tooltip("note:N", title="Noot" if lang != "en" else "Note"),
+        alt.Tooltip("note:N", title=w["note"]),
     ]
     x = alt.X("value:Q", title=None, axis=alt.Axis(format=",.4~f", tickCount=4, grid=True))
     bars = alt.Chart().mark_bar(color=BAR_COLOUR, height={"band": 0.6}).encode(x=x, y=y, tooltip=tooltip)
+    spans = (
+        alt.Chart()
+        .transform_filter("isValid(datum.range_end)")
+        .mark_bar(color=RANGE_COLOUR, stroke=BAR_COLOUR, strokeWidth=1, strokeDash=[3, 2], height={"band": 0.6})
+        .encode(x=alt.X("range_start:Q"), x2="range_end:Q", y=y, tooltip=tooltip)
+    )
     ref = (
         alt.Chart()
         .mark_tick(color=REFERENCE_COLOUR, thickness=2.5, size=18)
@@ -339,12 +399,26 @@ def indicator_rows_chart(
         .mark_text(align="left", dx=5, fontSize=11, color="#222")
         .encode(x=alt.X("text_x:Q"), y=y, text="value_label:N")
     )
+    labels = (
+        alt.Chart()
+        .mark_text(
+            align="right",
+            baseline="middle",
+            fontSize=11,  # line height: Vega's default, font size + 2 (also when presentation mode enlarges it)
+            lineBreak=LINE_BREAK,
+            color="#555555",
+        )
+        .encode(x=alt.value(-8), y=y, text="bar_text:N", tooltip=tooltip)
+    )
     pad = alt.Chart().mark_point(opacity=0).encode(x=alt.X("x_pad:Q"), y=y)
     data = data[
         [
             "row_header",
             "bar_label",
+            "bar_text",
             "value",
+            "range_start",
+            "range_end",
             "national_reference",
             "text_x",
             "x_pad",
@@ -358,7 +432,7 @@ def indicator_rows_chart(
             "note",
         ]
     ]
-    layered = alt.layer(bars, ref, text, pad, data=data).properties(width=width, height=alt.Step(24))
+    layered = alt.layer(bars, spans, ref, text, labels, pad, data=data).properties(width=width, height=alt.Step(step))
     chart = layered.facet(
         row=alt.Row(
             "row_header:N",
@@ -377,7 +451,10 @@ def indicator_rows_chart(
         ),
         spacing=14,
     ).resolve_scale(x="independent", y="independent")
-    return frame(chart, title=title, subtitle=[*subtitle, *wrap(w["ref_tick"]), *wrap(w["own_axis"])], lang=lang)
+    notes = [*wrap(w["ref_tick"]), *wrap(w["own_axis"])]
+    if ranged.any():
+        notes += wrap(w["range_bar"])
+    return frame(chart, title=title, subtitle=[*subtitle, *notes], lang=lang)
 
 
 def definition_notes(values: pd.DataFrame, lang: str, group_labels: Mapping[str, str]) -> list[str]:
@@ -779,7 +856,7 @@ def chartable_indicators(values: pd.DataFrame, min_values: int = 3) -> list[str]
     df = whole_municipality_values(values)
     if df.empty:
         return []
-    df = df[df["comparable_across_municipalities"].astype(bool)]
+    df = df[df["comparable_across_municipalities"].astype(bool) & ~is_range(df)]  # a range is not a point
     counts = df.groupby("indicator_id")["municipality_code"].nunique()
     return sorted(counts[counts >= min_values].index)
 
@@ -855,7 +932,39 @@ def prepare_scatter(
     both["population_label"] = [
         fmt_population(p, q, lang) for p, q in zip(both["population"], both["population_qualifier"], strict=True)
     ]
-    return both.sort_values("name").reset_index(drop=True)
+    # a range is not a point: such municipalities are left out, and named in the chart's subtitle
+    ranged = (both["x_qualifier"] == "range") | (both["y_qualifier"] == "range")
+    excluded = _excluded_names(both[ranged], "name", ["x_label", "y_label"], ["x_qualifier", "y_qualifier"])
+    return _with_excluded(both[~ranged].sort_values("name").reset_index(drop=True), excluded)
+
+
+RANGE_EXCLUDED = "range_excluded"  # DataFrame.attrs key: 'Name (30–50%)' per municipality left out
+
+
+def _excluded_names(df: pd.DataFrame, name_col: str, label_cols: Sequence[str], qual_cols: Sequence[str]) -> list[str]:
+    out = []
+    for _, r in df.sort_values(name_col).iterrows():
+        labels = [r[lc] for lc, qc in zip(label_cols, qual_cols, strict=True) if r[qc] == "range"]
+        out.append(f"{r[name_col]} ({', '.join(labels)})")
+    return out
+
+
+def _range_labels(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    labels = [
+        fmt_value(v, u, q, vu, lang)
+        for v, u, q, vu in zip(df["value"], df["unit"], df["qualifier"], df["value_upper"], strict=True)
+    ]
+    return df.assign(range_label=labels)
+
+
+def _with_excluded(df: pd.DataFrame, excluded: list[str]) -> pd.DataFrame:
+    df.attrs[RANGE_EXCLUDED] = list(excluded)
+    return df
+
+
+def excluded_ranges(points: pd.DataFrame) -> list[str]:
+    """Municipalities prepare_scatter/prepare_group_contrast/prepare_deviation left out for a range value."""
+    return list(points.attrs.get(RANGE_EXCLUDED, []))
 
 
 @_fast
@@ -919,15 +1028,15 @@ def scatter_chart(
             ref = common_reference(points[f"{axis}_national_reference"])
             enc = {axis: alt.datum(ref)}
             layers.insert(0, alt.Chart().mark_rule(color=REFERENCE_COLOUR, strokeDash=[4, 3]).encode(**enc))
-            notes.append(
-                f"{truncate(unit_title, 40)}: {w['ref_rule']} ({fmt_unit(ref, points[f'{axis}_unit'].iloc[0], lang)})"
-            )
+            notes.append(f"{unit_title}: {w['ref_rule']} ({fmt_unit(ref, points[f'{axis}_unit'].iloc[0], lang)})")
         elif status == "differs":
-            notes.append(f"{truncate(unit_title, 40)}: {w['ref_differs']}")
+            notes.append(f"{unit_title}: {w['ref_differs']}")
         else:
-            notes.append(f"{truncate(unit_title, 40)}: {w['ref_none']}")
+            notes.append(f"{unit_title}: {w['ref_none']}")
+    # whole indicator names, wrapped over lines (a cut-off name would hide which axis a note is about)
+    lines = [line for n in notes for line in wrap(n, 110)] + range_note(excluded_ranges(points), lang)
     chart = alt.layer(*layers, data=data).properties(width="container", height=560)
-    return frame(chart, title=title, subtitle=[*subtitle, *notes], lang=lang)
+    return frame(chart, title=title, subtitle=[*subtitle, *lines], lang=lang)
 
 
 def prepare_group_contrast(
@@ -941,6 +1050,10 @@ def prepare_group_contrast(
 ) -> pd.DataFrame:
     df = whole_municipality_values(values)
     df = df[df["indicator_id"] == indicator_id]
+    # a range is not a point: left out of the dots and the group sizes, named in the subtitle
+    ranged = is_range(df)
+    excluded = _excluded_names(_range_labels(df[ranged], lang), "municipality_name", ["range_label"], ["qualifier"])
+    df = df[~ranged]
     choice = org[org["dimension_id"] == dimension_id][["municipality_code", "value_id"]]
     df = df.merge(choice, on="municipality_code", how="left")
     df["value_id"] = df["value_id"].fillna("not_reported")
@@ -959,7 +1072,7 @@ def prepare_group_contrast(
     df = df.sort_values(["group_order", "value"]).reset_index(drop=True)
     # neighbours by value alternate between three lanes, so their name labels overlap less
     df["lane"] = df.groupby("value_id").cumcount() % 3 - 1
-    return df.sort_values(["group_order", "municipality_name"]).reset_index(drop=True)
+    return _with_excluded(df.sort_values(["group_order", "municipality_name"]).reset_index(drop=True), excluded)
 
 
 @_fast
@@ -1022,12 +1135,18 @@ def group_contrast_chart(
     else:
         note = w["ref_differs"] if status == "differs" else w["ref_none"]
     chart = alt.layer(*layers, data=data).properties(width="container", height=alt.Step(90))
-    return frame(chart, title=title, subtitle=[*subtitle, w["each_point"] + "; " + note], lang=lang)
+    notes = [w["each_point"] + "; " + note, *range_note(excluded_ranges(points), lang)]
+    return frame(chart, title=title, subtitle=[*subtitle, *notes], lang=lang)
 
 
 def prepare_deviation(values: pd.DataFrame, indicator_id: str, lang: str) -> pd.DataFrame:
+    """Value minus the national reference per municipality; a range has no single difference: left out,
+    named in the chart's subtitle."""
     df = whole_municipality_values(values)
     df = df[(df["indicator_id"] == indicator_id) & df["national_reference"].notna()].copy()
+    ranged = is_range(df)
+    excluded = _excluded_names(_range_labels(df[ranged], lang), "municipality_name", ["range_label"], ["qualifier"])
+    df = df[~ranged].copy()
     df["deviation"] = df["value"] - df["national_reference"]
     df["direction"] = df["deviation"].map(lambda d: "above" if d > 0 else ("below" if d < 0 else "equal"))
     df["value_label"] = [
@@ -1035,21 +1154,8 @@ def prepare_deviation(values: pd.DataFrame, indicator_id: str, lang: str) -> pd.
         for v, u, q, vu in zip(df["value"], df["unit"], df["qualifier"], df["value_upper"], strict=True)
     ]
     df["reference_label"] = [fmt_unit(r, u, lang) for r, u in zip(df["national_reference"], df["unit"], strict=True)]
-    sign = [("+" if d > 0 else "") for d in df["deviation"]]
-    df["deviation_label"] = [
-        s
-        + (
-            fmt_unit(d, "count", lang) + (_pp(lang) if u == "percent" else "")
-            if u != "euro"
-            else fmt_unit(d, "euro", lang)
-        )
-        for s, d, u in zip(sign, df["deviation"], df["unit"], strict=True)
-    ]
-    return df.sort_values("deviation").reset_index(drop=True)
-
-
-def _pp(lang: str) -> str:
-    return " pp" if lang == "en" else " %-punt"
+    df["deviation_label"] = [fmt_difference(d, u, lang) for d, u in zip(df["deviation"], df["unit"], strict=True)]
+    return _with_excluded(df.sort_values("deviation").reset_index(drop=True), excluded)
 
 
 @_fast
@@ -1061,13 +1167,16 @@ def deviation_chart(
     label_below = "onder de referentie" if lang != "en" else "below the reference"
     label_above = "boven de referentie" if lang != "en" else "above the reference"
     label_equal = "gelijk aan de referentie" if lang != "en" else "equal to the reference"
+    excluded = excluded_ranges(points)
     points = points.copy()
     # invisible points 25% beyond the longest bar on both sides keep the outside labels inside the chart
     span = float(points["deviation"].abs().max() or 1)
     points["pad"] = points["deviation"].map(lambda d: (abs(d) + 0.25 * span) * (1 if d >= 0 else -1))
-    points["direction_label"] = points["direction"].map(
-        {"below": label_below, "above": label_above, "equal": label_equal}
-    )
+    direction_labels = {"below": label_below, "above": label_above, "equal": label_equal}
+    direction_colours = {"below": BELOW_COLOUR, "above": ABOVE_COLOUR, "equal": "#999999"}
+    points["direction_label"] = points["direction"].map(direction_labels)
+    # the legend lists only the directions that occur (no 'equal to the reference' when none is)
+    present = [d for d in direction_labels if d in set(points["direction"])]
     unit_title = {"percent": w["points"], "euro": "€", "years": "jaar" if lang != "en" else "years"}.get(unit, "")
     x_title = f"{w['deviation']}" + (f" ({unit_title})" if unit_title else "")
     tooltip = [
@@ -1095,13 +1204,19 @@ def deviation_chart(
         alt.Chart()
         .mark_bar(height={"band": 0.65})
         .encode(
-            x=alt.X("deviation:Q", title=x_title, axis=alt.Axis(format=axis_format(unit))),
+            # zero always in the domain: the reference (0) stays visible, also with one municipality
+            x=alt.X(
+                "deviation:Q",
+                title=x_title,
+                scale=alt.Scale(zero=True, nice=True),
+                axis=alt.Axis(format=axis_format(unit)),
+            ),
             y=y,
             color=alt.Color(
                 "direction_label:N",
                 title=None,
                 scale=alt.Scale(
-                    domain=[label_below, label_above, label_equal], range=[BELOW_COLOUR, ABOVE_COLOUR, "#999999"]
+                    domain=[direction_labels[d] for d in present], range=[direction_colours[d] for d in present]
                 ),
                 legend=alt.Legend(orient="bottom"),
             ),
@@ -1136,4 +1251,4 @@ def deviation_chart(
     chart = alt.layer(zero, bars, text_pos, text_neg, pad, data=points).properties(
         width="container", height=alt.Step(24)
     )
-    return frame(chart, title=title, subtitle=[*subtitle, note], lang=lang)
+    return frame(chart, title=title, subtitle=[*subtitle, note, *range_note(excluded, lang)], lang=lang)

@@ -7,6 +7,9 @@ PNG/SVG files show the same numbers.
 
 The report's qualifiers are kept next to every number ("ca. 72.600", "meer dan 12"), and a value the
 source does not give is shown as "niet gerapporteerd", never as 0 or "nee".
+
+Negative numbers get the typographic minus sign U+2212 ("−1 jaar", "−€ 12.700"), the sign Vega/d3 puts on
+chart axes, so a label next to a bar reads the same as the axis under it.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ from collections.abc import Sequence
 import pandas as pd
 
 NOT_REPORTED = {"nl": "niet gerapporteerd", "en": "not reported"}
+
+MINUS = "\u2212"  # '−', as on Vega/d3 axes; never the hyphen-minus '-'
 
 # What the report says about a number's precision, as words before the number.
 QUALIFIER_WORDS = {
@@ -58,8 +63,9 @@ def fmt_number(value, decimals: int | None = None, lang: str = "nl") -> str:
         text = f"{value:,.2f}".rstrip("0").rstrip(".")
     else:
         text = f"{value:,.{decimals}f}"
-    if text in ("-0", "-0.0"):
-        text = text[1:]
+    if text.startswith("-"):
+        # '-0' or '-0.00' after rounding is zero; any other negative number gets the minus sign U+2212
+        text = text[1:] if not text.strip("-0.,") else MINUS + text[1:]
     if _lang(lang) == "nl":
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
     return text
@@ -76,8 +82,8 @@ def fmt_euro(value, lang: str = "nl") -> str:
     """41000 -> '€ 41.000' (nl) or '€41,000' (en)."""
     if is_missing(value):
         return NOT_REPORTED[_lang(lang)]
-    sign = "-" if float(value) < 0 else ""
     amount = fmt_number(abs(float(value)), 0, lang)
+    sign = MINUS if float(value) < 0 and amount != "0" else ""
     return f"{sign}€ {amount}" if _lang(lang) == "nl" else f"{sign}€{amount}"
 
 
@@ -106,6 +112,22 @@ def fmt_value(value, unit: str, qualifier: str = "exact", value_upper=None, lang
     word = QUALIFIER_WORDS[lang].get(qualifier or "exact", "")
     text = fmt_unit(value, unit, lang)
     return f"{word} {text}" if word else text
+
+
+def fmt_difference(value, unit: str, lang: str = "nl") -> str:
+    """A difference with its sign: '+1,7 %-punt', '−2,3 %-punt', '−€ 12.700', '+1 jaar'; zero has no sign."""
+    lang = _lang(lang)
+    if is_missing(value):
+        return NOT_REPORTED[lang]
+    value = float(value)
+    if unit == "percent":
+        text = fmt_number(abs(value), None, lang) + (" %-punt" if lang == "nl" else " pp")
+    else:
+        text = fmt_unit(abs(value), unit, lang)
+    rounded = fmt_number(abs(value), 0 if unit == "euro" else None, lang)
+    if not rounded.strip("0.,"):  # rounds to zero: no sign
+        return text
+    return ("+" if value > 0 else MINUS) + text
 
 
 FIGURE_UNITS = {

@@ -324,7 +324,7 @@ def test_deviation_only_values_with_reference():
     )
     pts = c.prepare_deviation(df, "x", "nl")
     assert list(pts["municipality_code"]) == ["GM2", "GM1"]
-    assert pts["deviation_label"].tolist() == ["-2,3 %-punt", "+1,7 %-punt"]
+    assert pts["deviation_label"].tolist() == ["\u22122,3 %-punt", "+1,7 %-punt"]
     spec = spec_of(
         c.deviation_chart(
             pts, indicator_title="X", unit="percent", title="D", subtitle=[c.source_line("nl")], lang="nl"
@@ -333,7 +333,182 @@ def test_deviation_only_values_with_reference():
     assert_framed(spec)
     bar = next(d for d in walk(spec) if isinstance(d.get("mark"), dict) and d["mark"].get("type") == "bar")
     assert bar["encoding"]["x"]["field"] == "deviation"
-    assert bar["encoding"]["color"]["scale"]["range"][:2] == [c.BELOW_COLOUR, c.ABOVE_COLOUR]
+    assert bar["encoding"]["color"]["scale"]["range"] == [c.BELOW_COLOUR, c.ABOVE_COLOUR]
+    # the legend lists only directions that occur: nobody equals the reference here
+    assert bar["encoding"]["color"]["scale"]["domain"] == ["onder de referentie", "boven de referentie"]
+    assert bar["encoding"]["x"]["scale"]["zero"] is True
+
+
+def _bar(spec):
+    return next(d for d in walk(spec) if isinstance(d.get("mark"), dict) and d["mark"].get("type") == "bar")
+
+
+def test_deviation_one_municipality_keeps_zero_and_minus_sign():
+    pts = c.prepare_deviation(pd.DataFrame([value("Haarlem", "GM1", "x", 28300, ref=41000, unit="euro")]), "x", "nl")
+    assert pts["deviation_label"].tolist() == ["\u2212€ 12.700"]
+    spec = spec_of(
+        c.deviation_chart(pts, indicator_title="X", unit="euro", title="D", subtitle=[c.source_line("nl")], lang="nl")
+    )
+    bar = _bar(spec)
+    assert bar["encoding"]["x"]["scale"]["zero"] is True  # the reference (0) is on the axis
+    assert bar["encoding"]["color"]["scale"]["domain"] == ["onder de referentie"]
+    (row,) = spec["datasets"][spec["data"]["name"]]
+    assert row["deviation_label"].startswith("\u2212") and "-" not in row["deviation_label"]
+
+
+def range_value(name, muni, ind, low, high, **kw):
+    row = value(name, muni, ind, low, **kw)
+    row.update(value_upper=high, qualifier="range")
+    return row
+
+
+def test_indicator_rows_draw_a_range_as_a_range():
+    df = pd.DataFrame(
+        [
+            value("Amsterdam", "GM1", "low_edu", 38, year=2018) | {"note_nl": "Inwoners van 65 jaar en ouder."},
+            range_value("Amsterdam", "GM1", "low_edu", 30, 50, year=2018)
+            | {"note_nl": "Inwoners met een niet-westerse migratieachtergrond."},
+        ]
+    )
+    rows = c.prepare_indicator_rows(df, "nl", label_by="context")
+    assert rows["value_label"].tolist() == ["38%", "30–50%"]
+    spec = spec_of(c.indicator_rows_chart(rows, title="T", subtitle=[c.source_line("nl")], lang="nl"))
+    assert_framed(spec)
+    data = spec["datasets"][spec["data"]["name"]]
+    ranged = next(d for d in data if d["value_label"] == "30–50%")
+    assert (ranged["range_start"], ranged["range_end"]) == (30, 50)
+    assert ranged["text_x"] == 50  # the label sits right of the upper bound, not inside the range
+    exact = next(d for d in data if d["value_label"] == "38%")
+    assert exact["range_end"] is None
+    # a lighter bar from the lower to the upper bound, only where there is a range
+    layers = spec["spec"]["layer"]
+    span = next(layer for layer in layers if layer["encoding"].get("x2"))
+    assert span["mark"]["type"] == "bar" and span["mark"]["color"] == c.RANGE_COLOUR
+    assert span["encoding"]["x"]["field"] == "range_start" and span["encoding"]["x2"]["field"] == "range_end"
+    assert span["transform"] == [{"filter": "isValid(datum.range_end)"}]
+    assert any("bereik" in line for line in spec["title"]["subtitle"])
+    # the value label is the whole range
+    text = next(layer for layer in layers if layer["encoding"].get("text", {}).get("field") == "value_label")
+    assert text["encoding"]["x"]["field"] == "text_x"
+
+
+def test_indicator_row_labels_are_whole_and_wrapped():
+    df = pd.DataFrame(
+        [
+            value("Amsterdam", "GM1", "low_edu", 38, year=2018) | {"note_nl": "Inwoners van 65 jaar en ouder."},
+            value("Amsterdam", "GM1", "low_edu", 35, year=2018)
+            | {"note_nl": "Inwoners met een niet-westerse migratieachtergrond."},
+        ]
+    )
+    for label_by in ("context", "municipality"):
+        rows = c.prepare_indicator_rows(df, "nl", label_by=label_by)
+        assert not rows["bar_label"].str.contains("…").any()
+        assert rows["bar_label"].str.endswith("Inwoners met een niet-westerse migratieachtergrond").any()
+        spec = spec_of(c.indicator_rows_chart(rows, title="T", subtitle=[c.source_line("nl")], lang="nl"))
+        data = spec["datasets"][spec["data"]["name"]]
+        for d in data:
+            lines = d["bar_text"].split(c.LINE_BREAK)
+            assert " ".join(lines) == d["bar_label"]  # every word, over several lines
+            assert all(len(line) <= c.LABEL_CHARS for line in lines)
+        assert any(len(d["bar_text"].split(c.LINE_BREAK)) == 2 for d in data)
+        # a string with line breaks, not a list: Streamlit sends data as Arrow, where a list becomes '[a,b]'
+        labels = next(
+            layer for layer in spec["spec"]["layer"] if layer["encoding"].get("text", {}).get("field") == "bar_text"
+        )
+        assert labels["mark"]["lineBreak"] == c.LINE_BREAK and labels["mark"]["align"] == "right"
+        n_lines = max(len(d["bar_text"].split(c.LINE_BREAK)) for d in data)
+        assert spec["spec"]["height"]["step"] >= c.LABEL_LINE_HEIGHT * n_lines
+        y_axis = spec["spec"]["layer"][0]["encoding"]["y"]["axis"]
+        assert y_axis["labels"] is False and y_axis["minExtent"] == c.LABEL_WIDTH
+    assert "bar_text" not in rows  # the downloadable data keeps one label per row
+
+
+def _range_scatter_points():
+    rows = []
+    for i in range(4):
+        rows.append(value(f"M{i}", f"GM{i}", "x", 10 + i, ref=7.3))
+        rows.append(value(f"M{i}", f"GM{i}", "y", 20 + i, ref=4.0))
+    rows[-1] = range_value("M3", "GM3", "y", 30, 50, ref=4.0)
+    overview = pd.DataFrame(
+        {"municipality_code": [f"GM{i}" for i in range(4)], "name": [f"M{i}" for i in range(4)], "population": 1000}
+    ).assign(population_qualifier="exact")
+    org = pd.DataFrame({"municipality_code": [f"GM{i}" for i in range(4)], "dimension_id": "d", "value_id": "a"})
+    return pd.DataFrame(rows), overview, org
+
+
+def test_point_charts_leave_out_ranges_and_say_so():
+    values, overview, org = _range_scatter_points()
+    # scatter
+    pts = c.prepare_scatter(values, overview, org, "x", "y", "d", {"a": "A"}, "nl")
+    assert list(pts["name"]) == ["M0", "M1", "M2"]
+    assert c.excluded_ranges(pts) == ["M3 (30–50%)"]
+    spec = spec_of(
+        c.scatter_chart(
+            pts,
+            x_title="X",
+            y_title="Y",
+            x_unit="percent",
+            y_unit="percent",
+            value_order=["a"],
+            value_labels={"a": "A"},
+            colour_title="D",
+            title="S",
+            subtitle=[c.source_line("nl")],
+            lang="nl",
+        )
+    )
+    sub = " ".join(spec["title"]["subtitle"])
+    assert "bereik" in sub and "M3 (30–50%)" in sub
+    # group contrast: no dot, not in n
+    groups = c.prepare_group_contrast(values, org, "y", "d", ["a"], {"a": "A"}, "nl")
+    assert list(groups["municipality_name"]) == ["M0", "M1", "M2"]
+    assert set(groups["group_label"]) == {"A (n=3)"}
+    spec = spec_of(
+        c.group_contrast_chart(
+            groups,
+            indicator_title="Y",
+            unit="percent",
+            group_title="D",
+            value_order=["a"],
+            value_labels={"a": "A"},
+            title="G",
+            subtitle=[c.source_line("nl")],
+            lang="nl",
+        )
+    )
+    assert "M3 (30–50%)" in " ".join(spec["title"]["subtitle"])
+    # deviation: a range has no single difference from the reference
+    dev = c.prepare_deviation(values, "y", "nl")
+    assert "GM3" not in set(dev["municipality_code"])
+    spec = spec_of(c.deviation_chart(dev, indicator_title="Y", unit="percent", title="D", subtitle=["s"], lang="nl"))
+    assert "M3 (30–50%)" in " ".join(spec["title"]["subtitle"])
+    # and a range does not count towards the three values a contrast chart needs
+    assert c.chartable_indicators(values) == ["x", "y"]
+    assert c.chartable_indicators(values, min_values=4) == ["x"]
+
+
+def test_scatter_subtitle_wraps_long_indicator_names():
+    pts = _scatter_points([7.3, 7.3, 7.3], [4.0, 4.0, 4.0])
+    long_x = "Gemiddeld besteedbaar huishoudensinkomen van particuliere huishoudens (ref. € 41.000)"
+    spec = spec_of(
+        c.scatter_chart(
+            pts,
+            x_title=long_x,
+            y_title="Y",
+            x_unit="percent",
+            y_unit="percent",
+            value_order=["a"],
+            value_labels={"a": "A"},
+            colour_title="D",
+            title="S",
+            subtitle=[c.source_line("nl")],
+            lang="nl",
+        )
+    )
+    sub = spec["title"]["subtitle"]
+    assert not any("…" in line for line in sub)
+    assert long_x in " ".join(sub)
+    assert all(len(line) <= 110 for line in sub)
 
 
 def test_source_line_names_indicator_sources():

@@ -13,7 +13,15 @@ from dashboard import formatting as f
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [(72600, "72.600"), (7.3, "7,3"), (1234567.891, "1.234.567,89"), (0, "0"), (-1.5, "-1,5"), (15.0, "15")],
+    [
+        (72600, "72.600"),
+        (7.3, "7,3"),
+        (1234567.891, "1.234.567,89"),
+        (0, "0"),
+        (-1.5, "\u22121,5"),
+        (15.0, "15"),
+        (-0.001, "0"),  # rounds to zero: no minus sign
+    ],
 )
 def test_fmt_number_dutch(value, expected):
     assert f.fmt_number(value) == expected
@@ -45,7 +53,31 @@ def test_qualifiers_stay_visible():
     assert f.fmt_value(12, "count", "more_than", lang="en") == "more than 12"
     assert f.fmt_value(30, "percent", "range", 50) == "30–50%"
     assert f.fmt_value(41000, "euro", "approx") == "ca. € 41.000"
-    assert f.fmt_value(-1.5, "years") == "-1,5 jaar"
+    assert f.fmt_value(-1.5, "years") == "\u22121,5 jaar"
+
+
+def test_one_minus_sign_everywhere():
+    """U+2212, as Vega/d3 puts on the axes; never the hyphen-minus next to a bar or in a tooltip."""
+    minus = "\u2212"
+    assert f.fmt_unit(-1, "years") == f"{minus}1 jaar"
+    assert f.fmt_euro(-12700) == f"{minus}€ 12.700"
+    assert f.fmt_euro(-12700, "en") == f"{minus}€12,700"
+    assert f.fmt_euro(-0.2) == "€ 0"
+    assert f.fmt_percent(-2.5) == f"{minus}2,5%"
+    for text in (f.fmt_unit(-1, "years"), f.fmt_euro(-5), f.fmt_number(-3, 1), f.fmt_difference(-2.3, "percent")):
+        assert not text.startswith("-") and text.startswith(minus)
+
+
+def test_fmt_difference_has_a_sign():
+    minus = "\u2212"
+    assert f.fmt_difference(1.7, "percent") == "+1,7 %-punt"
+    assert f.fmt_difference(-2.3, "percent") == f"{minus}2,3 %-punt"
+    assert f.fmt_difference(-2.3, "percent", "en") == f"{minus}2.3 pp"
+    assert f.fmt_difference(-12700, "euro") == f"{minus}€ 12.700"
+    assert f.fmt_difference(300, "euro") == "+€ 300"
+    assert f.fmt_difference(-1, "years") == f"{minus}1 jaar"
+    assert f.fmt_difference(0, "percent") == "0 %-punt"
+    assert f.fmt_difference(None, "euro") == "niet gerapporteerd"
 
 
 def test_team_counts():
