@@ -16,9 +16,13 @@ of a public deployment switch the console off with LOKALE_TEAMS_SQL_CONSOLE=off.
    variable name), memory_limit, threads, max_execution_time.
 4. A watchdog thread interrupts the connection if a query outlives the limit anyway.
 5. At most MAX_ROWS rows are fetched; errors are reduced to the first line of DuckDB's message.
+
+Messages of the console's own (refusals, the time limit) carry a key and parameters (QueryRefused.key,
+QueryResult.error_key) that the page translates with dashboard.i18n.t; DuckDB's own messages stay as they are.
 """
 from __future__ import annotations
 
+import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -37,8 +41,30 @@ CATALOG = "warehouse"
 _ALLOWED = {duckdb.StatementType.SELECT}
 
 
+#: English fallbacks of the message keys (str() of a refusal, logs); the interface translates the key
+#: itself via dashboard.i18n.t, with the same parameters.
+MESSAGES: dict[str, str] = {
+    "sql_err_empty": "Empty query.",
+    "sql_err_count": "Exactly one statement per run, got {n}.",
+    "sql_err_kind": "Only SELECT queries are allowed, not {kind}.",
+    "sql_err_parse": "{error}",
+    "sql_err_timeout": "Query stopped after the time limit of {seconds:g} s.",
+}
+
+
+def message(key: str, **params) -> str:
+    """The English text of a message key (the fallback; the page shows the translation)."""
+    template = MESSAGES.get(key)
+    return key if template is None else template.format(**params)
+
+
 class QueryRefused(ValueError):
-    """The text is not exactly one read-only query; the message says why, in one line."""
+    """The text is not exactly one read-only query: key (see MESSAGES) and params say why."""
+
+    def __init__(self, key: str, **params):
+        self.key = key
+        self.params = params
+        super().__init__(message(key, **params))
 
 
 @dataclass
@@ -46,7 +72,13 @@ class QueryResult:
     frame: pd.DataFrame = field(default_factory=pd.DataFrame)
     truncated: bool = False       # more than max_rows rows: only the first max_rows are in frame
     elapsed_s: float = 0.0
-    error: str | None = None      # a short, one-line message; frame is empty when set
+    error: str | None = None      # a short, one-line message (English fallback); frame is empty when set
+    error_key: str | None = None  # set for the console's own messages: translate key + error_params
+    error_params: dict = field(default_factory=dict)
+
+    @classmethod
+    def failed(cls, key: str, *, elapsed_s: float = 0.0, **params) -> QueryResult:
+        return cls(error=message(key, **params), error_key=key, error_params=params, elapsed_s=elapsed_s)
 
     @property
     def ok(self) -> bool:
@@ -60,6 +92,26 @@ def short_error(exc: BaseException) -> str:
     return first[:300]
 
 
+_COMMENTS = re.compile(r"^(?:\s+|--[^\n]*(?:\n|$)|/\*.*?\*/)*", flags=re.DOTALL)
+_KEYWORD = re.compile(r"([A-Za-z_]+)(?:\s+([A-Za-z_]+))?")
+
+
+def statement_kind(text: str, fallback: str = "") -> str:
+    """The statement's leading keyword as written (INSTALL, RESET, USE, CHECKPOINT...), for messages.
+
+    DuckDB's statement types are coarser than what a user typed (INSTALL is a LOAD statement, RESET and
+    USE are SET, CHECKPOINT is CALL), so a refusal names the keyword; a WITH prefix or a bracket says
+    nothing about the statement, then the type (fallback) is used.
+    """
+    match = _KEYWORD.match(text[_COMMENTS.match(text).end():])
+    if not match:
+        return fallback or "?"
+    first, second = match.group(1).upper(), (match.group(2) or "").upper()
+    if first == "WITH" and fallback:
+        return fallback
+    return f"{first} {second}" if first == "FORCE" and second else first
+
+
 def check_query(sql: str) -> str:
     """The single statement in sql if it is a query; raises QueryRefused otherwise.
 
@@ -67,17 +119,22 @@ def check_query(sql: str) -> str:
     a CREATE behind a SELECT.
     """
     if not sql or not sql.strip():
-        raise QueryRefused("Empty query.")
+        raise QueryRefused("sql_err_empty")
     try:
         statements = duckdb.extract_statements(sql)
     except duckdb.Error as exc:
-        raise QueryRefused(short_error(exc)) from None
+        raise QueryRefused("sql_err_parse", error=short_error(exc)) from None
+    if not statements:  # only semicolons or comments
+        raise QueryRefused("sql_err_empty")
     if len(statements) != 1:
-        raise QueryRefused(f"Exactly one statement per run, got {len(statements)}.")
+        raise QueryRefused("sql_err_count", n=len(statements))
     statement = statements[0]
-    if statement.type not in _ALLOWED:
-        kind = getattr(statement.type, "name", str(statement.type))
-        raise QueryRefused(f"Only SELECT queries are allowed, not {kind}.")
+    try:
+        kind = statement.type
+    except ValueError:  # a statement type the Python enum does not know (UPDATE EXTENSIONS): not a query
+        raise QueryRefused("sql_err_kind", kind=statement_kind(statement.query)) from None
+    if kind not in _ALLOWED:
+        raise QueryRefused("sql_err_kind", kind=statement_kind(statement.query, getattr(kind, "name", str(kind))))
     return statement.query.strip().rstrip(";").strip()
 
 
@@ -131,7 +188,7 @@ def run_query(
     try:
         query = check_query(sql)
     except QueryRefused as exc:
-        return QueryResult(error=str(exc), elapsed_s=time.perf_counter() - start)
+        return QueryResult.failed(exc.key, elapsed_s=time.perf_counter() - start, **exc.params)
 
     done = threading.Event()
 
@@ -153,13 +210,13 @@ def run_query(
         frame = pd.DataFrame.from_records(rows[:max_rows], columns=_unique(columns))
         return QueryResult(frame=frame, truncated=truncated, elapsed_s=time.perf_counter() - start)
     except duckdb.InterruptException:
-        return QueryResult(error=f"Query stopped after the time limit of {time_limit_s:g} s.",
-                           elapsed_s=time.perf_counter() - start)
+        return QueryResult.failed("sql_err_timeout", elapsed_s=time.perf_counter() - start, seconds=time_limit_s)
     except duckdb.Error as exc:
-        message = short_error(exc)
-        if "maximum execution time" in message.lower() or "interrupt" in message.lower():
-            message = f"Query stopped after the time limit of {time_limit_s:g} s."
-        return QueryResult(error=message, elapsed_s=time.perf_counter() - start)
+        text = short_error(exc)
+        if "maximum execution time" in text.lower() or "interrupt" in text.lower():
+            return QueryResult.failed("sql_err_timeout", elapsed_s=time.perf_counter() - start,
+                                      seconds=time_limit_s)
+        return QueryResult(error=text, elapsed_s=time.perf_counter() - start)
     except Exception as exc:  # e.g. a value pandas cannot hold; still one line, never a traceback
         return QueryResult(error=short_error(exc), elapsed_s=time.perf_counter() - start)
     finally:

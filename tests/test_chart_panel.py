@@ -196,7 +196,44 @@ def test_sql_console_page_refuses_with_a_short_message(sql_page):
     at.text_area(key="sql_text").set_value("drop table municipality").run()
     at.button(key="sql_run").click().run()
     assert not at.exception
-    assert "Only SELECT queries are allowed, not DROP." in at.error[0].value
+    assert at.error[0].value == "Query niet uitgevoerd: Alleen SELECT-queries zijn toegestaan, geen DROP."
+
+
+@pytest.mark.parametrize(("sql", "shown"), [
+    ("select 1; select 2", "Eén statement per keer; dit zijn er 2."),
+    ("install httpfs", "Alleen SELECT-queries zijn toegestaan, geen INSTALL."),
+    ("copy (select 1) to '/tmp/lokale_teams_escape.csv'", "Alleen SELECT-queries zijn toegestaan, geen COPY."),
+])
+def test_sql_console_page_refuses_in_dutch(sql_page, sql, shown):
+    at = sql_page.run()
+    at.text_area(key="sql_text").set_value(sql).run()
+    at.button(key="sql_run").click().run()
+    assert not at.exception
+    assert at.error[0].value == f"Query niet uitgevoerd: {shown}"
+
+
+def test_sql_console_page_time_limit_message_is_dutch(sql_page, monkeypatch):
+    from dashboard import sql_console
+
+    # A real runaway query is covered in tests/test_sql_console.py; here only the message matters.
+    monkeypatch.setattr(sql_console, "run_query",
+                        lambda con, sql: sql_console.QueryResult.failed("sql_err_timeout", seconds=2.5))
+    at = sql_page.run()
+    at.button(key="sql_run").click().run()
+    assert not at.exception
+    assert at.error[0].value == "Query niet uitgevoerd: Query gestopt na de tijdslimiet van 2,5 s."
+
+
+def test_sql_console_page_counts_one_row_in_the_singular_and_shows_null(sql_page):
+    at = sql_page.run()
+    at.text_area(key="sql_text").set_value("select 1 as a, null as b").run()
+    at.button(key="sql_run").click().run()
+    assert not at.exception and not at.error
+    assert at.caption[-1].value.startswith("1 rij in ")
+    assert at.dataframe[0].proto.placeholder == "NULL"  # shown instead of Streamlit's "None"
+    at.text_area(key="sql_text").set_value("select * from range(2)").run()
+    at.button(key="sql_run").click().run()
+    assert at.caption[-1].value.startswith("2 rijen in ")
 
 
 def test_sql_console_page_respects_the_operator_switch(sql_page, monkeypatch):

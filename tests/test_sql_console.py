@@ -90,7 +90,46 @@ def test_a_query_runs_and_sees_tables_and_views(con):
     "selec 1",
 ])
 def test_statements_other_than_one_select_are_refused(con, sql):
-    assert refused(sc.run_query(con, sql))
+    result = sc.run_query(con, sql)
+    assert refused(result)
+    assert result.error_key in sc.MESSAGES  # the page translates it (tests/test_chart_panel.py)
+
+
+@pytest.mark.parametrize(("sql", "key", "params"), [
+    ("install httpfs", "sql_err_kind", {"kind": "INSTALL"}),  # DuckDB's type for it is LOAD
+    ("force install httpfs", "sql_err_kind", {"kind": "FORCE INSTALL"}),
+    ("load httpfs", "sql_err_kind", {"kind": "LOAD"}),
+    ("-- a comment\n/* and another */ Install httpfs", "sql_err_kind", {"kind": "INSTALL"}),
+    ("reset max_execution_time", "sql_err_kind", {"kind": "RESET"}),  # type SET
+    ("use memory", "sql_err_kind", {"kind": "USE"}),  # type SET
+    ("checkpoint", "sql_err_kind", {"kind": "CHECKPOINT"}),  # type CALL
+    ("import database '/tmp/lokale_teams_export'", "sql_err_kind", {"kind": "IMPORT"}),  # type PRAGMA
+    ("copy (select 1) to '/tmp/lokale_teams_escape.csv'", "sql_err_kind", {"kind": "COPY"}),
+    ("with x as (select 1 as a) insert into municipality select * from x", "sql_err_kind", {"kind": "INSERT"}),
+    ("update extensions", "sql_err_kind", {"kind": "UPDATE"}),  # a type the Python enum does not know
+    ("select 1; select 2", "sql_err_count", {"n": 2}),
+    ("", "sql_err_empty", {}),
+    ("   ;  ", "sql_err_empty", {}),
+])
+def test_refusals_carry_a_message_key_and_the_statement_as_written(con, sql, key, params):
+    result = sc.run_query(con, sql)
+    assert refused(result)
+    assert (result.error_key, result.error_params) == (key, params)
+    with pytest.raises(sc.QueryRefused) as info:
+        sc.check_query(sql)
+    assert (info.value.key, info.value.params) == (key, params)
+
+
+def test_every_message_key_is_translated():
+    from dashboard.i18n import STRINGS, t
+
+    samples = {"n": 2, "kind": "COPY", "error": "Parser Error: x", "seconds": "5"}
+    for key in sc.MESSAGES:
+        assert key in STRINGS
+        nl, en = t(key, "nl", **samples), t(key, "en", **samples)
+        assert "{" not in nl and "{" not in en
+    assert t("sql_err_kind", "nl", kind="COPY") == "Alleen SELECT-queries zijn toegestaan, geen COPY."
+    assert t("sql_err_count", "nl", n=2) == "Eén statement per keer; dit zijn er 2."
 
 
 @pytest.mark.parametrize("sql", [
@@ -151,7 +190,8 @@ def test_a_query_that_runs_forever_is_stopped_within_the_limit(con, sql):
     start = time.perf_counter()
     result = sc.run_query(con, sql, time_limit_s=LIMIT_S)
     elapsed = time.perf_counter() - start
-    assert refused(result) and "time limit" in result.error
+    assert refused(result) and result.error_key == "sql_err_timeout"
+    assert result.error_params == {"seconds": LIMIT_S}
     assert elapsed < LIMIT_S + MARGIN_S
 
 
@@ -163,6 +203,7 @@ def test_the_watchdog_interrupts_when_the_setting_does_not(warehouse):
         result = sc.run_query(console, "select count(*) from range(1000000) a, range(1000000) b "
                                        "where a.range + b.range < 0", time_limit_s=LIMIT_S)
         assert refused(result) and time.perf_counter() - start < LIMIT_S + MARGIN_S
+        assert result.error_key == "sql_err_timeout"
         assert sc.run_query(console, "select 1 as ok").ok  # the connection is still usable afterwards
     finally:
         console.close()
@@ -178,6 +219,7 @@ def test_rows_are_capped_and_truncation_is_reported(con):
 def test_errors_are_one_short_line(con):
     result = sc.run_query(con, "select no_such_column from municipality")
     assert refused(result) and result.error.startswith("Binder Error") and len(result.error) <= 300
+    assert result.error_key is None  # DuckDB's own message, shown as it is
 
 
 def test_duplicate_column_names_do_not_crash(con):

@@ -71,6 +71,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sql_schema": ("Tabellen en views", "Tables and views"),
     "sql_refused": ("Query niet uitgevoerd: {error}", "Query not run: {error}"),
     "sql_rows": ("{n} rijen in {seconds} s", "{n} rows in {seconds} s"),
+    "sql_rows_one": ("1 rij in {seconds} s", "1 row in {seconds} s"),
+    # Messages of dashboard/sql_console.py (QueryRefused.key / QueryResult.error_key, same parameters)
+    "sql_err_empty": ("Lege query: typ een SELECT-query.", "Empty query: type a SELECT query."),
+    "sql_err_count": ("Eén statement per keer; dit zijn er {n}.", "Exactly one statement per run, got {n}."),
+    "sql_err_kind": ("Alleen SELECT-queries zijn toegestaan, geen {kind}.", "Only SELECT queries are allowed, not {kind}."),
+    "sql_err_parse": ("{error}", "{error}"),
+    "sql_err_timeout": ("Query gestopt na de tijdslimiet van {seconds} s.", "Query stopped after the time limit of {seconds} s."),
     "sql_truncated": ("Alleen de eerste {n} rijen worden getoond en gedownload; het resultaat is groter.", "Only the first {n} rows are shown and downloaded; the result is larger."),
     "sql_download_csv": ("Resultaat als CSV", "Result as CSV"),
     "sql_download_xlsx": ("Resultaat als Excel", "Result as Excel"),

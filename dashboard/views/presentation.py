@@ -2,8 +2,9 @@
 
 Presentation mode (toggle, or ?present=1 in the URL) hides the sidebar and Streamlit's chrome with CSS
 that is injected only in this mode, enlarges the fonts and shows one chart per screen with its title and
-source, readable from the back of a room at 1920x1080. Widgets and layout only; the logic is in
-dashboard.exports and dashboard.ui.chart_panel.
+source, readable from the back of a room. The chart takes the height the screen leaves free, so title,
+chart, source and the Vorige/Volgende row fit without scrolling at 1280x800 as well as at 1920x1080.
+Widgets and layout only; the logic is in dashboard.exports and dashboard.ui.chart_panel.
 """
 from __future__ import annotations
 
@@ -18,7 +19,11 @@ from dashboard.ui.chart_panel import get_pins
 MODE_KEY = "present_mode"        # plain session state: survives runs in which the toggle is not drawn
 TOGGLE_KEY = "present_toggle"    # the toggle widget; its callback copies the value to MODE_KEY
 INDEX_KEY = "present_index"
-DISPLAY_HEIGHT = 860
+CHART_BOX_KEY = "present_chart_box"
+#: Nominal chart height. In the browser PRESENT_CSS replaces it by the height the screen leaves free (the
+#: chart stretches to fill its box); it is what the chart gets where that CSS does not apply. A fixed
+#: integer height on the box is also what Streamlit needs to draw facet and concat charts at all.
+DISPLAY_HEIGHT = 600
 
 # Only injected in presentation mode. Test ids as rendered by Streamlit 1.67.
 PRESENT_CSS = """
@@ -34,6 +39,13 @@ PRESENT_CSS = """
 .present-subtitle { font-size: 1.5rem; color: #444; margin: 0 0 0.4rem 0; }
 .present-source { font-size: 1.3rem; color: #555; margin: 0.2rem 0 0 0; }
 .present-counter { font-size: 1.6rem; font-weight: 600; text-align: center; }
+/* Fit the slide to the screen (1280x800 projectors as well as 1920x1080): the page is one viewport tall,
+   the chart box gets the height the source line and the controls leave, the chart stretches to fill it. */
+[data-testid="stMainBlockContainer"] { height: 100vh; height: 100dvh; }
+[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] { height: 100%; }
+[data-testid="stLayoutWrapper"]:has(> .st-key-present_chart_box) {
+    flex: 1 1 0 !important; height: auto !important; min-height: 360px; }
+.st-key-present_chart_box { height: 100% !important; max-height: none !important; overflow: hidden !important; }
 </style>
 """
 
@@ -103,8 +115,8 @@ def _display_spec(pin: dict) -> dict:
     """The pinned spec with its title and filters written in, at projector font sizes."""
     spec = json.loads(pin["spec"]) if isinstance(pin.get("spec"), str) else exports.chart_to_spec(pin["spec"])
     spec = exports.with_annotations(spec, title=pin.get("title"), subtitle=pin.get("subtitle"))
-    # Streamlit fits the whole chart (title and axes included) into width x height: fill a 1080 px screen
-    # minus the navigation row.
+    # Streamlit fits the whole chart (title and axes included) into the box of show_slide, which the CSS
+    # sizes to the viewport minus the source line and the navigation row.
     return exports.presentation_spec(spec, width="container", height=DISPLAY_HEIGHT)
 
 
@@ -137,7 +149,8 @@ def show_slide(pins: list[dict], lang: str) -> None:
     spec = _display_spec(pin)
     # theme=None: Streamlit's theme thins out axis labels at projector font sizes; without it the slide
     # looks like the exported PNG and the deck.
-    st.vega_lite_chart(spec, width="stretch", theme=None, key=f"present_chart_{index}")
+    with st.container(key=CHART_BOX_KEY, height=DISPLAY_HEIGHT, border=False):
+        st.vega_lite_chart(spec, width="stretch", height="stretch", theme=None, key=f"present_chart_{index}")
     source = pin.get("source")
     if source and not exports._contains_text(spec, source):
         st.markdown(

@@ -68,15 +68,35 @@ def show_schema(path: Path, lang: str) -> None:
                                                                               columns["data_type"], strict=True)))
 
 
+def _number(value: float, lang: str, fmt: str = ",") -> str:
+    """A number in the interface's notation: 10.000 and 0,25 in Dutch, 10,000 and 0.25 in English."""
+    text = format(value, fmt)
+    return text.translate(str.maketrans(",.", ".,")) if lang == "nl" else text
+
+
+def error_text(result: sql_console.QueryResult, lang: str) -> str:
+    """The error in the interface language: the console's own messages by key, DuckDB's as they are."""
+    if result.error_key is None:
+        return result.error or ""
+    params = {name: _number(value, lang, "g") if isinstance(value, float) else value
+              for name, value in result.error_params.items()}
+    return t(result.error_key, lang, **params)
+
+
+def rows_text(n: int, seconds: float, lang: str) -> str:
+    shown = _number(seconds, lang, ".2f")
+    return t("sql_rows_one", lang, seconds=shown) if n == 1 else t("sql_rows", lang, n=_number(n, lang), seconds=shown)
+
+
 def show_result(result: sql_console.QueryResult, sql: str, lang: str) -> None:
     if not result.ok:
-        st.error(t("sql_refused", lang, error=result.error), icon=":material/block:")
+        st.error(t("sql_refused", lang, error=error_text(result, lang)), icon=":material/block:")
         return
-    seconds = f"{result.elapsed_s:.2f}".replace(".", "," if lang == "nl" else ".")
-    st.caption(t("sql_rows", lang, n=len(result.frame), seconds=seconds))
+    st.caption(rows_text(len(result.frame), result.elapsed_s, lang))
     if result.truncated:
-        st.warning(t("sql_truncated", lang, n=f"{sql_console.MAX_ROWS:,}".replace(",", "." if lang == "nl" else ",")))
-    st.dataframe(result.frame, hide_index=True, key="sql_result_table")
+        st.warning(t("sql_truncated", lang, n=_number(sql_console.MAX_ROWS, lang)))
+    # NULL, as SQL users know it, instead of Streamlit's "None".
+    st.dataframe(result.frame, hide_index=True, key="sql_result_table", placeholder="NULL")
     frame = result.frame
     with st.container(horizontal=True, gap="small"):
         st.download_button(t("sql_download_csv", lang), data=lambda: exports.dataframe_csv_bytes(frame),
@@ -99,8 +119,8 @@ def main() -> None:
         st.info(t("sql_disabled", lang))
         return
     path = Path(settings.WAREHOUSE_PATH)
-    seconds = f"{sql_console.TIME_LIMIT_S:g}"
-    rows = f"{sql_console.MAX_ROWS:,}".replace(",", "." if lang == "nl" else ",")
+    seconds = _number(sql_console.TIME_LIMIT_S, lang, "g")
+    rows = _number(sql_console.MAX_ROWS, lang)
     st.markdown(t("sql_intro", lang, rows=rows, seconds=seconds))
     st.caption(t("sql_security_note", lang))
     if not path.is_file():

@@ -1,8 +1,10 @@
 """Exports and presentation mode in a real browser: pin two charts, download a PNG and the deck, present.
 
 Uses the fixtures `streamlit_url`, `page` and `wait_for_app` from tests/browser/conftest.py. Downloads are
-checked as files (PNG header, python-pptx read-back); screenshots of presentation mode at 1920x1080 go to
-test-artifacts/ so a person can judge readability from the back of the room.
+checked as files (PNG header, python-pptx read-back); screenshots of presentation mode at 1920x1080 and at
+1280x800 (a common projector resolution) go to test-artifacts/ so a person can judge readability from the
+back of the room. At both sizes title, chart, source line and the Vorige/Volgende row must fit on the screen
+without scrolling.
 """
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import io
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from pptx import Presentation
 
 from dashboard import exports
@@ -39,6 +42,47 @@ def download(page, key: str) -> tuple[str, bytes]:
     with page.expect_download() as info:
         button(page, key).click()
     return info.value.suggested_filename, Path(info.value.path()).read_bytes()
+
+
+def box(locator) -> dict:
+    b = locator.bounding_box()
+    assert b is not None, f"{locator} is not rendered"
+    return b
+
+
+def within(b: dict, size: dict) -> bool:
+    return b["y"] >= 0 and b["y"] + b["height"] <= size["height"] + 0.5 and b["x"] >= 0 \
+        and b["x"] + b["width"] <= size["width"] + 0.5
+
+
+def assert_slide_fits(page, wait_for_app, name: str) -> dict:
+    """Title, chart, source line and the next button are all inside the viewport, and nothing scrolls."""
+    size = page.viewport_size
+    chart = page.locator("[data-testid='stVegaLiteChart']")
+    # After a resize the chart re-lays itself out; wait for that instead of sleeping (if it never fits, the
+    # assertion below says what sticks out).
+    try:
+        page.wait_for_function(
+            """() => { const c = document.querySelector("[data-testid='stVegaLiteChart']");
+                       return c && c.getBoundingClientRect().bottom <= innerHeight; }""", timeout=5_000)
+    except PlaywrightTimeoutError:
+        pass
+    wait_for_app(page)
+    # The source is either a line under the chart (.present-source) or part of the chart's own subtitle,
+    # which Streamlit renders as SVG text: the innermost element that holds "Bron:" is the line itself.
+    source = page.locator(".present-source, [data-testid='stVegaLiteChart'] text, "
+                          "[data-testid='stVegaLiteChart'] tspan").filter(has_text="Bron:").last
+    title = page.locator("[data-testid='stVegaLiteChart'] text, [data-testid='stVegaLiteChart'] tspan") \
+        .filter(has_text="per gemeente").first
+    measured = {"chart": box(chart), "title": box(title), "source": box(source),
+                "next": box(button(page, "present_next")), "prev": box(button(page, "present_prev"))}
+    outside = {k: v for k, v in measured.items() if not within(v, size)}
+    page.screenshot(path=str(ARTIFACTS / name))
+    assert not outside, f"outside the {size['width']}x{size['height']} viewport: {outside}"
+    main = page.evaluate("""() => { const m = document.querySelector("[data-testid='stMain']");
+                                     return [m.scrollHeight, m.clientHeight]; }""")
+    assert main[0] <= main[1] + 1, f"the slide scrolls: {main}"
+    return measured
 
 
 def test_pin_two_charts_present_them_and_download_the_deck(page, streamlit_url, wait_for_app):
@@ -81,12 +125,22 @@ def test_pin_two_charts_present_them_and_download_the_deck(page, streamlit_url, 
     assert page.locator("[data-testid='stVegaLiteChart']").count() == 1
     assert page.get_by_text("1 / 2", exact=True).is_visible()
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "presentation_1_of_2.png"))
+    large = assert_slide_fits(page, wait_for_app, "presentation_1_of_2.png")
+    # Still large on a 1920x1080 screen: the chart takes most of the height, not a small fixed box.
+    assert large["chart"]["height"] >= 0.8 * 1080, large["chart"]
     button(page, "present_next").click()
     wait_for_app(page)
     assert page.get_by_text("2 / 2", exact=True).is_visible()
-    page.screenshot(path=str(ARTIFACTS / "presentation_2_of_2.png"))
+    assert_slide_fits(page, wait_for_app, "presentation_2_of_2.png")
     assert not page.locator("[data-testid='stException']").count()
+
+    # A 1280x800 projector: everything still on one screen, both slides.
+    page.set_viewport_size({"width": 1280, "height": 800})
+    assert_slide_fits(page, wait_for_app, "presentation_2_of_2_1280x800.png")
+    button(page, "present_prev").click()
+    wait_for_app(page)
+    assert page.get_by_text("1 / 2", exact=True).is_visible()
+    assert_slide_fits(page, wait_for_app, "presentation_1_of_2_1280x800.png")
 
     button(page, "present_exit").click()
     wait_for_app(page)
