@@ -3,8 +3,9 @@ from the overview, compare two municipalities, switch to English.
 
 Why: AppTest does not run the frontend; this checks that the real server renders charts (Vega-Lite in
 Chromium), that widgets, page switches and URLs work together, and that no step shows an exception.
-Expected values are computed from data/gemeenten/*.yaml. Screenshots of every step go to test-artifacts/;
-the overview at 1280×800 is also saved as docs/screenshot-overview.png for the README.
+Expected values are computed from data/gemeenten/*.yaml. Screenshots of every step go to test-artifacts/
+(the first, 1_overview.png at 1280×800, is the one to copy to docs/screenshot-overview.png when the
+overview changes; tests never write tracked files).
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
-DOCS_SCREENSHOT = ROOT / "docs" / "screenshot-overview.png"
 
 
 def source() -> list[dict]:
@@ -76,9 +76,7 @@ def test_policy_advisor_journey(page, streamlit_url, wait_for_app):
     assert_chart(page)
     assert_healthy(page)
     page.get_by_text(f"{total} van {total} gemeenten").first.wait_for()
-    page.wait_for_timeout(500)  # let Vega finish its last layout pass before the README screenshot
-    DOCS_SCREENSHOT.parent.mkdir(exist_ok=True)
-    page.screenshot(path=str(DOCS_SCREENSHOT))
+    page.wait_for_timeout(500)  # let Vega finish its last layout pass before the screenshot
     shot(page, "1_overview")
 
     # 2. Filter on the basic function highlighted by the fewest (but at least two) municipalities
