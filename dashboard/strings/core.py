@@ -184,7 +184,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Sources of the figures (as the sketch names them): {sources}",
     ),
     "core_notes": ("Toelichting zonder cijfers", "Notes without figures"),
-    "core_team_total": ("Aantal teams in totaal: {n}", "Number of teams in total: {n}"),
+    "core_team_total": (
+        "Teams en loketten samen, voor zover de schets het aantal noemt: {n}",
+        "Teams and counters together, as far as the sketch gives their number: {n}",
+    ),
     "core_org_model_help": (
         "Onze codering van de schets op elf dimensies (zie Over de data). 'Niet gerapporteerd' betekent: de schets zegt het niet — niet 'nee'.",
         "Our coding of the sketch on eleven dimensions (see About the data). 'Not reported' means: the sketch does not say — not 'no'.",
