@@ -27,6 +27,14 @@ def built_warehouse(tmp_path_factory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def fixture_warehouse(tmp_path_factory) -> Path:
+    """Path to a warehouse built from the small fictional fixture folder (once per test session)."""
+    path = tmp_path_factory.mktemp("fixture_warehouse") / "warehouse.duckdb"
+    build_warehouse(FIXTURE_DATA, path, log=lambda _line: None)
+    return path
+
+
 @pytest.fixture
 def fixture_data_dir(tmp_path) -> Path:
     """A writable copy of the small valid fixture data folder."""

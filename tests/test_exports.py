@@ -23,11 +23,9 @@ import pytest
 from pptx import Presentation
 
 from dashboard import exports
-from etl.build import build_warehouse
 from etl.export import EXPORT_TABLES
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
 
 TITLE = "Besteedbaar inkomen per huishouden"
 SUBTITLE = "Provincie: Overijssel · Inwoners: 50.000–100.000"
@@ -35,10 +33,8 @@ SOURCE = "Bron: KPMG (2019), Bijlage 2; CBS Inkomen van huishoudens 2017"
 
 
 @pytest.fixture(scope="module")
-def warehouse(tmp_path_factory) -> Path:
-    target = tmp_path_factory.mktemp("wh") / "warehouse.duckdb"
-    build_warehouse(FIXTURE_DATA, target, log=lambda _line: None)
-    return target
+def warehouse(fixture_warehouse) -> Path:
+    return fixture_warehouse
 
 
 @pytest.fixture

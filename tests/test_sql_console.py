@@ -16,19 +16,15 @@ import pandas as pd
 import pytest
 
 from dashboard import sql_console as sc
-from etl.build import build_warehouse
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
 LIMIT_S = 1.0
 MARGIN_S = 1.5
 
 
 @pytest.fixture(scope="module")
-def warehouse(tmp_path_factory) -> Path:
-    target = tmp_path_factory.mktemp("wh") / "warehouse.duckdb"
-    build_warehouse(FIXTURE_DATA, target, log=lambda _line: None)
-    return target
+def warehouse(fixture_warehouse) -> Path:
+    return fixture_warehouse
 
 
 @pytest.fixture
