@@ -134,7 +134,12 @@ def test_single_parent_definitions_are_kept_apart():
 
 
 def test_transitions_described_in_the_report_are_recorded():
-    for slug in ("almelo", "amsterdam", "leiden"):
+    # A pilot or a new set-up under way, read from Bijlage 2 (Almelo's roll-out, Amsterdam's 2021
+    # Buurteams, Leiden's joint-team pilot, Enschede's OJA pilot, Den Haag's multidisciplinary team
+    # roll-out, Veenendaal's district pilot, Groningen's new management model, Montferland's merger,
+    # Utrecht's 2020 contracts).
+    for slug in ("almelo", "amsterdam", "leiden", "enschede", "den_haag", "veenendaal", "groningen",
+                 "montferland", "utrecht"):
         assert load(slug).get("transition"), f"{slug}: the report describes a transition"
 
 
@@ -220,6 +225,22 @@ def test_locators_outside_organisation_follow_the_locator_rule(slug):
         for problem in _locator_problems(locator, letter, canonical)
     ]
     assert problems == []
+
+
+def test_each_practice_cites_the_section_of_its_own_basic_function():
+    names = {
+        bf["id"]: bf["name_nl"]
+        for bf in yaml.safe_load((DATA / "reference" / "basic_functions.yaml").read_text(encoding="utf-8"))[
+            "basic_functions"
+        ]
+    }
+    wrong = []
+    for slug in EXPECTED_MUNICIPALITIES:
+        for i, practice in enumerate(load(slug)["practices"]):
+            _, _, cited = practice["locator"].partition(PRACTICE_SECTION)
+            if names[practice["basic_function"]] not in cited.split("; "):
+                wrong.append(f"{slug} practices[{i}]: {practice['locator']!r}")
+    assert wrong == []
 
 
 # The organisation blocks are being re-coded (issue 10, double coding); the lead conforms them to the
