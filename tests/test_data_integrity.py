@@ -200,7 +200,8 @@ def test_locator_rule_holds_for_hand_made_cases():
     good = [
         "Bijlage 2a, Organisatie",
         "Bijlage 2a, basisfuncties uitgelicht: Tijdig signaleren van de vraag",
-        "Bijlage 2a, Organisatie; Samenwerken; basisfuncties uitgelicht: Handelen met een brede blik; Leren en verbeteren",
+        "Bijlage 2a, Organisatie; Samenwerken; "
+        "basisfuncties uitgelicht: Handelen met een brede blik; Leren en verbeteren",
     ]
     bad = [
         "Bijlage 2b, Organisatie",  # wrong letter
