@@ -126,7 +126,7 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
         "municipality_code": "Municipality (see municipalities)",
         "team_name": "Name of the team (type) as the sketch gives it",
         "team_kind": "wijkteam | toegangsteam | jeugd_gezinsteam | loket | front_office | expertiseteam | "
-                     "outreach_team | municipal_team | other",
+                     "outreach_team | municipal_team | overleg (meeting or platform of partners) | other",
         "team_count": "Number of teams of this type; empty when not reported",
         "count_qualifier": "exact | approx | more_than | not_reported",
         "target_group": "all_ages | youth_family | adults | not_reported",

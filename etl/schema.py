@@ -35,6 +35,7 @@ TeamKind = Literal[
     "expertiseteam",  # city-wide expertise or specialist team
     "outreach_team",  # outreaching teams (bemoeizorg)
     "municipal_team",  # municipal department team (Team Wmo, Team Jeugd)
+    "overleg",  # a meeting or platform of partners the sketch names as a unit; not counted as a team
     "other",
 ]
 Province = Literal[

@@ -209,6 +209,8 @@ with team_totals as (
         bool_or(count_qualifier = 'more_than') as team_count_is_lower_bound,
         bool_or(count_qualifier = 'not_reported') as team_count_incomplete
     from team
+    -- a meeting or platform of partners is listed with the teams but is not a team or counter
+    where team_kind <> 'overleg'
     group by municipality_code
 ),
 highlights as (

@@ -193,3 +193,16 @@ def test_schema_and_transform_must_agree(fixture_data_dir, tmp_path):
     with pytest.raises(RuntimeError, match=r"table team: missing \['team_colour'\]"):
         build_warehouse(fixture_data_dir, tmp_path / "w.duckdb", log=lambda _line: None, schema_path=drifted)
     assert not (tmp_path / "w.duckdb").exists()
+
+
+def test_team_totals_leave_out_meetings_and_platforms(built_warehouse):
+    # Hand count from Bijlage 2b and 2j: Brunssum lists three teams/counters without a number plus two
+    # meetings (Jeugdpreventieplatform, Routeertafel); Utrecht lists 18 Buurtteams, three team types
+    # without a number and one platform (Stedelijk Platform Ouderen). Meetings are not teams.
+    rows = query(built_warehouse, "select municipality_code, n_team_types, team_count_reported, "
+                                  "team_count_incomplete from v_municipality_overview "
+                                  "where municipality_code in ('GM0899', 'GM0344') order by 1")
+    assert rows == [("GM0344", 4, 18, True), ("GM0899", 3, None, True)]
+    kinds = query(built_warehouse, "select team_name from team where team_kind = 'overleg' "
+                                   "and municipality_code = 'GM0899' order by ordinal")
+    assert kinds == [("Jeugdpreventieplatform",), ("Routeertafel",)]

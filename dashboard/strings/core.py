@@ -118,6 +118,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "core_kind_expertiseteam": ("expertiseteam", "expertise team"),
     "core_kind_outreach_team": ("outreachend team", "outreach team"),
     "core_kind_municipal_team": ("gemeentelijk team", "municipal team"),
+    "core_kind_overleg": ("overleg of platform", "meeting or platform"),
     "core_kind_other": ("anders", "other"),
     "core_target_all_ages": ("alle leeftijden", "all ages"),
     "core_target_youth_family": ("jeugd en gezin", "youth and family"),
