@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -172,6 +173,8 @@ def test_ensure_warehouse_builds_only_when_data_or_schema_changed(fixture_data_d
 
 
 def test_checksum_changes_when_a_file_is_added(fixture_data_dir, tmp_path):
+    # Without double coding: a new municipality would otherwise also need codings (tests/test_coding.py).
+    shutil.rmtree(fixture_data_dir / "coding")
     target = tmp_path / "w.duckdb"
     ensure_warehouse(fixture_data_dir, target)
     before = read_meta(target)["data_checksum"]
