@@ -75,6 +75,8 @@ WORDS = {
         "basic_function": "Basisfunctie",
         "dimension": "Dimensie",
         "coded_value": "Gecodeerde waarde",
+        "coding": "Codering",
+        "tentative": "voorlopig",
         "justification": "Toelichting",
         "deviation": "Verschil met referentie",
         "points": "procentpunt",
@@ -113,6 +115,8 @@ WORDS = {
         "basic_function": "Basic function",
         "dimension": "Dimension",
         "coded_value": "Coded value",
+        "coding": "Coding",
+        "tentative": "tentative",
         "justification": "Justification",
         "deviation": "Difference from reference",
         "points": "percentage points",
@@ -783,24 +787,34 @@ def org_matrix_chart(
     subtitle: Sequence[str],
     lang: str,
 ):
-    """Municipality × dimension; letter = coded value (key under the chart), grey '–' = not reported."""
+    """Municipality × dimension; letter = coded value (key under the chart), grey '–' = not reported.
+
+    With double coding: '*' after the letter = adjudicated (org column `agreement`), the coding status (org
+    column `status`, words) in the tooltip, and '(tentative)' after a tentative dimension's name.
+    """
     w = _w(lang)
     dim_label = "label_en" if lang == "en" else "label_nl"
     val_label = "value_label_en" if lang == "en" else "value_label_nl"
     just = "justification_en" if lang == "en" else "justification_nl"
     df = org.merge(codes[["dimension_id", "value_id", "letter"]], on=["dimension_id", "value_id"], how="left")
     dims = dimensions.sort_values("ordinal")
-    dim_titles = dict(zip(dims["dimension_id"], dims[dim_label], strict=True))
+    tentative = dims["tentative"] if "tentative" in dims.columns else pd.Series(False, index=dims.index)
+    titles = [f"{label} ({w['tentative']})" if bool(tent) else label
+              for label, tent in zip(dims[dim_label], tentative, strict=True)]
+    dim_titles = dict(zip(dims["dimension_id"], titles, strict=True))
     df["dimension"] = df["dimension_id"].map(dim_titles)
     df["value_label"] = df[val_label]
     df["justification"] = df[just]
     df["letter_colour"] = df["letter"]
-    letters_present = sorted({x for x in df["letter"].dropna() if x != "–"})
+    if "agreement" in df.columns:
+        df["letter"] = df["letter"] + df["agreement"].eq("adjudicated").map({True: "*", False: ""})
+    df["status"] = df["status"] if "status" in df.columns else ""
+    letters_present = sorted({x for x in df["letter_colour"].dropna() if x != "–"})
     domain = letters_present + ["–"]
     colours = [OKABE_ITO[i % len(OKABE_ITO)] for i in range(len(letters_present))] + [NOT_REPORTED_GREY]
     x = alt.X(
         "dimension:N",
-        sort=list(dims[dim_label]),
+        sort=titles,
         title=None,
         axis=alt.Axis(orient="top", labelAngle=-40, labelLimit=240, labelAlign="left", labelOverlap=False),
     )
@@ -816,8 +830,10 @@ def org_matrix_chart(
         alt.Tooltip("value_label:N", title=w["coded_value"]),
         alt.Tooltip("justification:N", title=w["justification"]),
         alt.Tooltip("locator:N", title=w["locator"]),
+        alt.Tooltip("status:N", title=w["coding"]),
     ]
-    df = df[["municipality_name", "dimension", "letter", "letter_colour", "value_label", "justification", "locator"]]
+    df = df[["municipality_name", "dimension", "letter", "letter_colour", "value_label", "justification", "locator",
+             "status"]]
     rect = (
         alt.Chart()
         .mark_rect(stroke="white", strokeWidth=1.5)

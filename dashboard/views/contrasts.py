@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, db, state
+from dashboard import charts, confidence, db, state
 from dashboard.i18n import t
 from dashboard.ui import common
 from dashboard.ui.chart_panel import render_chart
@@ -54,6 +54,9 @@ def heatmap(codes, lab, lang, ftext):
 def matrix(codes, lab, lang, ftext):
     org = db.query("org_matrix")
     org = org[org["municipality_code"].isin(codes)]
+    agreed_only = state.current_filters().agreed_only
+    org = confidence.with_confidence(org, lang, agreed_only)
+    org = org[~org["hidden"]]  # hidden by the switch: an empty cell, never the grey 'not reported'
     codes_df = charts.org_matrix_codes(db.query("dimension_values"), lang)
     chart = charts.org_matrix_chart(
         org,
@@ -64,6 +67,10 @@ def matrix(codes, lab, lang, ftext):
         lang=lang,
     )
     render_chart(chart, slug="contrast_organisatiemodel", data=org, lang=lang, key="ct_matrix")
+    if confidence.has_status(org):
+        st.caption(t("rel_matrix_mark", lang))
+    if agreed_only:
+        st.caption(t("rel_matrix_hidden", lang))
     st.markdown(f"**{t('core_matrix_key', lang)}**")
     key_rows = []
     for dim in lab.dimension_ids():

@@ -1,0 +1,50 @@
+"""How sure a coded choice is, in words: agreed by both coders or adjudicated, hidden by the sidebar switch.
+
+Pure (no Streamlit). Works on rows of v_org_matrix (columns agreement, adjudication_reason_nl/_en,
+dimension_tentative). Without double coding the agreement column is null and every function says nothing.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.filters import excluded_mask
+from dashboard.i18n import t
+
+ADJUDICATED = "adjudicated"
+AGREED = "agreed"
+
+
+def has_status(org: pd.DataFrame) -> bool:
+    """True when the data set has double coding (some coded choice carries agreed/adjudicated)."""
+    return "agreement" in org.columns and bool(org["agreement"].notna().any())
+
+
+def status_text(agreement: str | None, reason_nl: str | None, reason_en: str | None, lang: str) -> str:
+    """'beide codeurs eens' / 'door arbitrage bepaald: <reason>' / '' (no double coding)."""
+    if agreement == AGREED:
+        return t("rel_agreed", lang)
+    if agreement == ADJUDICATED:
+        reason = reason_en if lang == "en" else reason_nl
+        return t("rel_adjudicated", lang, reason=reason or "")
+    return ""
+
+
+def with_confidence(org: pd.DataFrame, lang: str, agreed_only: bool) -> pd.DataFrame:
+    """Copy of org with `status` (words), `adjudicated` (bool) and `hidden` (hidden by the switch) columns."""
+    out = org.copy()
+    if "agreement" not in out.columns:
+        out["agreement"] = None
+        out["adjudication_reason_nl"] = None
+        out["adjudication_reason_en"] = None
+    out["status"] = [
+        status_text(a, rn, re, lang)
+        for a, rn, re in zip(out["agreement"], out["adjudication_reason_nl"], out["adjudication_reason_en"],
+                             strict=True)
+    ]
+    out["adjudicated"] = out["agreement"].eq(ADJUDICATED).fillna(False).astype(bool)
+    out["hidden"] = excluded_mask(out, agreed_only)
+    return out
+
+
+def dimension_title(label: str, tentative: bool, lang: str) -> str:
+    return t("rel_tentative_dimension", lang, label=label) if tentative else label
