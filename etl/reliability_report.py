@@ -53,7 +53,8 @@ def format_reliability(rows: list[tuple]) -> str:
     lines.insert(1, "  ".join("-" * w for w in widths))
     lines.append("")
     lines.append("alpha: Krippendorff's alpha, nominal (1 = perfect agreement, 0 = no better than chance); "
-                 "%: share of municipalities both coders coded alike; n: municipalities coded by both.")
+                 "%: share of units both coders coded alike; n: units coded by both (a unit is one municipality "
+                 "on one dimension).")
     lines.append(f"Target alpha >= {TARGET_ALPHA:.2f}; below {TENTATIVE_ALPHA} a dimension is marked tentative. "
                  "Overall: disagreements summed over dimensions (see data/README.md).")
     return "\n".join(line.rstrip() for line in lines)

@@ -148,7 +148,7 @@ def test_about_shows_reliability_table_round_one_next_to_last():
     assert rows["Wie voert de regie?"]["Alfa ronde 1"] == "\u22120,25"
     assert rows["Wie voert de regie?"]["Alfa ronde 2"] == "1,00"
     assert rows["Wie voert de regie?"]["% eens ronde 1"] == "33"
-    assert rows["Alle dimensies samen"]["Gemeenten"] == 6
+    assert rows["Alle dimensies samen"]["n (gecodeerde keuzes)"] == 6
     text = all_text(at)
     assert "Krippendorffs alfa" in text
     assert "alleen in het Engels beschikbaar" in text  # rules are English only

@@ -90,7 +90,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rel_col_first_pct": ("% eens ronde 1", "% agreed round 1"),
     "rel_col_last_alpha": ("Alfa ronde {r}", "Alpha round {r}"),
     "rel_col_last_pct": ("% eens ronde {r}", "% agreed round {r}"),
-    "rel_col_n": ("Gemeenten", "Municipalities"),
+    "rel_col_n": ("n (gecodeerde keuzes)", "n (coded choices)"),
     "rel_col_status": ("Oordeel", "Status"),
     "rel_overall": ("Alle dimensies samen", "All dimensions together"),
     "rel_status_ok": ("betrouwbaar (≥ 0,80)", "reliable (≥ 0.80)"),
