@@ -10,9 +10,7 @@ GM9903 x team_scope is adjudicated, everything else agreed. Expected figures are
 """
 from __future__ import annotations
 
-import csv
 import shutil
-from collections import defaultdict
 from pathlib import Path
 
 import duckdb
@@ -21,7 +19,6 @@ import yaml
 
 from etl.__main__ import main
 from etl.build import build_warehouse
-from etl.reliability import below_target, is_tentative, krippendorff_alpha_nominal, percentage_agreement
 from etl.validate import DataError, validate
 
 
@@ -104,34 +101,10 @@ def test_without_coding_folder_the_build_has_no_status(fixture_data_dir, tmp_pat
 
 # --- export: the reliability table equals a recomputation from the exported codings ---------------------
 
-def test_exported_reliability_equals_recomputation_from_exported_codings(fixture_warehouse, tmp_path):
-    out = tmp_path / "exports"
-    assert main(["export", "--warehouse", str(fixture_warehouse), "--data", "tests/fixtures/data",
-                 "--out", str(out)]) == 0
-    with open(out / "org_codings_independent.csv", encoding="utf-8") as fh:
-        codings = list(csv.DictReader(fh))
-    with open(out / "coding_reliability.csv", encoding="utf-8") as fh:
-        reliability = list(csv.DictReader(fh))
-    assert {"municipality_code", "dimension", "coder", "value", "round"} <= set(codings[0])
-    units: dict[tuple[str, str], dict[str, dict[str, str]]] = defaultdict(lambda: defaultdict(dict))
-    for c in codings:
-        units[(c["round"], c["dimension"])][c["municipality_code"]][c["coder"]] = c["value"]
-    checked = 0
-    for r in reliability:
-        if not r["dimension"]:
-            continue  # the overall row is checked by hand above
-        data = [(u.get("a"), u.get("b")) for u in units[(r["round"], r["dimension"])].values()]
-        assert float(r["alpha"]) == pytest.approx(krippendorff_alpha_nominal(data), abs=1e-6)
-        assert float(r["pct_agreement"]) == pytest.approx(percentage_agreement(data), abs=1e-4)
-        assert int(r["n_units"]) == len(data)
-        assert (r["below_target"] == "True") == below_target(krippendorff_alpha_nominal(data))
-        checked += 1
-    assert checked == 4
-    last = max(r["round"] for r in reliability)
-    for r in reliability:
-        if r["dimension"]:
-            data = [(u.get("a"), u.get("b")) for u in units[(last, r["dimension"])].values()]
-            assert (r["tentative"] == "True") == is_tentative(krippendorff_alpha_nominal(data))
+def test_exported_reliability_equals_recomputation_from_exported_codings(fixture_warehouse, tmp_path,
+                                                                        export_recomputation):
+    # 2 rounds x 2 dimensions
+    assert export_recomputation(fixture_warehouse, Path("tests/fixtures/data"), tmp_path) == 4
 
 
 def test_reliability_command_prints_the_table(fixture_warehouse, capsys):

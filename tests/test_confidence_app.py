@@ -96,6 +96,14 @@ def test_switch_excludes_adjudicated_codes_from_filters():
     assert at.toggle(key="f_agreed").value is True
 
 
+def test_reset_clears_the_switch():
+    at = app("views/overview.py", {"agreed": "1"})
+    assert at.toggle(key="f_agreed").value is True
+    at.button(key="reset_filters_sidebar").click().run()
+    assert at.toggle(key="f_agreed").value is False
+    assert "agreed" not in at.query_params
+
+
 def test_tentative_dimension_says_so_in_the_filter():
     at = app("views/overview.py")
     labels = {m.label: m for m in at.sidebar.multiselect}
@@ -160,6 +168,8 @@ def test_about_shows_reliability_table_round_one_next_to_last():
 
 def test_peer_page_leaves_tentative_dimension_out_by_default():
     at = app("views/peers.py", {"peer": "fixtureburg"})
-    sliders = {s.key: s.value for s in at.slider}
-    assert sliders.get("peers_w_org.team_scope") == 0.0
-    assert sliders.get("peers_w_org.regie") == 1.0
+    sliders = {s.key: s for s in at.slider}
+    assert sliders["peers_w_org.team_scope"].value == 0.0
+    assert sliders["peers_w_org.team_scope"].label == "Reikwijdte van het team (voorlopig)"
+    assert sliders["peers_w_org.regie"].value == 1.0
+    assert "telt voor dat paar half zo zwaar" in all_text(at)  # the method text says so

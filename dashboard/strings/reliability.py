@@ -18,7 +18,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Aan: codes die door arbitrage zijn bepaald, zijn uitgesloten (verborgen, tellen niet mee in filters).",
         "On: codes decided by adjudication are excluded (hidden, not counted in filters).",
     ),
-    "rel_tentative_short": ("voorlopig", "tentative"),
     "rel_tentative_help": (
         "Voorlopig: de twee codeurs waren het op deze dimensie te vaak oneens (alfa van Krippendorff onder 0,667). "
         "Trek er geen conclusies uit; zie Over de data.",

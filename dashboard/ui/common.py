@@ -40,6 +40,11 @@ class Labels:
         row = self.dimensions[self.dimensions["dimension_id"] == dim]
         return bool(row.iloc[0]["tentative"]) if len(row) else False
 
+    def dimension_choice(self, dim: str) -> str:
+        """The label where a dimension is offered as a choice: '(voorlopig)' added when it is tentative."""
+        label = self.dimension(dim)
+        return t("rel_tentative_dimension", self.lang, label=label) if self.tentative(dim) else label
+
     def has_double_coding(self) -> bool:
         return bool(len(db.query("reliability")))
 

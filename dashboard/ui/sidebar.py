@@ -80,7 +80,7 @@ def filter_sidebar(lang: str, lab: Labels) -> filters.FilterState:
             dims[dim] = tuple(
                 _multiselect(
                     st,
-                    lab.dimension(dim) + (f" ({t('rel_tentative_short', lang)})" if tentative else ""),
+                    lab.dimension_choice(dim),
                     f"f_org_{dim}",
                     filters.ORG_PREFIX + dim,
                     list(values),

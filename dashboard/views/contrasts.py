@@ -109,7 +109,7 @@ def scatter(codes, lab, lang, ftext, values, indicators):
     c1, c2, c3 = st.columns(3)
     c1.selectbox(t("core_scatter_x", lang), eligible, format_func=label, key="ct_x")
     c2.selectbox(t("core_scatter_y", lang), eligible, format_func=label, key="ct_y")
-    c3.selectbox(t("core_colour_by", lang), dims, format_func=lab.dimension, key="ct_color")
+    c3.selectbox(t("core_colour_by", lang), dims, format_func=lab.dimension_choice, key="ct_color")
     state.sync("ct_x", "x", default=dx)
     state.sync("ct_y", "y", default=dy)
     state.sync("ct_color", "sc_color", default="team_scope")
@@ -154,7 +154,7 @@ def groups(codes, lab, lang, ftext, values, indicators):
     state.bind("ct_dim", "dim", default="team_scope", parse=state.choice_parse(dims), valid=lambda v: v in dims)
     c1, c2 = st.columns(2)
     c1.selectbox(t("core_indicator", lang), eligible, format_func=label, key="ct_ind")
-    c2.selectbox(t("core_split_by", lang), dims, format_func=lab.dimension, key="ct_dim")
+    c2.selectbox(t("core_split_by", lang), dims, format_func=lab.dimension_choice, key="ct_dim")
     state.sync("ct_ind", "ind", default=eligible[0])
     state.sync("ct_dim", "dim", default="team_scope")
     ind, dim = st.session_state["ct_ind"], st.session_state["ct_dim"]

@@ -50,7 +50,7 @@ def render() -> None:
 
     map_col, side_col = st.columns([3, 2], gap="large")
     with side_col:
-        st.selectbox(t("core_map_colour", lang), dims, format_func=lab.dimension, key="ov_color")
+        st.selectbox(t("core_map_colour", lang), dims, format_func=lab.dimension_choice, key="ov_color")
         state.sync("ov_color", "color", default="team_scope")
         slugs, names = common.municipality_options(overview, codes)
         st.markdown(f"**{t('core_open_profile', lang)}**")

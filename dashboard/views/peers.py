@@ -305,7 +305,10 @@ def _weights(ref: sim.Profile, cat: sim.Catalogue, scales: dict, lang: str) -> t
             halves = st.columns(2)
             for n, (dim, d) in enumerate(cat.dimensions.items()):
                 with halves[n % 2]:
-                    _slider(sim.ORG + dim, d.label(lang), weights)
+                    label = d.label(lang)
+                    if dim in cat.tentative:  # starts at 0: the coders often disagreed on it
+                        label = t("rel_tentative_dimension", lang, label=label)
+                    _slider(sim.ORG + dim, label, weights)
     return weights, preset, k
 
 
