@@ -54,7 +54,6 @@ class FinalStatus:
 
 @dataclass
 class CodingSet:
-    rules: dict[str, DecisionRules] = field(default_factory=dict)  # dimension id -> rules
     codings: list[CodedUnit] = field(default_factory=list)  # every round, every coder, file order
     rounds: tuple[int, ...] = ()
     status: dict[tuple[str, str], FinalStatus] = field(default_factory=dict)  # (code, dimension) -> status
