@@ -48,3 +48,29 @@ def with_confidence(org: pd.DataFrame, lang: str, agreed_only: bool) -> pd.DataF
 
 def dimension_title(label: str, tentative: bool, lang: str) -> str:
     return t("rel_tentative_dimension", lang, label=label) if tentative else label
+
+
+# A code hidden by the switch, as a value of its own in charts that colour or group by a dimension: never
+# merged into 'not reported'. Not a codebook value (ids in the codebook are snake_case words).
+HIDDEN_VALUE = "__hidden_adjudicated__"
+
+
+def hide_excluded(org: pd.DataFrame, agreed_only: bool, lang: str) -> pd.DataFrame:
+    """Copy of org where codes hidden by the switch carry HIDDEN_VALUE and the hidden label (both languages)."""
+    hidden = excluded_mask(org, agreed_only)
+    if not hidden.any():
+        return org
+    out = org.copy()
+    out.loc[hidden, "value_id"] = HIDDEN_VALUE
+    for sfx in ("nl", "en"):
+        if f"value_label_{sfx}" in out.columns:
+            out.loc[hidden, f"value_label_{sfx}"] = t("rel_hidden_value", sfx)
+    return out
+
+
+def value_choices(value_ids: list[str], value_labels: dict[str, str], agreed_only: bool, lang: str
+                  ) -> tuple[list[str], dict[str, str]]:
+    """A dimension's value ids and labels, with the hidden pseudo-value last when the switch is on."""
+    if not agreed_only:
+        return list(value_ids), dict(value_labels)
+    return [*value_ids, HIDDEN_VALUE], {**value_labels, HIDDEN_VALUE: t("rel_hidden_value", lang)}

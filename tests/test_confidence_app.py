@@ -96,6 +96,19 @@ def test_switch_excludes_adjudicated_codes_from_filters():
     assert at.toggle(key="f_agreed").value is True
 
 
+def test_overview_shows_a_hidden_code_as_hidden_not_as_not_reported():
+    at = app("views/overview.py", {"agreed": "1", "color": "team_scope"})
+    points = chart_rows(at.get("vega_lite_chart")[0])
+    teststad = points[points["name"] == "Teststad"].iloc[0]
+    assert teststad["colour_label"].startswith("verborgen (door arbitrage bepaald")
+    assert teststad["scope_label"].startswith("verborgen")
+    table = frame_with(at, "Gemeente")
+    assert table.set_index("Gemeente").loc["Teststad"].iloc[2].startswith("verborgen")
+    plain = app("views/overview.py", {"color": "team_scope"})
+    points = chart_rows(plain.get("vega_lite_chart")[0])
+    assert points[points["name"] == "Teststad"].iloc[0]["colour_label"] == "Niet gerapporteerd"
+
+
 def test_reset_clears_the_switch():
     at = app("views/overview.py", {"agreed": "1"})
     assert at.toggle(key="f_agreed").value is True

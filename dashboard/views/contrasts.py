@@ -118,9 +118,10 @@ def scatter(codes, lab, lang, ftext, values, indicators):
     if x_id == y_id:
         st.info(t("core_scatter_same", lang), icon=":material/info:")
         return
-    pts = charts.prepare_scatter(
-        values, db.query("overview"), db.query("org_matrix"), x_id, y_id, dim, lab.value_map(dim), lang
-    )
+    agreed_only = state.current_filters().agreed_only
+    value_order, value_labels = confidence.value_choices(lab.value_ids(dim), lab.value_map(dim), agreed_only, lang)
+    org = confidence.hide_excluded(db.query("org_matrix"), agreed_only, lang)
+    pts = charts.prepare_scatter(values, db.query("overview"), org, x_id, y_id, dim, value_labels, lang)
     if len(pts) < 3:
         st.info(t("core_scatter_no_overlap", lang, n=len(pts)), icon=":material/info:")
         return
@@ -132,8 +133,8 @@ def scatter(codes, lab, lang, ftext, values, indicators):
         y_title=label(y_id),
         x_unit=units[x_id],
         y_unit=units[y_id],
-        value_order=lab.value_ids(dim),
-        value_labels=lab.value_map(dim),
+        value_order=value_order,
+        value_labels=value_labels,
         colour_title=lab.dimension(dim),
         title=t("core_scatter_title", lang, n=len(pts)),
         subtitle=_subtitle(ftext, lang, producers),
@@ -158,9 +159,10 @@ def groups(codes, lab, lang, ftext, values, indicators):
     state.sync("ct_ind", "ind", default=eligible[0])
     state.sync("ct_dim", "dim", default="team_scope")
     ind, dim = st.session_state["ct_ind"], st.session_state["ct_dim"]
-    pts = charts.prepare_group_contrast(
-        values, db.query("org_matrix"), ind, dim, lab.value_ids(dim), lab.value_map(dim), lang
-    )
+    agreed_only = state.current_filters().agreed_only
+    value_order, value_labels = confidence.value_choices(lab.value_ids(dim), lab.value_map(dim), agreed_only, lang)
+    org = confidence.hide_excluded(db.query("org_matrix"), agreed_only, lang)
+    pts = charts.prepare_group_contrast(values, org, ind, dim, value_order, value_labels, lang)
     units = dict(zip(indicators["indicator_id"], indicators["unit"], strict=True))
     producers = pts["source_producer"].tolist()
     chart = charts.group_contrast_chart(
@@ -168,8 +170,8 @@ def groups(codes, lab, lang, ftext, values, indicators):
         indicator_title=label(ind),
         unit=units[ind],
         group_title=lab.dimension(dim),
-        value_order=lab.value_ids(dim),
-        value_labels=lab.value_map(dim),
+        value_order=value_order,
+        value_labels=value_labels,
         title=t("core_groups_title", lang, indicator=label(ind), dimension=lab.dimension(dim)),
         subtitle=_subtitle(ftext, lang, producers),
         lang=lang,
