@@ -188,17 +188,6 @@ def test_checksum_changes_when_a_file_is_added(fixture_data_dir, tmp_path):
     assert count(target, "municipality") == 4
 
 
-def test_schema_and_transform_must_agree(fixture_data_dir, tmp_path):
-    """A column added to schema.sql but not to transform.py fails loudly instead of loading shifted values."""
-    schema = (ROOT / "etl" / "schema.sql").read_text(encoding="utf-8")
-    drifted = tmp_path / "schema.sql"
-    drifted.write_text(schema.replace("    team_kind varchar not null,", "    team_kind varchar not null,\n"
-                                      "    team_colour varchar,"), encoding="utf-8")
-    with pytest.raises(RuntimeError, match=r"table team: missing \['team_colour'\]"):
-        build_warehouse(fixture_data_dir, tmp_path / "w.duckdb", log=lambda _line: None, schema_path=drifted)
-    assert not (tmp_path / "w.duckdb").exists()
-
-
 def test_checksum_covers_the_coding_files(fixture_data_dir, tmp_path):
     """A changed independent coding must trigger a rebuild like any other data file."""
     target = tmp_path / "w.duckdb"
@@ -209,3 +198,15 @@ def test_checksum_covers_the_coding_files(fixture_data_dir, tmp_path):
                     encoding="utf-8")
     assert ensure_warehouse(fixture_data_dir, target) is True
     assert read_meta(target)["data_checksum"] == independent_checksum(fixture_data_dir)
+
+
+def test_schema_and_transform_must_agree(fixture_data_dir, tmp_path):
+    """A column added to schema.sql but not to transform.py fails loudly instead of loading shifted values."""
+    schema = (ROOT / "etl" / "schema.sql").read_text(encoding="utf-8")
+    drifted = tmp_path / "schema.sql"
+    drifted.write_text(schema.replace("    team_kind varchar not null,", "    team_kind varchar not null,\n"
+                                      "    team_colour varchar,"), encoding="utf-8")
+    with pytest.raises(RuntimeError, match=r"table team: missing \['team_colour'\]"):
+        build_warehouse(fixture_data_dir, tmp_path / "w.duckdb", log=lambda _line: None, schema_path=drifted)
+    assert not (tmp_path / "w.duckdb").exists()
+
