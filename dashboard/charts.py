@@ -76,7 +76,6 @@ WORDS = {
         "dimension": "Dimensie",
         "coded_value": "Gecodeerde waarde",
         "coding": "Codering",
-        "tentative": "voorlopig",
         "justification": "Toelichting",
         "deviation": "Verschil met referentie",
         "points": "procentpunt",
@@ -116,7 +115,6 @@ WORDS = {
         "dimension": "Dimension",
         "coded_value": "Coded value",
         "coding": "Coding",
-        "tentative": "tentative",
         "justification": "Justification",
         "deviation": "Difference from reference",
         "points": "percentage points",
@@ -777,6 +775,18 @@ def org_matrix_codes(dimension_values: pd.DataFrame, lang: str) -> pd.DataFrame:
     return df
 
 
+def adjudication_marks(df: pd.DataFrame, text_col: str) -> tuple[pd.Series, pd.Series]:
+    """(cell text with '*' after adjudicated codes, coding status in words) for the organisation matrix.
+
+    Reads the columns `agreement` and `status` that dashboard.confidence.with_confidence adds; without them
+    (no double coding) the text is unchanged and the status empty."""
+    text = df[text_col]
+    if "agreement" in df.columns:
+        text = text + df["agreement"].eq("adjudicated").map({True: "*", False: ""})
+    status = df["status"] if "status" in df.columns else pd.Series("", index=df.index)
+    return text, status
+
+
 @_fast
 def org_matrix_chart(
     org: pd.DataFrame,
@@ -788,33 +798,25 @@ def org_matrix_chart(
     lang: str,
 ):
     """Municipality × dimension; letter = coded value (key under the chart), grey '–' = not reported.
-
-    With double coding: '*' after the letter = adjudicated (org column `agreement`), the coding status (org
-    column `status`, words) in the tooltip, and '(tentative)' after a tentative dimension's name.
-    """
+    With double coding, '*' marks an adjudicated cell and the tooltip gives its status (adjudication_marks)."""
     w = _w(lang)
     dim_label = "label_en" if lang == "en" else "label_nl"
     val_label = "value_label_en" if lang == "en" else "value_label_nl"
     just = "justification_en" if lang == "en" else "justification_nl"
     df = org.merge(codes[["dimension_id", "value_id", "letter"]], on=["dimension_id", "value_id"], how="left")
     dims = dimensions.sort_values("ordinal")
-    tentative = dims["tentative"] if "tentative" in dims.columns else pd.Series(False, index=dims.index)
-    titles = [f"{label} ({w['tentative']})" if bool(tent) else label
-              for label, tent in zip(dims[dim_label], tentative, strict=True)]
-    dim_titles = dict(zip(dims["dimension_id"], titles, strict=True))
+    dim_titles = dict(zip(dims["dimension_id"], dims[dim_label], strict=True))
     df["dimension"] = df["dimension_id"].map(dim_titles)
     df["value_label"] = df[val_label]
     df["justification"] = df[just]
     df["letter_colour"] = df["letter"]
-    if "agreement" in df.columns:
-        df["letter"] = df["letter"] + df["agreement"].eq("adjudicated").map({True: "*", False: ""})
-    df["status"] = df["status"] if "status" in df.columns else ""
-    letters_present = sorted({x for x in df["letter_colour"].dropna() if x != "–"})
+    letters_present = sorted({x for x in df["letter"].dropna() if x != "–"})
     domain = letters_present + ["–"]
     colours = [OKABE_ITO[i % len(OKABE_ITO)] for i in range(len(letters_present))] + [NOT_REPORTED_GREY]
+    df["letter"], df["status"] = adjudication_marks(df, "letter")
     x = alt.X(
         "dimension:N",
-        sort=titles,
+        sort=list(dims[dim_label]),
         title=None,
         axis=alt.Axis(orient="top", labelAngle=-40, labelLimit=240, labelAlign="left", labelOverlap=False),
     )

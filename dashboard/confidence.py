@@ -50,6 +50,17 @@ def dimension_title(label: str, tentative: bool, lang: str) -> str:
     return t("rel_tentative_dimension", lang, label=label) if tentative else label
 
 
+def with_tentative_labels(dimensions: pd.DataFrame) -> pd.DataFrame:
+    """Copy of the dimensions query with '(voorlopig)' / '(tentative)' in label_nl / label_en where tentative."""
+    out = dimensions.copy()
+    if "tentative" not in out.columns:
+        return out
+    for sfx in ("nl", "en"):
+        out[f"label_{sfx}"] = [dimension_title(label, bool(tent), sfx)
+                               for label, tent in zip(out[f"label_{sfx}"], out["tentative"], strict=True)]
+    return out
+
+
 # A code hidden by the switch, as a value of its own in charts that colour or group by a dimension: never
 # merged into 'not reported'. Not a codebook value (ids in the codebook are snake_case words).
 HIDDEN_VALUE = "__hidden_adjudicated__"

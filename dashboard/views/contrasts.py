@@ -61,7 +61,7 @@ def matrix(codes, lab, lang, ftext):
     chart = charts.org_matrix_chart(
         org,
         codes_df,
-        db.query("dimensions"),
+        confidence.with_tentative_labels(db.query("dimensions")),
         title=t("core_matrix_title", lang),
         subtitle=_subtitle(ftext, lang),
         lang=lang,
