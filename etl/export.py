@@ -85,7 +85,8 @@ EXPORT_TABLES: OrderedDict[str, str] = OrderedDict(
         join org_dimension d using (dimension_id)
         order by c.round, c.municipality_code, d.ordinal, c.coder""",
     coding_reliability="""
-        select r.round, r.dimension_id as dimension, r.n_units, r.n_coders, r.pct_agreement, r.alpha,
+        select r.round, coalesce(r.dimension_id, 'all_dimensions') as dimension, r.n_units, r.n_coders,
+               r.pct_agreement, r.alpha,
                r.is_last_round, r.tentative, r.below_target
         from coding_reliability r
         left join org_dimension d using (dimension_id)
@@ -206,7 +207,7 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
     },
     "coding_reliability": {
         "round": "Coding round (see org_codings_independent)",
-        "dimension": "Dimension; empty = all dimensions together (disagreements summed per dimension)",
+        "dimension": "Dimension; all_dimensions = all together (disagreements summed per dimension)",
         "n_units": "Municipalities coded by both coders",
         "n_coders": "Number of coders in the round",
         "pct_agreement": "Share of municipalities both coders coded alike (percent, 0-100)",

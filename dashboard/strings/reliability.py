@@ -47,9 +47,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "(adjudicated) = the coders differed; the value was decided by adjudication. Reasons:",
     ),
     "rel_matrix_mark": (
-        "* achter de letter: door arbitrage bepaald (de reden staat in de tooltip). (voorlopig) achter een dimensie: "
+        "* in een vakje: door arbitrage bepaald (de reden staat in de tooltip). (voorlopig) achter een dimensie: "
         "de codeurs waren het daar vaak oneens.",
-        "* after the letter: decided by adjudication (the reason is in the tooltip). (tentative) after a dimension: "
+        "* in a cell: decided by adjudication (the reason is in the tooltip). (tentative) after a dimension: "
         "the coders often disagreed on it.",
     ),
     "rel_matrix_hidden": (
