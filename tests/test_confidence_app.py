@@ -186,3 +186,17 @@ def test_peer_page_leaves_tentative_dimension_out_by_default():
     assert sliders["peers_w_org.team_scope"].label == "Reikwijdte van het team (voorlopig)"
     assert sliders["peers_w_org.regie"].value == 1.0
     assert "telt voor dat paar half zo zwaar" in all_text(at)  # the method text says so
+
+
+def test_every_reliability_string_used_exists_in_both_languages():
+    import re
+
+    from dashboard.strings.reliability import STRINGS
+
+    used = set()
+    for path in [*(ROOT / "dashboard").rglob("*.py")]:
+        used |= set(re.findall(r"[\"'](rel_[a-z_]+)[\"']", path.read_text(encoding="utf-8")))
+    assert used, "the views use the reliability strings"
+    assert sorted(k for k in used if k not in STRINGS) == []
+    assert all(nl.strip() and en.strip() and nl != en for nl, en in STRINGS.values())
+    assert sorted(k for k in STRINGS if k not in used) == []  # no dead strings
