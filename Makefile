@@ -8,7 +8,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 WAREHOUSE := data/warehouse.duckdb
 # Folders are listed too: adding or deleting a file changes the folder's mtime.
-DATA_FILES := data/reference data/gemeenten $(wildcard data/reference/*.yaml data/gemeenten/*.yaml)
+DATA_FILES := data/reference data/gemeenten $(wildcard data/reference/*.yaml data/gemeenten/*.yaml) \
+	$(wildcard data/coding data/coding/*.yaml data/coding/round*/*.yaml)
 ETL_FILES := $(wildcard etl/*.py) etl/schema.sql
 PORT ?= 8501
 PYTEST_ARGS ?=

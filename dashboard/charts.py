@@ -75,6 +75,7 @@ WORDS = {
         "basic_function": "Basisfunctie",
         "dimension": "Dimensie",
         "coded_value": "Gecodeerde waarde",
+        "coding": "Codering",
         "justification": "Toelichting",
         "deviation": "Verschil met referentie",
         "points": "procentpunt",
@@ -113,6 +114,7 @@ WORDS = {
         "basic_function": "Basic function",
         "dimension": "Dimension",
         "coded_value": "Coded value",
+        "coding": "Coding",
         "justification": "Justification",
         "deviation": "Difference from reference",
         "points": "percentage points",
@@ -773,6 +775,18 @@ def org_matrix_codes(dimension_values: pd.DataFrame, lang: str) -> pd.DataFrame:
     return df
 
 
+def adjudication_marks(df: pd.DataFrame, text_col: str) -> tuple[pd.Series, pd.Series]:
+    """(cell text with '*' after adjudicated codes, coding status in words) for the organisation matrix.
+
+    Reads the columns `agreement` and `status` that dashboard.confidence.with_confidence adds; without them
+    (no double coding) the text is unchanged and the status empty."""
+    text = df[text_col]
+    if "agreement" in df.columns:
+        text = text + df["agreement"].eq("adjudicated").map({True: "*", False: ""})
+    status = df["status"] if "status" in df.columns else pd.Series("", index=df.index)
+    return text, status
+
+
 @_fast
 def org_matrix_chart(
     org: pd.DataFrame,
@@ -783,7 +797,8 @@ def org_matrix_chart(
     subtitle: Sequence[str],
     lang: str,
 ):
-    """Municipality × dimension; letter = coded value (key under the chart), grey '–' = not reported."""
+    """Municipality × dimension; letter = coded value (key under the chart), grey '–' = not reported.
+    With double coding, '*' marks an adjudicated cell and the tooltip gives its status (adjudication_marks)."""
     w = _w(lang)
     dim_label = "label_en" if lang == "en" else "label_nl"
     val_label = "value_label_en" if lang == "en" else "value_label_nl"
@@ -798,6 +813,7 @@ def org_matrix_chart(
     letters_present = sorted({x for x in df["letter"].dropna() if x != "–"})
     domain = letters_present + ["–"]
     colours = [OKABE_ITO[i % len(OKABE_ITO)] for i in range(len(letters_present))] + [NOT_REPORTED_GREY]
+    df["letter"], df["status"] = adjudication_marks(df, "letter")
     x = alt.X(
         "dimension:N",
         sort=list(dims[dim_label]),
@@ -816,8 +832,10 @@ def org_matrix_chart(
         alt.Tooltip("value_label:N", title=w["coded_value"]),
         alt.Tooltip("justification:N", title=w["justification"]),
         alt.Tooltip("locator:N", title=w["locator"]),
+        alt.Tooltip("status:N", title=w["coding"]),
     ]
-    df = df[["municipality_name", "dimension", "letter", "letter_colour", "value_label", "justification", "locator"]]
+    df = df[["municipality_name", "dimension", "letter", "letter_colour", "value_label", "justification", "locator",
+             "status"]]
     rect = (
         alt.Chart()
         .mark_rect(stroke="white", strokeWidth=1.5)

@@ -165,6 +165,11 @@ QUERY_FUNCTIONS: dict[str, Callable[..., pd.DataFrame]] = {
         "sources",
         "municipality_sources",
         "routekaart",
+        "reliability",
+        "decision_rules",
+        "rule_evidence",
+        "rule_examples",
+        "rule_changes",
     )
 }
 

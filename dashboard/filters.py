@@ -9,7 +9,10 @@ Semantics (documented in README "Dashboard"):
   reported" can be selected on its own and is never merged with "no";
 - basic function: municipalities whose sketch highlights the function with practice examples (v_highlight);
 - size class from the population the sketch reports (the number, whatever its qualifier):
-  < 50.000, 50.000–100.000, 100.000–250.000, ≥ 250.000 (lower bound inclusive).
+  < 50.000, 50.000–100.000, 100.000–250.000, ≥ 250.000 (lower bound inclusive);
+- "only codes both coders agreed on" (agreed_only): an adjudicated code (data/coding/adjudication.yaml) is
+  treated as excluded: it matches no org-model filter value, and pages show it as hidden, never as
+  "not reported". On its own the switch removes no municipality.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ SIZE_CLASS_LABELS = {
 PARAM_FUNCTIONS = "bf"
 PARAM_SIZES = "size"
 PARAM_PROVINCES = "prov"
+PARAM_AGREED = "agreed"  # "1" = only codes both coders agreed on
 ORG_PREFIX = "org."
 
 
@@ -65,15 +69,25 @@ class FilterState:
     functions: tuple[str, ...] = ()
     sizes: tuple[str, ...] = ()
     provinces: tuple[str, ...] = ()
+    agreed_only: bool = False
 
     @property
     def active(self) -> bool:
-        return bool(self.functions or self.sizes or self.provinces or any(self.dimensions.values()))
+        return bool(
+            self.functions or self.sizes or self.provinces or any(self.dimensions.values()) or self.agreed_only
+        )
 
     def active_count(self) -> int:
         return sum(1 for v in (self.functions, self.sizes, self.provinces) if v) + sum(
             1 for v in self.dimensions.values() if v
-        )
+        ) + int(self.agreed_only)
+
+
+def excluded_mask(org: pd.DataFrame, agreed_only: bool) -> pd.Series:
+    """True for org-matrix rows the 'agreed only' switch hides: adjudicated codes (never anything else)."""
+    if not agreed_only or "agreement" not in org.columns:
+        return pd.Series(False, index=org.index)
+    return org["agreement"].eq("adjudicated").fillna(False).astype(bool)
 
 
 def apply_filters(state: FilterState, overview: pd.DataFrame, org: pd.DataFrame, highlights: pd.DataFrame) -> list[str]:
@@ -92,10 +106,11 @@ def apply_filters(state: FilterState, overview: pd.DataFrame, org: pd.DataFrame,
     if state.functions:
         hit = highlights.loc[highlights["basic_function_id"].isin(state.functions), "municipality_code"]
         keep &= codes.isin(set(hit))
+    shown = org[~excluded_mask(org, state.agreed_only)]
     for dim, values in state.dimensions.items():
         if not values:
             continue
-        rows = org[(org["dimension_id"] == dim) & (org["value_id"].isin(values))]
+        rows = shown[(shown["dimension_id"] == dim) & (shown["value_id"].isin(values))]
         keep &= codes.isin(set(rows["municipality_code"]))
     return codes[keep].tolist()
 
@@ -138,8 +153,19 @@ def from_params(params: Mapping[str, object], options: FilterOptions) -> tuple[F
         functions=_known(_split(params.get(PARAM_FUNCTIONS)), options.functions, PARAM_FUNCTIONS, notices),
         sizes=_known(_split(params.get(PARAM_SIZES)), options.sizes, PARAM_SIZES, notices),
         provinces=_known(_split(params.get(PARAM_PROVINCES)), options.provinces, PARAM_PROVINCES, notices),
+        agreed_only=_flag(params.get(PARAM_AGREED), notices),
     )
     return state, notices
+
+
+def _flag(raw, notices: list[str]) -> bool:
+    values = _split(raw)
+    if not values:
+        return False
+    if values == ["1"]:
+        return True
+    notices.append(f"{PARAM_AGREED}={','.join(values)}")
+    return False
 
 
 def to_params(state: FilterState) -> dict[str, str]:
@@ -154,11 +180,13 @@ def to_params(state: FilterState) -> dict[str, str]:
     for dim, values in state.dimensions.items():
         if values:
             out[ORG_PREFIX + dim] = ",".join(values)
+    if state.agreed_only:
+        out[PARAM_AGREED] = "1"
     return out
 
 
 def filter_param_names(options: FilterOptions) -> set[str]:
-    return {PARAM_FUNCTIONS, PARAM_SIZES, PARAM_PROVINCES} | {ORG_PREFIX + d for d in options.dimensions}
+    return {PARAM_FUNCTIONS, PARAM_SIZES, PARAM_PROVINCES, PARAM_AGREED} | {ORG_PREFIX + d for d in options.dimensions}
 
 
 def describe(
@@ -173,8 +201,10 @@ def describe(
 ) -> str:
     """One line naming the active filters, for chart subtitles: 'Provincie: Utrecht · Basisfunctie: …'."""
     words = {
-        "nl": {"bf": "Basisfunctie", "size": "Inwoners", "prov": "Provincie", "or": " of "},
-        "en": {"bf": "Basic function", "size": "Population", "prov": "Province", "or": " or "},
+        "nl": {"bf": "Basisfunctie", "size": "Inwoners", "prov": "Provincie", "or": " of ",
+               "agreed": "alleen codes waarover beide codeurs het eens waren"},
+        "en": {"bf": "Basic function", "size": "Population", "prov": "Province", "or": " or ",
+               "agreed": "only codes both coders agreed on"},
     }[lang if lang in ("nl", "en") else "nl"]
     parts = []
     if state.functions:
@@ -189,6 +219,8 @@ def describe(
             parts.append(
                 f"{dimension_labels.get(dim, dim)}: " + words["or"].join(value_labels.get((dim, v), v) for v in values)
             )
+    if state.agreed_only:
+        parts.append(words["agreed"])
     if not parts:
         return none_text
     text = " · ".join(parts)

@@ -1,8 +1,8 @@
 """Translations: every visible string goes through t(key, lang)."""
-from dashboard.strings import core, exports, peers
+from dashboard.strings import core, exports, peers, reliability
 
 LANGUAGES = ("nl", "en")
-STRINGS: dict[str, tuple[str, str]] = {**core.STRINGS, **peers.STRINGS, **exports.STRINGS}
+STRINGS: dict[str, tuple[str, str]] = {**core.STRINGS, **peers.STRINGS, **exports.STRINGS, **reliability.STRINGS}
 
 
 def t(key: str, lang: str = "nl", **fmt) -> str:

@@ -36,10 +36,49 @@ from basic_function
 order by ordinal
 """
 
+# tentative: the dimension's last-round Krippendorff's alpha < 0.667 (false without double coding).
 DIMENSIONS = """
-select dimension_id, ordinal, label_nl, label_en, question_nl, question_en, derived_from
-from org_dimension
-order by ordinal
+select d.dimension_id, d.ordinal, d.label_nl, d.label_en, d.question_nl, d.question_en, d.derived_from,
+    coalesce(r.tentative, false) as tentative
+from org_dimension d
+left join coding_reliability r on r.dimension_id = d.dimension_id and r.is_last_round
+order by d.ordinal
+"""
+
+# Agreement per dimension: round 1 next to the last round; the overall row (dimension_id null) last.
+RELIABILITY = """
+select *
+from v_reliability_summary
+order by dimension_ordinal
+"""
+
+DECISION_RULES = """
+select r.*, d.ordinal, d.label_nl, d.label_en
+from org_decision_rule r
+join org_dimension d using (dimension_id)
+order by d.ordinal
+"""
+
+RULE_EVIDENCE = """
+select e.dimension_id, e.value_id, e.evidence, v.label_nl, v.label_en
+from org_rule_evidence e
+join org_value v using (dimension_id, value_id)
+order by e.dimension_id, v.ordinal
+"""
+
+RULE_EXAMPLES = """
+select x.dimension_id, x.ordinal, m.name as municipality_name, x.value_id, v.label_nl, v.label_en, x.reasoning,
+    x.locator
+from org_rule_example x
+join municipality m using (municipality_code)
+join org_value v using (dimension_id, value_id)
+order by x.dimension_id, x.ordinal
+"""
+
+RULE_CHANGES = """
+select dimension_id, ordinal, change_text
+from org_rule_change
+order by dimension_id, ordinal
 """
 
 DIMENSION_VALUES = """
@@ -179,6 +218,26 @@ def dimensions(con) -> pd.DataFrame:
 
 def dimension_values(con) -> pd.DataFrame:
     return _df(con, DIMENSION_VALUES)
+
+
+def reliability(con) -> pd.DataFrame:
+    return _df(con, RELIABILITY)
+
+
+def decision_rules(con) -> pd.DataFrame:
+    return _df(con, DECISION_RULES)
+
+
+def rule_evidence(con) -> pd.DataFrame:
+    return _df(con, RULE_EVIDENCE)
+
+
+def rule_examples(con) -> pd.DataFrame:
+    return _df(con, RULE_EXAMPLES)
+
+
+def rule_changes(con) -> pd.DataFrame:
+    return _df(con, RULE_CHANGES)
 
 
 def indicators(con) -> pd.DataFrame:

@@ -14,6 +14,11 @@ The method (also on the page and in data/README.md, "Peer similarity method"):
   more gives 0. Only point values count (qualifier exact or "ca."); a bound ("meer dan"), a range or a
   figure for one district is skipped, never turned into a number.
 * Organisation. Match = 1, mismatch = 0; not_reported on either side skips the criterion for that pair.
+  Confidence in the coding (data/coding/, issue 10): a code that was *adjudicated* (the two independent
+  coders disagreed) on either side counts with ADJUDICATED_FACTOR (0.5) times its weight for that pair;
+  a *tentative* dimension (last-round Krippendorff's alpha < 0.667) starts with weight 0 in every preset
+  (the user may raise it); with the sidebar switch "only codes both coders agreed on", adjudicated codes
+  are left out like a missing value (reason `*_excluded`), never read as "not reported".
 * Score = sum(w * s) / sum(w) over the criteria available for that pair (normalised by the weight actually
   used). Coverage = that used weight / the weight of all criteria the reference itself has a value for.
   Missing values are skipped and reported, never imputed.
@@ -43,6 +48,9 @@ MIN_VALUES = 3  # an indicator needs this many municipalities with a value to be
 DEFAULT_MIN_COVERAGE = 0.5
 MAX_WEIGHT = 5.0
 POINT_QUALIFIERS = frozenset({"exact", "approx"})
+# An adjudicated code is less certain than one both coders gave independently: it counts half. A factor, not
+# exclusion, because adjudication settles most disagreements from the text; the switch excludes them entirely.
+ADJUDICATED_FACTOR = 0.5
 
 # Weight presets. Size counts as much as three single criteria because it drives most of what a team faces.
 PRESETS = ("default", "organisation", "context")
@@ -95,6 +103,7 @@ class DimensionDef:
 class Catalogue:
     indicators: Mapping[str, IndicatorDef]  # in codebook order
     dimensions: Mapping[str, DimensionDef]  # in codebook order
+    tentative: frozenset[str] = frozenset()  # dimensions whose last-round alpha < 0.667: weight 0 by default
 
     @property
     def comparable_indicators(self) -> list[str]:
@@ -112,6 +121,8 @@ class Profile:
     indicator_issues: Mapping[str, str] = field(default_factory=dict)  # id -> bound | range | district
     org: Mapping[str, str] = field(default_factory=dict)  # dimension id -> value id
     population_issue: str | None = None  # bound | range when the population is not a point value
+    org_adjudicated: frozenset[str] = frozenset()  # dimensions whose code was adjudicated (counts half)
+    org_excluded: frozenset[str] = frozenset()  # adjudicated codes hidden by the "agreed only" switch
 
 
 @dataclass(frozen=True)
@@ -161,17 +172,23 @@ def catalogue_from_frames(indicators: pd.DataFrame, dimensions: pd.DataFrame, va
             bool(True if comparable is None or pd.isna(comparable) else comparable),
             getattr(r, "definition_nl", "") or "", getattr(r, "definition", "") or "")
     dims = {}
+    tentative = set()
     for r in dimensions.sort_values("ordinal").itertuples(index=False):
         vals = values[values["dimension_id"] == r.dimension_id].sort_values("ordinal")
         dims[r.dimension_id] = DimensionDef(
             r.dimension_id, r.label_nl, r.label_en,
             tuple(zip(vals["value_id"], vals["label_nl"], vals["label_en"], strict=True)))
-    return Catalogue(inds, dims)
+        if bool(getattr(r, "tentative", False)):
+            tentative.add(r.dimension_id)
+    return Catalogue(inds, dims, frozenset(tentative))
 
 
-def profiles_from_frames(overview: pd.DataFrame, indicator_values: pd.DataFrame, org_matrix: pd.DataFrame
-                         ) -> list[Profile]:
-    """From dashboard.queries.overview / indicator_values / org_matrix: one Profile per municipality."""
+def profiles_from_frames(overview: pd.DataFrame, indicator_values: pd.DataFrame, org_matrix: pd.DataFrame,
+                         agreed_only: bool = False) -> list[Profile]:
+    """From dashboard.queries.overview / indicator_values / org_matrix: one Profile per municipality.
+
+    agreed_only: the sidebar switch; adjudicated codes are then excluded (org_excluded), not just weighted down.
+    """
     ivals = indicator_values.sort_values(["municipality_code", "indicator_id", "indicator_value_id"])
     by_muni: dict[str, list[tuple]] = {}
     for r in ivals.itertuples(index=False):
@@ -179,14 +196,19 @@ def profiles_from_frames(overview: pd.DataFrame, indicator_values: pd.DataFrame,
         area = None if r.area is None or pd.isna(r.area) else r.area
         by_muni.setdefault(r.municipality_code, []).append((r.indicator_id, r.value, r.qualifier, year, area))
     org: dict[str, dict[str, str]] = {}
+    adjudicated: dict[str, set[str]] = {}
     for r in org_matrix.itertuples(index=False):
         org.setdefault(r.municipality_code, {})[r.dimension_id] = r.value_id
+        if getattr(r, "agreement", None) == "adjudicated":
+            adjudicated.setdefault(r.municipality_code, set()).add(r.dimension_id)
     out = []
     for r in overview.sort_values("name").itertuples(index=False):
         values, issues = point_values(by_muni.get(r.municipality_code, []))
         pop, pop_issue = population_value(None if pd.isna(r.population) else r.population, r.population_qualifier)
+        adj = frozenset(adjudicated.get(r.municipality_code, ()))
         out.append(Profile(r.municipality_code, r.name, pop, values, issues, org.get(r.municipality_code, {}),
-                           pop_issue))
+                           pop_issue, org_adjudicated=frozenset() if agreed_only else adj,
+                           org_excluded=adj if agreed_only else frozenset()))
     return out
 
 
@@ -198,10 +220,11 @@ def criteria(cat: Catalogue) -> list[str]:
 
 
 def preset_weights(preset: str, cat: Catalogue) -> dict[str, float]:
+    """Weights of a preset; tentative dimensions start at 0 (left out) whatever the preset."""
     size, ind, org = _PRESET_BLOCKS.get(preset, _PRESET_BLOCKS["default"])
     out = {SIZE: size}
     out.update({IND + i: ind for i in cat.comparable_indicators})
-    out.update({ORG + d: org for d in cat.dimensions})
+    out.update({ORG + d: 0.0 if d in cat.tentative else org for d in cat.dimensions})
     return out
 
 
@@ -240,6 +263,7 @@ class CriterionResult:
     weight: float
     similarity: float | None  # None: skipped for this pair
     reason: str | None = None  # why skipped
+    adjudicated: bool = False  # an adjudicated code on either side: weight already multiplied by the factor
     ref_value: object = None
     peer_value: object = None
     other: str | None = None  # other_definition: the peer's indicator id in the same comparability group
@@ -316,6 +340,9 @@ def reference_criteria(ref: Profile, cat: Catalogue, weights: Mapping[str, float
                 gaps.append((key, "too_few_values"))
                 continue
         else:
+            if key[len(ORG):] in ref.org_excluded:
+                gaps.append((key, "ref_excluded"))
+                continue
             if ref.org.get(key[len(ORG):], NOT_REPORTED) == NOT_REPORTED:
                 gaps.append((key, "ref_not_reported"))
                 continue
@@ -362,10 +389,17 @@ def compare(ref: Profile, peer: Profile, cat: Catalogue, usable: Mapping[str, fl
         else:
             dim = key[len(ORG):]
             v_ref, v_peer = ref.org[dim], peer.org.get(dim, NOT_REPORTED)
-            if v_peer == NOT_REPORTED:
+            if dim in peer.org_excluded:
+                r = CriterionResult(key, w, None, "peer_excluded", v_ref, v_peer)
+            elif v_peer == NOT_REPORTED:
                 r = CriterionResult(key, w, None, "peer_not_reported", v_ref, v_peer)
             else:
-                r = CriterionResult(key, w, 1.0 if v_ref == v_peer else 0.0, ref_value=v_ref, peer_value=v_peer)
+                adjudicated = dim in ref.org_adjudicated or dim in peer.org_adjudicated
+                w_pair = w * ADJUDICATED_FACTOR if adjudicated else w
+                total += w_pair - w  # the pair's available weight shrinks with it, so coverage is not penalised
+                w = w_pair
+                r = CriterionResult(key, w, 1.0 if v_ref == v_peer else 0.0, ref_value=v_ref, peer_value=v_peer,
+                                    adjudicated=adjudicated)
         if r.used:
             used += w
             acc += w * r.similarity
@@ -416,7 +450,7 @@ def org_differences(ref: Profile, peers: Iterable[Profile], cat: Catalogue) -> l
         for v_order, vid in enumerate(d.value_ids):
             if vid in (NOT_REPORTED, ref_value):
                 continue
-            names = tuple(p.name for p in peers if p.org.get(dim) == vid)
+            names = tuple(p.name for p in peers if p.org.get(dim) == vid and dim not in p.org_excluded)
             if names:
                 out.append((-len(names), d_order, v_order,
                             OrgDifference(dim, vid, len(names), len(peers), ref_value, names)))
@@ -438,10 +472,11 @@ def org_comparison(ref: Profile, peers: Iterable[Profile], cat: Catalogue) -> li
     out = []
     for dim, d in cat.dimensions.items():
         ref_value = ref.org.get(dim, NOT_REPORTED)
-        nr = tuple(p.name for p in peers if p.org.get(dim, NOT_REPORTED) == NOT_REPORTED)
-        same = tuple(p.name for p in peers if ref_value != NOT_REPORTED and p.org.get(dim) == ref_value)
+        shown = [p for p in peers if dim not in p.org_excluded]  # the "agreed only" switch hides the others
+        nr = tuple(p.name for p in shown if p.org.get(dim, NOT_REPORTED) == NOT_REPORTED)
+        same = tuple(p.name for p in shown if ref_value != NOT_REPORTED and p.org.get(dim) == ref_value)
         other = tuple((v, names) for v in d.value_ids if v not in (NOT_REPORTED, ref_value)
-                      for names in [tuple(p.name for p in peers if p.org.get(dim) == v)] if names)
+                      for names in [tuple(p.name for p in shown if p.org.get(dim) == v)] if names)
         out.append(OrgComparison(dim, ref_value, same, other, nr))
     return out
 
@@ -500,11 +535,12 @@ def _explain(r: CriterionResult, peer_name: str, cat: Catalogue, lang: str) -> s
         return t(f"peers.why.{r.reason}", lang, label=label, peer=peer_name)
     d = cat.dimensions[r.key[len(ORG):]]
     if not r.used:
-        return t("peers.why.peer_not_reported", lang, label=label, peer=peer_name)
+        return t(f"peers.why.{r.reason or 'peer_not_reported'}", lang, label=label, peer=peer_name)
+    note = t("peers.org.adjudicated", lang) if r.adjudicated else ""
     if r.similarity == 1.0:
-        return t("peers.org.same", lang, label=label, value=d.value_label(r.peer_value, lang))
+        return t("peers.org.same", lang, label=label, value=d.value_label(r.peer_value, lang)) + note
     return t("peers.org.different", lang, label=label, value=d.value_label(r.peer_value, lang),
-             ref=d.value_label(r.ref_value, lang))
+             ref=d.value_label(r.ref_value, lang)) + note
 
 
 def summary(result: PeerResult, cat: Catalogue, lang: str) -> str:

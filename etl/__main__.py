@@ -1,8 +1,9 @@
-"""Command line: `python -m etl build|export|check`.
+"""Command line: `python -m etl build|export|check|reliability`.
 
     python -m etl build  [--data DIR] [--out FILE]                 validate data/ and write the warehouse
     python -m etl export --out DIR [--format csv|parquet|xlsx]     tidy files from the warehouse (built if needed)
     python -m etl check  [--data DIR]                              only validate, write nothing
+    python -m etl reliability [--data DIR] [--warehouse FILE]      coder agreement per dimension (built if needed)
 
 Exit codes: 0 ok, 1 invalid data (every problem printed on stderr, one per line: file: field: reason),
 2 the build or export failed for another reason (the existing warehouse is left untouched).
@@ -19,6 +20,7 @@ from etl import check_data
 from etl.build import build_warehouse, ensure_warehouse, read_meta
 from etl.export import default_readme_rows, read_export_tables, write_csv_dir, write_parquet_dir, write_xlsx
 from etl.paths import DATA_DIR, EXPORTS_DIR, WAREHOUSE
+from etl.reliability_report import format_reliability, read_reliability
 from etl.validate import DataError
 
 XLSX_NAME = "lokale-teams.xlsx"
@@ -40,6 +42,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
     check = sub.add_parser("check", help="validate data/ and print every problem; writes nothing")
     check.add_argument("--data", type=Path, default=DATA_DIR)
+
+    rel = sub.add_parser("reliability", help="print coder agreement (Krippendorff's alpha, % agreement) per dimension")
+    rel.add_argument("--data", type=Path, default=DATA_DIR, help="data folder used when (re)building")
+    rel.add_argument("--warehouse", type=Path, default=WAREHOUSE, help="warehouse file to read")
     return parser.parse_args(argv)
 
 
@@ -69,12 +75,25 @@ def run_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_reliability(args: argparse.Namespace) -> int:
+    if ensure_warehouse(args.data, args.warehouse, log=lambda _line: None):
+        print(f"built {args.warehouse} first (it was missing or out of date)")
+    con = duckdb.connect(str(args.warehouse), read_only=True)
+    try:
+        rows = read_reliability(con)
+    finally:
+        con.close()
+    print(format_reliability(rows))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.command == "check":
         return check_data.main([str(args.data)])
+    commands = {"build": run_build, "export": run_export, "reliability": run_reliability}
     try:
-        return run_build(args) if args.command == "build" else run_export(args)
+        return commands[args.command](args)
     except DataError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)

@@ -78,6 +78,19 @@ EXPORT_TABLES: OrderedDict[str, str] = OrderedDict(
         select source_id, producer, title, subtitle, year, date_published, publisher, kind, licence, cited_in
         from source
         order by source_id""",
+    org_codings_independent="""
+        select c.round, c.municipality_code, c.dimension_id as dimension, c.coder, c.value_id as value,
+               c.justification, c.locator, c.rules_version
+        from org_coding c
+        join org_dimension d using (dimension_id)
+        order by c.round, c.municipality_code, d.ordinal, c.coder""",
+    coding_reliability="""
+        select r.round, coalesce(r.dimension_id, 'all_dimensions') as dimension, r.n_units, r.n_coders,
+               r.pct_agreement, r.alpha,
+               r.is_last_round, r.tentative, r.below_target
+        from coding_reliability r
+        left join org_dimension d using (dimension_id)
+        order by r.round, d.ordinal nulls last""",
 )
 
 # Column definitions for the README sheet (and data/README.md). Units are stated where a column has one.
@@ -181,6 +194,28 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
         "kind": "report | website | statistics | policy document | project note",
         "licence": "Licence or rights statement when known",
         "cited_in": "Where the KPMG report cites the source",
+    },
+    "org_codings_independent": {
+        "round": "Coding round: 1 = decision rules version 1; 2 = after the rules were sharpened",
+        "municipality_code": "Municipality (see municipalities)",
+        "dimension": "Dimension of the organisational model (see org_values)",
+        "coder": "a or b: the two coders, who worked independently from the rules and the sketch alone",
+        "value": "The value this coder gave (see org_values); the final code is in org_choices",
+        "justification": "The coder's reason (English, own words)",
+        "locator": "Where in the report the coder found the evidence",
+        "rules_version": "Version of the decision rules the coder used",
+    },
+    "coding_reliability": {
+        "round": "Coding round (see org_codings_independent)",
+        "dimension": "Dimension; all_dimensions = all together (disagreements summed per dimension)",
+        "n_units": "Municipalities coded by both coders",
+        "n_coders": "Number of coders in the round",
+        "pct_agreement": "Share of municipalities both coders coded alike (percent, 0-100)",
+        "alpha": "Krippendorff's alpha, nominal: 1 = perfect agreement, 0 = chance level; empty = undefined "
+                 "(every value the same, no variation)",
+        "is_last_round": "True for the round whose codes decide 'agreed' versus 'adjudicated'",
+        "tentative": "The dimension's last-round alpha is below 0.667 (same on every round's row)",
+        "below_target": "This row's alpha is below 0.80, or undefined",
     },
 }
 

@@ -8,7 +8,7 @@ SCHEMA_SQL = ROOT / "etl" / "schema.sql"
 EXPORTS_DIR = ROOT / "exports"
 
 # The files a build reads, relative to a data folder. data/template/ is documentation, not input.
-DATA_GLOBS = ("reference/*.yaml", "gemeenten/*.yaml")
+DATA_GLOBS = ("reference/*.yaml", "gemeenten/*.yaml", "coding/*.yaml", "coding/round*/*.yaml")
 
 
 def data_files(data_dir: Path) -> list[Path]:

@@ -175,3 +175,68 @@ class Municipality(Strict):
     teams: list[Team] = Field(min_length=1)
     organisation: dict[str, CodedChoice]
     practices: list[Practice] = Field(min_length=1)
+
+
+# --- coding reliability (issue 10; formats in data/README.md, "Double coding") ------------------------------
+# Decision rules live in data/reference/org_model.yaml under each dimension's `decision_rules` (English only).
+
+class RuleExample(Strict):
+    municipality: str = NonEmpty  # slug of a file in data/gemeenten/
+    value: str = NonEmpty
+    reasoning: str = NonEmpty
+    locator: str = NonEmpty
+
+
+class DecisionRules(Strict):
+    about: str = NonEmpty
+    not_about: str = NonEmpty
+    evidence: dict[str, str]  # value id -> which statements support it; one entry per value of the dimension
+    half_evidence: str = NonEmpty
+    per_domain: str = NonEmpty
+    contradictions: str = NonEmpty
+    examples: list[RuleExample] = Field(min_length=2)
+    changes: list[str] = []  # history of sharpening, one line each
+
+    @field_validator("evidence")
+    @classmethod
+    def _texts(cls, v: dict[str, str]) -> dict[str, str]:
+        empty = [k for k, text in v.items() if not isinstance(text, str) or not text.strip()]
+        if empty:
+            raise ValueError(f"evidence text is empty for {', '.join(map(str, empty))}")
+        return v
+
+
+class Coding(Strict):
+    """One coder's value for one municipality on one dimension."""
+
+    municipality: str = Field(pattern=GEMEENTECODE.pattern)
+    dimension: str = NonEmpty
+    value: str = NonEmpty
+    justification: str = NonEmpty
+    locator: str = NonEmpty
+
+
+class CoderFile(Strict):
+    """data/coding/round<R>/coder_<a|b>.yaml"""
+
+    coder: Literal["a", "b"]
+    round: int = Field(ge=1)
+    rules_version: int = Field(ge=1)
+    codings: list[Coding] = Field(min_length=1)
+
+
+class Decision(Strict):
+    """One adjudicated final code: the value the coders of the last round did not both give."""
+
+    municipality: str = Field(pattern=GEMEENTECODE.pattern)
+    dimension: str = NonEmpty
+    value: str = NonEmpty
+    reason_en: str = NonEmpty
+    reason_nl: str = NonEmpty
+    rule_change: bool
+
+
+class AdjudicationFile(Strict):
+    """data/coding/adjudication.yaml"""
+
+    decisions: list[Decision] = []

@@ -164,8 +164,79 @@ create table org_choice (
     justification_nl varchar not null,
     justification_en varchar not null,
     locator varchar not null,
+    -- Double coding (data/coding/): agreed = both last-round coders gave this value; adjudicated = decided
+    -- in data/coding/adjudication.yaml with a reason. All four are null while the data set has no double coding.
+    agreement varchar check (agreement in ('agreed', 'adjudicated')),
+    adjudication_reason_nl varchar,
+    adjudication_reason_en varchar,
+    rule_change boolean,                  -- the disagreement came from an unclear rule that was sharpened
     primary key (municipality_code, dimension_id),
+    foreign key (dimension_id, value_id) references org_value (dimension_id, value_id),
+    check ((agreement = 'adjudicated') = (adjudication_reason_en is not null and adjudication_reason_nl is not null))
+);
+
+-- Decision rules per dimension (data/reference/org_model.yaml, English only).
+create table org_decision_rule (
+    dimension_id varchar primary key references org_dimension (dimension_id),
+    about varchar not null,
+    not_about varchar not null,
+    half_evidence varchar not null,
+    per_domain varchar not null,
+    contradictions varchar not null
+);
+
+create table org_rule_evidence (
+    dimension_id varchar not null references org_dimension (dimension_id),
+    value_id varchar not null,
+    evidence varchar not null,
+    primary key (dimension_id, value_id),
     foreign key (dimension_id, value_id) references org_value (dimension_id, value_id)
+);
+
+create table org_rule_example (
+    dimension_id varchar not null references org_dimension (dimension_id),
+    ordinal integer not null,
+    municipality_code varchar not null references municipality (municipality_code),
+    value_id varchar not null,
+    reasoning varchar not null,
+    locator varchar not null,
+    primary key (dimension_id, ordinal),
+    foreign key (dimension_id, value_id) references org_value (dimension_id, value_id)
+);
+
+create table org_rule_change (
+    dimension_id varchar not null references org_dimension (dimension_id),
+    ordinal integer not null,
+    change_text varchar not null,
+    primary key (dimension_id, ordinal)
+);
+
+-- Independent codings (data/coding/round<R>/coder_<a|b>.yaml): one row per round, municipality, dimension, coder.
+create table org_coding (
+    round integer not null check (round >= 1),
+    rules_version integer not null check (rules_version >= 1),
+    municipality_code varchar not null references municipality (municipality_code),
+    dimension_id varchar not null references org_dimension (dimension_id),
+    coder varchar not null check (coder in ('a', 'b')),
+    value_id varchar not null,
+    justification varchar not null,
+    locator varchar not null,
+    primary key (round, municipality_code, dimension_id, coder),
+    foreign key (dimension_id, value_id) references org_value (dimension_id, value_id)
+);
+
+-- Agreement per round and dimension (dimension_id null: all dimensions together), computed by etl/reliability.py.
+create table coding_reliability (
+    round integer not null,
+    dimension_id varchar references org_dimension (dimension_id),
+    n_units integer not null,             -- units coded by both coders (municipalities)
+    n_coders integer not null,
+    pct_agreement double check (pct_agreement between 0 and 100),
+    alpha double,                         -- Krippendorff's alpha, nominal; null = undefined (no variation)
+    is_last_round boolean not null,
+    tentative boolean not null,           -- the dimension's LAST-round alpha < 0.667 (same on every round's row)
+    below_target boolean not null,        -- this row's alpha < 0.80 or undefined
+    unique (round, dimension_id)
 );
 
 create table practice (
@@ -294,11 +365,39 @@ select
     ov.label_en as value_label_en,
     c.justification_nl,
     c.justification_en,
-    c.locator
+    c.locator,
+    c.agreement,
+    c.adjudication_reason_nl,
+    c.adjudication_reason_en,
+    c.rule_change,
+    coalesce(r.tentative, false) as dimension_tentative
 from org_choice c
 join municipality m using (municipality_code)
 join org_dimension d using (dimension_id)
-join org_value ov on ov.dimension_id = c.dimension_id and ov.value_id = c.value_id;
+join org_value ov on ov.dimension_id = c.dimension_id and ov.value_id = c.value_id
+left join coding_reliability r on r.dimension_id = c.dimension_id and r.is_last_round;
+
+-- Reliability per dimension (and overall, dimension_id null, last): first round next to the last round.
+create view v_reliability_summary as
+select
+    l.dimension_id,
+    coalesce(d.ordinal, 1000000) as dimension_ordinal,
+    d.label_nl as dimension_label_nl,
+    d.label_en as dimension_label_en,
+    f.round as first_round,
+    f.n_units as first_n_units,
+    f.pct_agreement as first_pct_agreement,
+    f.alpha as first_alpha,
+    l.round as last_round,
+    l.n_units as last_n_units,
+    l.pct_agreement as last_pct_agreement,
+    l.alpha as last_alpha,
+    l.tentative,
+    l.below_target
+from coding_reliability l
+join coding_reliability f on f.round = 1 and f.dimension_id is not distinct from l.dimension_id
+left join org_dimension d on d.dimension_id = l.dimension_id
+where l.is_last_round;
 
 -- Practice examples with municipality and basic-function names.
 create view v_practices as

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from etl import reliability
+from etl.coding import CodingSet
 from etl.schema import Municipality
 from etl.validate import Reference
 
@@ -39,6 +41,12 @@ TABLE_ORDER = (
     "org_choice",
     "practice",
     "practice_figure",
+    "org_decision_rule",
+    "org_rule_evidence",
+    "org_rule_example",
+    "org_rule_change",
+    "org_coding",
+    "coding_reliability",
 )
 
 def _items(ref: Reference, stem: str, key: str) -> list[dict]:
@@ -153,7 +161,10 @@ TEAM_COLUMNS = (
     "team_id", "municipality_code", "ordinal", "team_name", "team_kind", "team_count", "count_qualifier",
     "target_group", "operated_by", "direct_access", "description_nl", "description_en", "locator",
 )
-CHOICE_COLUMNS = ("municipality_code", "dimension_id", "value_id", "justification_nl", "justification_en", "locator")
+CHOICE_COLUMNS = (
+    "municipality_code", "dimension_id", "value_id", "justification_nl", "justification_en", "locator",
+    "agreement", "adjudication_reason_nl", "adjudication_reason_en", "rule_change",
+)
 PRACTICE_COLUMNS = (
     "practice_id", "municipality_code", "basic_function_id", "ordinal", "title_nl", "summary_nl", "title_en",
     "summary_en", "locator",
@@ -161,9 +172,12 @@ PRACTICE_COLUMNS = (
 FIGURE_COLUMNS = ("practice_id", "ordinal", "label_nl", "label_en", "value", "unit", "qualifier")
 
 
-def municipality_tables(municipalities: list[Municipality], dimension_order: list[str]) -> dict[str, Table]:
+def municipality_tables(
+    municipalities: list[Municipality], dimension_order: list[str], coding: CodingSet | None = None
+) -> dict[str, Table]:
     """Rows of the per-municipality tables, ids counted across files in the order given."""
     rank = {d: n for n, d in enumerate(dimension_order)}
+    status = coding.status if coding is not None else {}
     out = {name: [] for name in ("municipality", "indicator_value", "qualitative_note", "team", "org_choice",
                                  "practice", "practice_figure")}
     for m in municipalities:
@@ -184,7 +198,12 @@ def municipality_tables(municipalities: list[Municipality], dimension_order: lis
                 t.operated_by, t.direct_access, t.description_nl, t.description_en, t.locator,
             ))
         for dim, c in sorted(m.organisation.items(), key=lambda kv: (rank.get(kv[0], len(rank)), kv[0])):
-            out["org_choice"].append((code, dim, c.value, c.justification_nl, c.justification_en, c.locator))
+            st = status.get((code, dim))
+            out["org_choice"].append((
+                code, dim, c.value, c.justification_nl, c.justification_en, c.locator,
+                st.agreement if st else None, st.reason_nl if st else None, st.reason_en if st else None,
+                st.rule_change if st else None,
+            ))
         for ordinal, p in enumerate(m.practices, start=1):
             practice_id = len(out["practice"]) + 1
             out["practice"].append((
@@ -207,11 +226,109 @@ def municipality_tables(municipalities: list[Municipality], dimension_order: lis
     return {name: Table(columns[name], rows) for name, rows in out.items()}
 
 
+RELIABILITY_COLUMNS = (
+    "round", "dimension_id", "n_units", "n_coders", "pct_agreement", "alpha", "is_last_round", "tentative",
+    "below_target",
+)
+CODING_COLUMNS = (
+    "round", "rules_version", "municipality_code", "dimension_id", "coder", "value_id", "justification", "locator",
+)
+
+
+def rule_tables(ref: Reference, municipalities: list[Municipality], dimension_order: list[str]) -> dict[str, Table]:
+    """Decision rules per dimension: the rule texts, evidence per value, worked examples, change history."""
+    code_of = {m.municipality.slug: m.municipality.code for m in municipalities}
+    dims = [d for d in dimension_order if d in ref.rules]
+    return {
+        "org_decision_rule": Table(
+            ("dimension_id", "about", "not_about", "half_evidence", "per_domain", "contradictions"),
+            [(d, r.about, r.not_about, r.half_evidence, r.per_domain, r.contradictions)
+             for d in dims for r in [ref.rules[d]]],
+        ),
+        "org_rule_evidence": Table(
+            ("dimension_id", "value_id", "evidence"),
+            [(d, v, text) for d in dims for v, text in ref.rules[d].evidence.items()],
+        ),
+        "org_rule_example": Table(
+            ("dimension_id", "ordinal", "municipality_code", "value_id", "reasoning", "locator"),
+            [(d, n, code_of[e.municipality], e.value, e.reasoning, e.locator)
+             for d in dims for n, e in enumerate(ref.rules[d].examples, start=1)],
+        ),
+        "org_rule_change": Table(
+            ("dimension_id", "ordinal", "change_text"),
+            [(d, n, text) for d in dims for n, text in enumerate(ref.rules[d].changes, start=1)],
+        ),
+    }
+
+
+def reliability_rows(coding: CodingSet | None, dimension_order: list[str]) -> list[tuple]:
+    """One row per round and dimension, then one per round for all dimensions together (dimension_id None).
+
+    Units are municipalities; each coder's value is one observation. The dimension's tentative flag comes
+    from its last round and is repeated on every round's row, so a filter on one row never contradicts another.
+    """
+    if coding is None or not coding.rounds:
+        return []
+    units: dict[tuple[int, str], dict[str, dict[str, str]]] = {}
+    coders: dict[int, set[str]] = {}
+    for c in coding.codings:
+        units.setdefault((c.round, c.dimension_id), {}).setdefault(c.municipality_code, {})[c.coder] = c.value_id
+        coders.setdefault(c.round, set()).add(c.coder)
+    last = coding.last_round
+
+    def unit_lists(rnd: int, dim: str) -> list[list[str]]:
+        order = sorted(coders.get(rnd, ()))
+        return [[by_coder.get(k) for k in order] for _code, by_coder in sorted(units.get((rnd, dim), {}).items())]
+
+    last_alpha = {dim: reliability.krippendorff_alpha_nominal(unit_lists(last, dim)) for dim in dimension_order}
+    last_alpha[None] = reliability.pooled_alpha_nominal([unit_lists(last, dim) for dim in dimension_order])
+    rows = []
+    for rnd in coding.rounds:
+        for dim in [*dimension_order, None]:
+            if dim is None:
+                groups = [unit_lists(rnd, d) for d in dimension_order]
+                pooled = [u for g in groups for u in g]
+                result = reliability.agreement(pooled)
+                alpha = reliability.pooled_alpha_nominal(groups)
+            else:
+                result = reliability.agreement(unit_lists(rnd, dim))
+                alpha = result.alpha
+            rows.append((
+                rnd, dim, result.n_units, len(coders.get(rnd, ())), _rounded(result.pct_agreement, 4),
+                _rounded(alpha, 6), rnd == last,
+                reliability.is_tentative(last_alpha[dim]), reliability.below_target(alpha),
+            ))
+    return rows
+
+
+def _rounded(x: float | None, digits: int) -> float | None:
+    # Stored rounded so that every export format (CSV, XLSX, Parquet) carries the same number.
+    return None if x is None else round(x, digits)
+
+
+def coding_tables(coding: CodingSet | None, dimension_order: list[str]) -> dict[str, Table]:
+    rank = {d: n for n, d in enumerate(dimension_order)}
+    codings = sorted(
+        coding.codings if coding is not None else [],
+        key=lambda c: (c.round, c.municipality_code, rank.get(c.dimension_id, len(rank)), c.coder),
+    )
+    return {
+        "org_coding": Table(
+            CODING_COLUMNS,
+            [(c.round, c.rules_version, c.municipality_code, c.dimension_id, c.coder, c.value_id, c.justification,
+              c.locator) for c in codings],
+        ),
+        "coding_reliability": Table(RELIABILITY_COLUMNS, reliability_rows(coding, dimension_order)),
+    }
+
+
 def transform(ref: Reference, municipalities: list[Municipality]) -> dict[str, Table]:
     """All warehouse tables except `meta`, keyed by table name, in TABLE_ORDER."""
     tables = reference_tables(ref)
     dimension_order = [row[0] for row in tables["org_dimension"].rows]
-    tables.update(municipality_tables(municipalities, dimension_order))
+    tables.update(municipality_tables(municipalities, dimension_order, ref.coding))
+    tables.update(rule_tables(ref, municipalities, dimension_order))
+    tables.update(coding_tables(ref.coding, dimension_order))
     return {name: tables[name] for name in TABLE_ORDER}
 
 

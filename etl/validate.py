@@ -11,7 +11,8 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from etl.schema import BASIC_FUNCTION_IDS, Municipality
+from etl.coding import CodingSet, coding_dir, load_codings, load_rules
+from etl.schema import BASIC_FUNCTION_IDS, DecisionRules, Municipality
 
 # libyaml's C parser reads the same YAML ~8x faster than the pure-Python one (same results, same error
 # positions; the wording of syntax errors differs slightly). Fall back when PyYAML was built without it.
@@ -34,6 +35,8 @@ class Reference:
     sources: dict = field(default_factory=dict)
     dimensions: dict = field(default_factory=dict)  # dimension id -> list of value ids
     raw: dict = field(default_factory=dict)  # file stem -> parsed YAML
+    rules: dict[str, DecisionRules] = field(default_factory=dict)  # dimension id -> decision rules
+    coding: CodingSet | None = None  # None: data/coding/ does not exist (no double coding yet)
 
 
 REFERENCE_FILES = ("indicators", "sources", "org_model", "basic_functions", "routekaart", "insights", "dilemmas")
@@ -150,7 +153,11 @@ def check_references(path: Path, m: Municipality, ref: Reference) -> list[str]:
     return out
 
 
-def load_municipalities(data_dir: Path, ref: Reference, problems: list[str]) -> list[tuple[Path, Municipality]]:
+def load_municipalities(
+    data_dir: Path, ref: Reference, problems: list[str], codes_seen: set[str] | None = None
+) -> list[tuple[Path, Municipality]]:
+    """Valid municipality files. codes_seen collects the code of every file that names one, valid or not, so
+    that checks in other files (codings) do not repeat a problem already reported for the municipality file."""
     folder = data_dir / "gemeenten"
     files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
     if not files:
@@ -164,6 +171,9 @@ def load_municipalities(data_dir: Path, ref: Reference, problems: list[str]) -> 
         if not isinstance(data, dict):
             problems.append(f"{_display(path)}: (file): expected a mapping with municipality, teams, ... at the top")
             continue
+        ident = data.get("municipality")
+        if codes_seen is not None and isinstance(ident, dict) and isinstance(ident.get("code"), str):
+            codes_seen.add(ident["code"].strip())
         try:
             m = Municipality.model_validate(data)
         except ValidationError as exc:
@@ -255,8 +265,15 @@ def validate(data_dir: Path) -> tuple[Reference, list[Municipality]]:
     """Load and check everything under data_dir; raise DataError listing all problems."""
     problems: list[str] = []
     ref = load_reference(data_dir, problems)
-    loaded = load_municipalities(data_dir, ref, problems)
+    codes_seen: set[str] = set()
+    loaded = load_municipalities(data_dir, ref, problems, codes_seen)
     problems.extend(reference_problems(ref, data_dir))
+    if "org_model" in ref.raw:
+        slugs = {p.stem for p in (data_dir / "gemeenten").glob("*.yaml")}
+        where = _display(Path(data_dir, "reference", "org_model.yaml"))
+        ref.rules = load_rules(ref.raw["org_model"], where, slugs, coding_dir(data_dir).is_dir(), problems)
+    ref.coding = load_codings(data_dir, ref.dimensions, [m for _, m in loaded], codes_seen, read_yaml,
+                              _pydantic_problems, _display, problems)
     if problems:
         raise DataError(problems)
     return ref, [m for _, m in loaded]

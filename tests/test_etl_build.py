@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -126,8 +127,9 @@ def test_two_builds_give_identical_tables(built_warehouse, tmp_path):
 
 def independent_checksum(data_dir: Path) -> str:
     """The documented recipe: sha256 over sorted relative paths and bytes, each length-prefixed."""
-    files = sorted(list((data_dir / "reference").glob("*.yaml")) + list((data_dir / "gemeenten").glob("*.yaml")),
-                   key=lambda p: p.relative_to(data_dir).as_posix())
+    read = [*(data_dir / "reference").glob("*.yaml"), *(data_dir / "gemeenten").glob("*.yaml"),
+            *(data_dir / "coding").glob("*.yaml"), *(data_dir / "coding").glob("round*/*.yaml")]
+    files = sorted(read, key=lambda p: p.relative_to(data_dir).as_posix())
     h = hashlib.sha256()
     for p in files:
         rel, body = p.relative_to(data_dir).as_posix().encode(), p.read_bytes()
@@ -172,6 +174,8 @@ def test_ensure_warehouse_builds_only_when_data_or_schema_changed(fixture_data_d
 
 
 def test_checksum_changes_when_a_file_is_added(fixture_data_dir, tmp_path):
+    # Without double coding: a new municipality would otherwise also need codings (tests/test_coding.py).
+    shutil.rmtree(fixture_data_dir / "coding")
     target = tmp_path / "w.duckdb"
     ensure_warehouse(fixture_data_dir, target)
     before = read_meta(target)["data_checksum"]
@@ -182,6 +186,18 @@ def test_checksum_changes_when_a_file_is_added(fixture_data_dir, tmp_path):
     assert ensure_warehouse(fixture_data_dir, target) is True
     assert read_meta(target)["data_checksum"] != before
     assert count(target, "municipality") == 4
+
+
+def test_checksum_covers_the_coding_files(fixture_data_dir, tmp_path):
+    """A changed independent coding must trigger a rebuild like any other data file."""
+    target = tmp_path / "w.duckdb"
+    ensure_warehouse(fixture_data_dir, target)
+    assert read_meta(target)["data_checksum"] == independent_checksum(fixture_data_dir)
+    path = fixture_data_dir / "coding" / "round1" / "coder_a.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Fixture reading.", "Fixture re-reading.", 1),
+                    encoding="utf-8")
+    assert ensure_warehouse(fixture_data_dir, target) is True
+    assert read_meta(target)["data_checksum"] == independent_checksum(fixture_data_dir)
 
 
 def test_schema_and_transform_must_agree(fixture_data_dir, tmp_path):

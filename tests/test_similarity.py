@@ -256,3 +256,57 @@ def test_org_comparison_groups_peers_by_choice(cat):
     assert (scope.same, scope.other, scope.not_reported) == (("P1", "P2"), (("x", ("P0", "P3")),), ())
     # The reference did not report intake: nobody "shares" that, every reported choice is "other".
     assert (intake.same, intake.other, intake.not_reported) == ((), (("p", ("P1", "P2", "P3")),), ("P0",))
+
+
+# --- confidence in the coding (issue 10) ------------------------------------------------------------------
+
+def test_adjudicated_code_counts_half(cat):
+    # Only the two org criteria, weight 1 each. R: scope x (adjudicated), intake p; A: scope x, intake q.
+    # scope: adjudicated on R's side -> weight 1 * 0.5; similarity 1. intake: weight 1, similarity 0.
+    # score = (0.5 * 1 + 1 * 0) / (0.5 + 1) = 1/3 (without the factor it would be 1/2); coverage 1.5 / 1.5 = 1.
+    ref = Profile("R", "Refstad", None, {}, {}, {"scope": "x", "intake": "p"}, org_adjudicated=frozenset({"scope"}))
+    peer = Profile("A", "Astad", None, {}, {}, {"scope": "x", "intake": "q"})
+    weights = {"org.scope": 1.0, "org.intake": 1.0}
+    usable, _ = s.reference_criteria(ref, cat, weights, {})
+    result = s.compare(ref, peer, cat, usable, {})
+    assert s.ADJUDICATED_FACTOR == 0.5
+    assert result.score == pytest.approx(1 / 3)
+    assert result.coverage == pytest.approx(1.0)
+    scope = next(c for c in result.criteria if c.key == "org.scope")
+    assert scope.adjudicated and scope.weight == 0.5
+    assert "counts half" in s.explain(scope, "Astad", cat, "en")
+    assert "telt half" in s.explain(scope, "Astad", cat, "nl")
+
+
+def test_tentative_dimension_starts_at_weight_zero(cat):
+    tentative = Catalogue(cat.indicators, cat.dimensions, frozenset({"intake"}))
+    for preset in s.PRESETS:
+        weights = s.preset_weights(preset, tentative)
+        assert weights["org.intake"] == 0.0
+        assert weights["org.scope"] == s.preset_weights(preset, cat)["org.scope"]
+
+
+def test_agreed_only_switch_excludes_adjudicated_codes_with_its_own_reason(cat):
+    import pandas as pd
+
+    overview = pd.DataFrame({"municipality_code": ["R", "A"], "name": ["Refstad", "Astad"],
+                             "population": [1000, 1000], "population_qualifier": ["exact", "exact"]})
+    values = pd.DataFrame(columns=["municipality_code", "indicator_id", "indicator_value_id", "value", "qualifier",
+                                   "year", "area"])
+    org = pd.DataFrame({"municipality_code": ["R", "R", "A", "A"], "dimension_id": ["scope", "intake"] * 2,
+                        "value_id": ["x", "p", "x", "p"],
+                        "agreement": ["agreed", "agreed", "adjudicated", "agreed"]})
+    ref, peer = sorted(s.profiles_from_frames(overview, values, org, agreed_only=True), key=lambda p: p.key != "R")
+    assert peer.org_excluded == frozenset({"scope"}) and not peer.org_adjudicated
+    usable, _ = s.reference_criteria(ref, cat, {"org.scope": 1.0, "org.intake": 1.0}, {})
+    result = s.compare(ref, peer, cat, usable, {})
+    scope = next(c for c in result.criteria if c.key == "org.scope")
+    assert scope.reason == "peer_excluded" and not scope.used
+    assert "adjudicated" in s.explain(scope, "Astad", cat, "en")
+    # the same data without the switch: the adjudicated code counts, at half weight
+    ref, peer = sorted(s.profiles_from_frames(overview, values, org), key=lambda p: p.key != "R")
+    assert peer.org_adjudicated == frozenset({"scope"}) and not peer.org_excluded
+    # and a peer whose code is hidden does not appear among the choices in the comparison table
+    hidden = Profile("A", "Astad", None, org={"scope": "y", "intake": "p"}, org_excluded=frozenset({"scope"}))
+    scope_row = next(c for c in s.org_comparison(ref, [hidden], cat) if c.dimension == "scope")
+    assert scope_row.other == () and scope_row.not_reported == ()

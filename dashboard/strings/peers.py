@@ -25,6 +25,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "peers.sum.skipped1": ("1 criterium weggelaten: {example}", "1 criterion left out: {example}"),
     "peers.sum.skipped": ("{n} criteria weggelaten, o.a. {example}", "{n} criteria left out, e.g. {example}"),
     "peers.left_out": (" — weggelaten", " — left out"),
+    "peers.why.peer_excluded": ("{label} bij {peer} is door arbitrage bepaald en staat uit (schakelaar in de zijbalk)",
+                                "{label} for {peer} was adjudicated and is switched off (sidebar switch)"),
+    "peers.gap.ref_excluded": ("{label}: bij de referentie door arbitrage bepaald en uitgeschakeld (zijbalk)",
+                               "{label}: adjudicated for the reference and switched off (sidebar)"),
+    "peers.org.adjudicated": (" (door arbitrage bepaald: telt half)", " (adjudicated: counts half)"),
+    "peers.agreed_only_note": (
+        "De schakelaar ‘alleen codes waarover beide codeurs het eens waren’ staat aan: organisatiekeuzes die door "
+        "arbitrage zijn bepaald, tellen niet mee en ontbreken in de tabel hieronder.",
+        "The switch ‘only codes both coders agreed on’ is on: organisational choices that were adjudicated do not "
+        "count and are missing from the table below."),
     "peers.dont_know": ("weet ik niet / niet gerapporteerd", "don't know / not reported"),
     "peers.diff1": ("1 van de {n} vergelijkbare gemeenten ({names}) kiest bij ‘{dim}’ voor ‘{value}’; {ref}",
                     "1 of the {n} similar municipalities ({names}) chose ‘{value}’ for ‘{dim}’; {ref}"),
@@ -284,7 +294,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "die tussen gemeenten niet vergelijkbaar zijn (zoals groei over verschillende periodes), tellen nooit mee. "
         "Een ondergrens (“meer dan”), een bereik of een cijfer voor één wijk telt niet als waarde.\n"
         "- **Organisatie**: per keuze uit het codeboek zelfde = 1, anders = 0; “niet gerapporteerd” of “weet ik niet” "
-        "aan een van beide kanten: weggelaten.\n"
+        "aan een van beide kanten: weggelaten. Een keuze die door arbitrage is bepaald (de twee codeurs waren het "
+        "oneens), telt voor dat paar half zo zwaar. Een keuze waarover de codeurs het te vaak oneens waren "
+        "(voorlopig: alfa < 0,667) begint op gewicht 0; u kunt dat zelf verhogen.\n"
         "- **Overeenkomst** = gewogen gemiddelde over de criteria die voor het paar bruikbaar zijn. **Dekking** = het "
         "deel van het gewicht dat bruikbaar was. Ontbrekende waarden worden overgeslagen en genoemd, nooit ingevuld. "
         "Gemeenten met minder dan de helft dekking komen achteraan; bij gelijke stand beslist de naam.\n"
@@ -299,7 +311,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "across municipalities (such as growth over different periods) never count. A bound (“more than”), a range or "
         "a figure for one district does not count as a value.\n"
         "- **Organisation**: per codebook choice same = 1, different = 0; “not reported” or “don't know” on either "
-        "side: left out.\n"
+        "side: left out. A choice that was adjudicated (the two coders disagreed) counts half for that pair. A "
+        "choice the coders disagreed on too often (tentative: alpha < 0.667) starts at weight 0; you may raise it.\n"
         "- **Similarity** = weighted mean over the criteria usable for the pair. **Coverage** = the share of the weight "
         "that was usable. Missing values are skipped and reported, never filled in. Municipalities with less than half "
         "coverage are listed last; ties are broken by name.\n"

@@ -33,6 +33,21 @@ class Labels:
         row = self.dimensions[self.dimensions["dimension_id"] == dim]
         return str(row.iloc[0][f"label_{self._suffix}"]) if len(row) else dim
 
+    def tentative(self, dim: str) -> bool:
+        """The dimension's last-round Krippendorff's alpha is below 0.667 (data/coding/)."""
+        if "tentative" not in self.dimensions.columns:
+            return False
+        row = self.dimensions[self.dimensions["dimension_id"] == dim]
+        return bool(row.iloc[0]["tentative"]) if len(row) else False
+
+    def dimension_choice(self, dim: str) -> str:
+        """The label where a dimension is offered as a choice: '(voorlopig)' added when it is tentative."""
+        label = self.dimension(dim)
+        return t("rel_tentative_dimension", self.lang, label=label) if self.tentative(dim) else label
+
+    def has_double_coding(self) -> bool:
+        return bool(len(db.query("reliability")))
+
     def dimension_map(self) -> dict[str, str]:
         return dict(zip(self.dimensions["dimension_id"], self.dimensions[f"label_{self._suffix}"], strict=True))
 
@@ -104,11 +119,12 @@ def reset_filters() -> None:
     """Clear every sidebar filter (widget values and what the URL said)."""
     for key in list(st.session_state.keys()):
         if isinstance(key, str) and (key.startswith("f_") or key.startswith(state.SHADOW_PREFIX + "f_")):
-            st.session_state[key] = []
+            # the 'agreed only' switch is a toggle (bool); every other filter is a multiselect (list)
+            st.session_state[key] = False if key.endswith("f_agreed") else []
     for param in list(st.query_params.keys()):
-        if param in (filters.PARAM_FUNCTIONS, filters.PARAM_SIZES, filters.PARAM_PROVINCES) or param.startswith(
-            filters.ORG_PREFIX
-        ):
+        if param in (
+            filters.PARAM_FUNCTIONS, filters.PARAM_SIZES, filters.PARAM_PROVINCES, filters.PARAM_AGREED
+        ) or param.startswith(filters.ORG_PREFIX):
             del st.query_params[param]
 
 

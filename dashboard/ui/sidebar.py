@@ -69,26 +69,53 @@ def filter_sidebar(lang: str, lab: Labels) -> filters.FilterState:
         str,
         lang,
     )
+    agreed_only = agreed_switch(sb, lang) if lab.has_double_coding() else False
     dims: dict[str, tuple[str, ...]] = {}
     n_org = sum(1 for d in options.dimensions if st.session_state.get(f"f_org_{d}"))
     label = t("core_filter_org", lang) + (f" ({n_org})" if n_org else "")
     with sb.expander(label, expanded=bool(n_org)):
         for dim, values in options.dimensions.items():
             vmap = lab.value_map(dim)
+            tentative = lab.tentative(dim)
             dims[dim] = tuple(
                 _multiselect(
                     st,
-                    lab.dimension(dim),
+                    lab.dimension_choice(dim),
                     f"f_org_{dim}",
                     filters.ORG_PREFIX + dim,
                     list(values),
                     lambda v, m=vmap: m.get(v, v),
                     lang,
+                    help=t("rel_tentative_help", lang) if tentative else None,
                 )
             )
     return filters.FilterState(
-        dimensions=dims, functions=tuple(functions), sizes=tuple(sizes), provinces=tuple(provinces)
+        dimensions=dims,
+        functions=tuple(functions),
+        sizes=tuple(sizes),
+        provinces=tuple(provinces),
+        agreed_only=agreed_only,
     )
+
+
+AGREED_KEY = "f_agreed"
+
+
+def _flag_parse(raw: str) -> bool:
+    if raw != "1":
+        raise ValueError(raw)
+    return True
+
+
+def agreed_switch(container, lang: str) -> bool:
+    """'Only codes both coders agreed on': adjudicated codes count as excluded everywhere (URL ?agreed=1)."""
+    state.bind(AGREED_KEY, filters.PARAM_AGREED, default=False, parse=_flag_parse, valid=lambda v: isinstance(v, bool))
+    container.toggle(t("rel_switch", lang), key=AGREED_KEY, help=t("rel_switch_help", lang))
+    state.sync(AGREED_KEY, filters.PARAM_AGREED, default=False, serialize=lambda _v: "1")
+    on = bool(st.session_state.get(AGREED_KEY))
+    if on:
+        container.caption(t("rel_switch_on", lang))
+    return on
 
 
 def selection_summary(lang: str, n: int, total: int, active: bool) -> None:

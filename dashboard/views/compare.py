@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, db, state
+from dashboard import charts, confidence, db, state
 from dashboard.formatting import NOT_REPORTED
 from dashboard.i18n import t
 from dashboard.ui import common
@@ -15,24 +15,58 @@ from dashboard.ui.chart_panel import render_chart
 MAX_COMPARE = 4
 
 
-def org_side_by_side(org: pd.DataFrame, slugs: list[str], names: dict[str, str], lab: common.Labels, lang: str):
-    """Rows = dimensions, columns = municipalities, cells = coded value; a marker where they differ."""
+HIDDEN = "__hidden__"  # a code hidden by the 'agreed only' switch: never equal to a real value
+
+
+def org_side_by_side(
+    org: pd.DataFrame, slugs: list[str], names: dict[str, str], lab: common.Labels, lang: str, agreed_only: bool = False
+):
+    """Rows = dimensions, columns = municipalities, cells = coded value; a marker where they differ.
+
+    An adjudicated value carries '(arbitrage)'; with the switch on it is shown as hidden and is not compared."""
     sfx = "en" if lang == "en" else "nl"
+    org = confidence.with_confidence(org, lang, agreed_only)
     col_dim = t("core_col_dimension", lang)
-    table = pd.DataFrame({col_dim: [lab.dimension(d) for d in lab.dimension_ids()]})
+    dims = lab.dimension_ids()
+    titles = [confidence.dimension_title(lab.dimension(d), lab.tentative(d), lang) for d in dims]
+    table = pd.DataFrame({col_dim: titles})
     by_code = {}
+    mark = f" ({t('rel_adjudicated_short', lang)})"
+
+    def cell(part: pd.DataFrame, d: str) -> str:
+        if d not in part.index:
+            return NOT_REPORTED[lang]
+        row = part.loc[d]
+        if row["hidden"]:
+            return t("rel_hidden_value", lang)
+        return row[f"value_label_{sfx}"] + (mark if row["adjudicated"] else "")
+
     for slug in slugs:
         part = org[org["slug"] == slug].set_index("dimension_id")
         by_code[slug] = part
-        table[names[slug]] = [
-            part.loc[d, f"value_label_{sfx}"] if d in part.index else NOT_REPORTED[lang] for d in lab.dimension_ids()
-        ]
-    differs = [
-        len({by_code[s].loc[d, "value_id"] if d in by_code[s].index else "not_reported" for s in slugs}) > 1
-        for d in lab.dimension_ids()
-    ]
+        table[names[slug]] = [cell(part, d) for d in dims]
+
+    def value(slug: str, d: str) -> str:
+        part = by_code[slug]
+        if d not in part.index:
+            return "not_reported"
+        return HIDDEN + slug if part.loc[d, "hidden"] else part.loc[d, "value_id"]
+
+    differs = [len({value(s, d) for s in slugs}) > 1 for d in dims]
     table.insert(1, t("core_col_differs", lang), ["≠" if d else "=" for d in differs])
     return table
+
+
+def adjudication_notes(org: pd.DataFrame, slugs: list[str], names: dict[str, str], lab: common.Labels,
+                       lang: str) -> list[str]:
+    """'Almelo – Regie: <reason>' for every adjudicated code of the chosen municipalities, in table order."""
+    org = confidence.with_confidence(org, lang, False)
+    rank = {d: i for i, d in enumerate(lab.dimension_ids())}
+    rows = org[org["slug"].isin(slugs) & org["adjudicated"]]
+    reason = "adjudication_reason_en" if lang == "en" else "adjudication_reason_nl"
+    order = {s: i for i, s in enumerate(slugs)}
+    rows = rows.assign(_s=rows["slug"].map(order), _d=rows["dimension_id"].map(rank)).sort_values(["_s", "_d"])
+    return [f"{names[r.slug]} – {lab.dimension(r.dimension_id)}: {getattr(r, reason)}" for r in rows.itertuples()]
 
 
 def render() -> None:
@@ -108,7 +142,8 @@ def render() -> None:
 
     st.subheader(t("core_org_model", lang))
     org = db.query("org_matrix").merge(overview[["municipality_code", "slug"]], on="municipality_code")
-    table = org_side_by_side(org, chosen, names, lab, lang)
+    agreed_only = state.current_filters().agreed_only
+    table = org_side_by_side(org, chosen, names, lab, lang, agreed_only)
     # fixed widths that fit a 1280-pixel screen with the sidebar open; long labels wrap (row_height > 4rem)
     each = max(120, (780 - 250) // len(chosen))
     config = {
@@ -126,6 +161,12 @@ def render() -> None:
         column_config=config,
     )
     st.caption(t("core_compare_org_help", lang))
+    notes = adjudication_notes(org, chosen, names, lab, lang)
+    if notes:
+        with st.container(key="cmp_adjudication"):
+            st.caption(t("rel_compare_marks", lang) + "\n" + "\n".join(f"- {n}" for n in notes))
+    if agreed_only:
+        st.caption(t("rel_switch_on", lang))
 
     st.subheader(t("core_practices", lang))
     practices = db.query("practices", chosen_codes)

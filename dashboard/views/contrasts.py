@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, db, state
+from dashboard import charts, confidence, db, state
 from dashboard.i18n import t
 from dashboard.ui import common
 from dashboard.ui.chart_panel import render_chart
@@ -54,16 +54,23 @@ def heatmap(codes, lab, lang, ftext):
 def matrix(codes, lab, lang, ftext):
     org = db.query("org_matrix")
     org = org[org["municipality_code"].isin(codes)]
+    agreed_only = state.current_filters().agreed_only
+    org = confidence.with_confidence(org, lang, agreed_only)
+    org = org[~org["hidden"]]  # hidden by the switch: an empty cell, never the grey 'not reported'
     codes_df = charts.org_matrix_codes(db.query("dimension_values"), lang)
     chart = charts.org_matrix_chart(
         org,
         codes_df,
-        db.query("dimensions"),
+        confidence.with_tentative_labels(db.query("dimensions")),
         title=t("core_matrix_title", lang),
         subtitle=_subtitle(ftext, lang),
         lang=lang,
     )
     render_chart(chart, slug="contrast_organisatiemodel", data=org, lang=lang, key="ct_matrix")
+    if confidence.has_status(org):
+        st.caption(t("rel_matrix_mark", lang))
+    if agreed_only:
+        st.caption(t("rel_matrix_hidden", lang))
     st.markdown(f"**{t('core_matrix_key', lang)}**")
     key_rows = []
     for dim in lab.dimension_ids():
@@ -102,7 +109,7 @@ def scatter(codes, lab, lang, ftext, values, indicators):
     c1, c2, c3 = st.columns(3)
     c1.selectbox(t("core_scatter_x", lang), eligible, format_func=label, key="ct_x")
     c2.selectbox(t("core_scatter_y", lang), eligible, format_func=label, key="ct_y")
-    c3.selectbox(t("core_colour_by", lang), dims, format_func=lab.dimension, key="ct_color")
+    c3.selectbox(t("core_colour_by", lang), dims, format_func=lab.dimension_choice, key="ct_color")
     state.sync("ct_x", "x", default=dx)
     state.sync("ct_y", "y", default=dy)
     state.sync("ct_color", "sc_color", default="team_scope")
@@ -111,9 +118,10 @@ def scatter(codes, lab, lang, ftext, values, indicators):
     if x_id == y_id:
         st.info(t("core_scatter_same", lang), icon=":material/info:")
         return
-    pts = charts.prepare_scatter(
-        values, db.query("overview"), db.query("org_matrix"), x_id, y_id, dim, lab.value_map(dim), lang
-    )
+    agreed_only = state.current_filters().agreed_only
+    value_order, value_labels = confidence.value_choices(lab.value_ids(dim), lab.value_map(dim), agreed_only, lang)
+    org = confidence.hide_excluded(db.query("org_matrix"), agreed_only, lang)
+    pts = charts.prepare_scatter(values, db.query("overview"), org, x_id, y_id, dim, value_labels, lang)
     if len(pts) < 3:
         st.info(t("core_scatter_no_overlap", lang, n=len(pts)), icon=":material/info:")
         return
@@ -125,8 +133,8 @@ def scatter(codes, lab, lang, ftext, values, indicators):
         y_title=label(y_id),
         x_unit=units[x_id],
         y_unit=units[y_id],
-        value_order=lab.value_ids(dim),
-        value_labels=lab.value_map(dim),
+        value_order=value_order,
+        value_labels=value_labels,
         colour_title=lab.dimension(dim),
         title=t("core_scatter_title", lang, n=len(pts)),
         subtitle=_subtitle(ftext, lang, producers),
@@ -147,13 +155,14 @@ def groups(codes, lab, lang, ftext, values, indicators):
     state.bind("ct_dim", "dim", default="team_scope", parse=state.choice_parse(dims), valid=lambda v: v in dims)
     c1, c2 = st.columns(2)
     c1.selectbox(t("core_indicator", lang), eligible, format_func=label, key="ct_ind")
-    c2.selectbox(t("core_split_by", lang), dims, format_func=lab.dimension, key="ct_dim")
+    c2.selectbox(t("core_split_by", lang), dims, format_func=lab.dimension_choice, key="ct_dim")
     state.sync("ct_ind", "ind", default=eligible[0])
     state.sync("ct_dim", "dim", default="team_scope")
     ind, dim = st.session_state["ct_ind"], st.session_state["ct_dim"]
-    pts = charts.prepare_group_contrast(
-        values, db.query("org_matrix"), ind, dim, lab.value_ids(dim), lab.value_map(dim), lang
-    )
+    agreed_only = state.current_filters().agreed_only
+    value_order, value_labels = confidence.value_choices(lab.value_ids(dim), lab.value_map(dim), agreed_only, lang)
+    org = confidence.hide_excluded(db.query("org_matrix"), agreed_only, lang)
+    pts = charts.prepare_group_contrast(values, org, ind, dim, value_order, value_labels, lang)
     units = dict(zip(indicators["indicator_id"], indicators["unit"], strict=True))
     producers = pts["source_producer"].tolist()
     chart = charts.group_contrast_chart(
@@ -161,8 +170,8 @@ def groups(codes, lab, lang, ftext, values, indicators):
         indicator_title=label(ind),
         unit=units[ind],
         group_title=lab.dimension(dim),
-        value_order=lab.value_ids(dim),
-        value_labels=lab.value_map(dim),
+        value_order=value_order,
+        value_labels=value_labels,
         title=t("core_groups_title", lang, indicator=label(ind), dimension=lab.dimension(dim)),
         subtitle=_subtitle(ftext, lang, producers),
         lang=lang,

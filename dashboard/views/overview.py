@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, db, state
+from dashboard import charts, confidence, db, state
 from dashboard.formatting import fmt_list, fmt_population, fmt_team_count
 from dashboard.i18n import t
 from dashboard.ui import common
@@ -32,9 +32,16 @@ def render() -> None:
     st.caption(t("core_overview_intro", lang))
 
     overview = db.query("overview")
-    org = db.query("org_matrix")
+    agreed_only = state.current_filters().agreed_only
+    # the sidebar switch: adjudicated codes become a 'hidden' value of their own (never 'not reported')
+    org = confidence.hide_excluded(db.query("org_matrix"), agreed_only, lang)
     codes = state.filtered_codes()
     shown = overview[overview["municipality_code"].isin(codes)].sort_values("name", key=lambda s: s.str.casefold())
+    hidden_scope = org[(org["dimension_id"] == "team_scope") & (org["value_id"] == confidence.HIDDEN_VALUE)]
+    shown = shown.assign(
+        team_scope=shown["team_scope"].where(~shown["municipality_code"].isin(hidden_scope["municipality_code"]),
+                                             confidence.HIDDEN_VALUE)
+    )
 
     # widgets bound to the URL: ?view=table|cards, ?color=<dimension id>
     dims = lab.dimension_ids()
@@ -50,7 +57,7 @@ def render() -> None:
 
     map_col, side_col = st.columns([3, 2], gap="large")
     with side_col:
-        st.selectbox(t("core_map_colour", lang), dims, format_func=lab.dimension, key="ov_color")
+        st.selectbox(t("core_map_colour", lang), dims, format_func=lab.dimension_choice, key="ov_color")
         state.sync("ov_color", "color", default="team_scope")
         slugs, names = common.municipality_options(overview, codes)
         st.markdown(f"**{t('core_open_profile', lang)}**")
@@ -75,13 +82,19 @@ def render() -> None:
 
     with map_col:
         colour_dim = st.session_state["ov_color"]
+        value_order, value_labels = confidence.value_choices(
+            lab.value_ids(colour_dim), lab.value_map(colour_dim), agreed_only, lang
+        )
+        _ids, scope_labels = confidence.value_choices(
+            lab.value_ids("team_scope"), lab.value_map("team_scope"), agreed_only, lang
+        )
         points = charts.prepare_map_points(
-            shown, org, colour_dim, lab.value_map(colour_dim), lab.function_map(), lab.value_map("team_scope"), lang
+            shown, org, colour_dim, value_labels, lab.function_map(), scope_labels, lang
         )
         chart = charts.map_chart(
             points,
-            value_order=lab.value_ids(colour_dim),
-            value_labels=lab.value_map(colour_dim),
+            value_order=value_order,
+            value_labels=value_labels,
             colour_title=lab.dimension(colour_dim),
             title=t("core_map_title", lang, dimension=lower_first(lab.dimension(colour_dim))),
             subtitle=charts.subtitle_lines(common.filters_text(lang, lab), common.chart_source(lang), width=70),
@@ -108,7 +121,7 @@ def render() -> None:
             st.session_state["ov_view"] = "table"
     state.sync("ov_view", "view", default="table")
 
-    scope = lab.value_map("team_scope")
+    _ids, scope = confidence.value_choices(lab.value_ids("team_scope"), lab.value_map("team_scope"), agreed_only, lang)
     rows = pd.DataFrame(
         {
             "slug": shown["slug"],

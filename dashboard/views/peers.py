@@ -70,8 +70,19 @@ def _candidate_codes(profiles: list[sim.Profile]) -> set[str]:
 def _dataset():
     cat = sim.catalogue_from_frames(db.query("indicators"), db.query("dimensions"), db.query("dimension_values"))
     overview = db.query("overview")
-    profiles = sim.profiles_from_frames(overview, db.query("indicator_values"), db.query("org_matrix"))
+    profiles = sim.profiles_from_frames(overview, db.query("indicator_values"), db.query("org_matrix"),
+                                        agreed_only=_agreed_only())
     return cat, profiles, overview
+
+
+def _agreed_only() -> bool:
+    """The sidebar switch 'only codes both coders agreed on' (off when the page runs without app.py)."""
+    try:
+        from dashboard import state
+
+        return bool(state.current_filters().agreed_only)
+    except Exception:  # noqa: BLE001 - dashboard.state not available
+        return False
 
 
 # --- URL <-> session ------------------------------------------------------------------------------------
@@ -294,7 +305,10 @@ def _weights(ref: sim.Profile, cat: sim.Catalogue, scales: dict, lang: str) -> t
             halves = st.columns(2)
             for n, (dim, d) in enumerate(cat.dimensions.items()):
                 with halves[n % 2]:
-                    _slider(sim.ORG + dim, d.label(lang), weights)
+                    label = d.label(lang)
+                    if dim in cat.tentative:  # starts at 0: the coders often disagreed on it
+                        label = t("rel_tentative_dimension", lang, label=label)
+                    _slider(sim.ORG + dim, label, weights)
     return weights, preset, k
 
 
@@ -539,6 +553,8 @@ def main() -> None:
 
     peers = [next(p for p in profiles if p.key == r.key) for r in results]
     st.subheader(t("peers.org.title", lang))
+    if _agreed_only():
+        st.info(t("peers.agreed_only_note", lang), icon=":material/handshake:")
     diffs = sim.org_differences(ref, peers, cat)
     if diffs:
         ref_name = None if ref.key == sim.OWN_KEY else ref.name  # "jij" only for your own municipality

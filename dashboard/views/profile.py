@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, db, state
+from dashboard import charts, confidence, db, state
 from dashboard.formatting import NOT_REPORTED, fmt_figure, fmt_population, fmt_team_count
 from dashboard.i18n import t
 from dashboard.ui import common
@@ -37,16 +37,27 @@ def _team_cards(teams: pd.DataFrame, lang: str) -> None:
             st.caption(team.locator)
 
 
-def _org_table(org: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Three columns, so the justification gets the width; the locator follows it in brackets."""
+def _org_table(org: pd.DataFrame, lang: str, agreed_only: bool = False) -> pd.DataFrame:
+    """Dimension, value, justification (the locator in brackets) and, with double coding, whether both coders
+    agreed or the value was adjudicated (with the reason). A code hidden by the sidebar switch says so."""
     sfx = "en" if lang == "en" else "nl"
-    return pd.DataFrame(
+    org = confidence.with_confidence(org, lang, agreed_only)
+    tentative = org["dimension_tentative"] if "dimension_tentative" in org.columns else [False] * len(org)
+    table = pd.DataFrame(
         {
-            t("core_col_dimension", lang): org[f"dimension_label_{sfx}"],
-            t("core_col_value", lang): org[f"value_label_{sfx}"],
-            t("core_col_justification", lang): org[f"justification_{sfx}"] + " (" + org["locator"] + ")",
+            t("core_col_dimension", lang): [
+                confidence.dimension_title(label, bool(tent), lang)
+                for label, tent in zip(org[f"dimension_label_{sfx}"], tentative, strict=True)
+            ],
+            t("core_col_value", lang): org[f"value_label_{sfx}"].where(~org["hidden"], t("rel_hidden_value", lang)),
+            t("core_col_justification", lang): (org[f"justification_{sfx}"] + " (" + org["locator"] + ")").where(
+                ~org["hidden"], ""
+            ),
         }
     )
+    if confidence.has_status(org):
+        table[t("rel_col_coding", lang)] = list(org["status"])
+    return table
 
 
 def practices_by_function(practices: pd.DataFrame, figures: pd.DataFrame, lab: common.Labels, lang: str) -> None:
@@ -171,7 +182,14 @@ def render() -> None:
     st.subheader(t("core_org_model", lang))
     st.caption(t("core_org_model_help", lang))
     org = db.query("org_matrix")
-    st.table(_org_table(org[org["municipality_code"] == code], lang), hide_index=True, border="horizontal")
+    if confidence.has_status(org):
+        st.caption(t("rel_profile_help", lang))
+    agreed_only = state.current_filters().agreed_only
+    if agreed_only:
+        st.caption(t("rel_switch_on", lang))
+    st.table(
+        _org_table(org[org["municipality_code"] == code], lang, agreed_only), hide_index=True, border="horizontal"
+    )
 
     st.subheader(t("core_practices", lang))
     practices_by_function(db.query("practices", [code]), db.query("practice_figures", [code]), lab, lang)

@@ -1,0 +1,96 @@
+"""'Over de data' section: how reliable the organisational-model coding is, and the decision rules behind it.
+
+The agreement table puts round 1 next to the last round (data/coding/, computed by etl/reliability.py); the
+decision rules are English only, so the Dutch page says so.
+"""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import db
+from dashboard.formatting import fmt_number
+from dashboard.i18n import t
+
+ORDER = 10  # before the peer finder's notes (20): the peer finder relies on these figures
+
+
+def status_key(alpha: float | None, tentative: bool) -> str:
+    if alpha is None or (isinstance(alpha, float) and math.isnan(alpha)):
+        return "rel_status_undefined"
+    if tentative:
+        return "rel_status_tentative"
+    return "rel_status_below" if alpha < 0.80 else "rel_status_ok"
+
+
+def _num(x, decimals: int, lang: str) -> str:
+    return "–" if x is None or pd.isna(x) else fmt_number(float(x), decimals, lang)
+
+
+def reliability_table(rel: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """One row per dimension and one for all together: alpha and % agreed in round 1 and the last round."""
+    sfx = "en" if lang == "en" else "nl"
+    last = int(rel["last_round"].max())
+    rows = []
+    for r in rel.itertuples():
+        overall = r.dimension_id is None or pd.isna(r.dimension_id)
+        rows.append({
+            t("rel_col_dimension", lang): t("rel_overall", lang) if overall else getattr(r, f"dimension_label_{sfx}"),
+            t("rel_col_first_alpha", lang): _num(r.first_alpha, 2, lang),
+            t("rel_col_first_pct", lang): _num(r.first_pct_agreement, 0, lang),
+            t("rel_col_last_alpha", lang, r=last): _num(r.last_alpha, 2, lang),
+            t("rel_col_last_pct", lang, r=last): _num(r.last_pct_agreement, 0, lang),
+            t("rel_col_n", lang): int(r.last_n_units),
+            t("rel_col_status", lang): "" if overall else t(
+                status_key(None if pd.isna(r.last_alpha) else float(r.last_alpha), bool(r.tentative)), lang),
+        })
+    return pd.DataFrame(rows)
+
+
+def _rules(lang: str) -> None:
+    rules = db.query("decision_rules")
+    if rules.empty:
+        return
+    st.subheader(t("rel_rules_title", lang))
+    st.caption(t("rel_rules_english", lang))
+    sfx = "en" if lang == "en" else "nl"
+    evidence, examples, changes = db.query("rule_evidence"), db.query("rule_examples"), db.query("rule_changes")
+    for r in rules.itertuples():
+        with st.expander(f"{r.ordinal}. {getattr(r, f'label_{sfx}')}", expanded=False):
+            ev = evidence[evidence["dimension_id"] == r.dimension_id]
+            ex = examples[examples["dimension_id"] == r.dimension_id]
+            ch = changes[changes["dimension_id"] == r.dimension_id]
+            value_lines = "\n".join(
+                f"- *{getattr(e, f'label_{sfx}')}* (`{e.value_id}`): {e.evidence}" for e in ev.itertuples())
+            example_lines = "\n".join(
+                f"- {e.municipality_name} → *{getattr(e, f'label_{sfx}')}*: {e.reasoning} :grey[({e.locator})]"
+                for e in ex.itertuples())
+            parts = [
+                f"**{t('rel_rules_about', lang)}.** {r.about}",
+                f"**{t('rel_rules_not_about', lang)}.** {r.not_about}",
+                f"**{t('rel_rules_evidence', lang)}**\n{value_lines}",
+                f"**{t('rel_rules_half', lang)}.** {r.half_evidence}",
+                f"**{t('rel_rules_domain', lang)}.** {r.per_domain}",
+                f"**{t('rel_rules_contradictions', lang)}.** {r.contradictions}",
+                f"**{t('rel_rules_examples', lang)}**\n{example_lines}",
+            ]
+            if not ch.empty:
+                parts.append(f"**{t('rel_rules_changes', lang)}**\n" + "\n".join(f"- {c.change_text}"
+                                                                             for c in ch.itertuples()))
+            st.markdown("\n\n".join(parts))
+
+
+def render(lang: str) -> None:
+    st.header(t("rel_about_title", lang))
+    rel = db.query("reliability")
+    if rel.empty:
+        st.caption(t("rel_about_none", lang))
+    else:
+        st.markdown(t("rel_about_body", lang))
+        table = reliability_table(rel, lang)
+        st.dataframe(table, hide_index=True, width="stretch", key="ab_reliability",
+                     height=38 + 35 * len(table))
+        st.caption(t("rel_about_overall", lang))
+    _rules(lang)
