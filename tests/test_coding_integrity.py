@@ -1,9 +1,6 @@
 """Integrity of the double coding, read straight from the YAML files (not through the ETL under test).
 
-Runs on the fictional fixture always, and on data/ once the real coding files are committed. Until then the
-data/ cases are strict expected failures: as soon as data/coding/ and the decision rules are in place they
-pass, the strict xfail turns that into a failure, and whoever commits the files sets REAL_CODING_COMMITTED to
-True here, so from then on the real data must keep passing these checks.
+Runs on the fictional fixture and on the real data/ (rules, coder files, adjudication, final codes).
 """
 from __future__ import annotations
 
@@ -16,12 +13,9 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 FIXTURE = ROOT / "tests" / "fixtures" / "data"
 
-REAL_CODING_COMMITTED = False  # set to True in the commit that adds data/coding/ and the decision rules
-
 DATA_DIRS = [
     pytest.param(FIXTURE, id="fixture"),
-    pytest.param(DATA, id="data", marks=pytest.mark.xfail(
-        not REAL_CODING_COMMITTED, strict=True, reason="data/coding/ and decision rules not committed yet")),
+    pytest.param(DATA, id="data"),
 ]
 RULE_TEXTS = ("about", "not_about", "half_evidence", "per_domain", "contradictions")
 
@@ -89,7 +83,6 @@ def test_each_final_code_is_the_coders_value_or_carries_an_adjudication_reason(d
     assert n_agreed + n_adjudicated == len(municipalities(data_dir)) * len(dims)
 
 
-@pytest.mark.xfail(not REAL_CODING_COMMITTED, strict=True, reason="data/coding/ not committed yet")
 def test_real_export_reliability_equals_recomputation(built_warehouse, tmp_path, export_recomputation):
     """data/: the exported agreement table equals a recomputation from the exported independent codings."""
     rounds = len([p for p in (DATA / "coding").glob("round*") if p.is_dir()])

@@ -244,9 +244,6 @@ def test_each_practice_cites_the_section_of_its_own_basic_function():
     assert wrong == []
 
 
-# The organisation blocks are being re-coded (issue 10, double coding); the lead conforms them to the
-# same rule. strict: once they conform this test passes, xpass fails, and the mark must be removed.
-@pytest.mark.xfail(strict=True, reason="organisation locators are re-coded separately (issue 10, item 2)")
 def test_organisation_locators_follow_the_locator_rule():
     canonical = _canonical_basic_function_names()
     problems = [
