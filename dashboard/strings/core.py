@@ -161,6 +161,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "core_open_profile": ("Profiel openen", "Open a profile"),
     "core_open_profile_button": ("Open profiel", "Open profile"),
+    "core_profile_of": ("Profiel van {name}", "Profile of {name}"),
+    "core_find_like": ("Vind gemeenten zoals {name}", "Find municipalities like {name}"),
+    "core_find_like_help": (
+        "Opent Vergelijkbare gemeenten met deze gemeente als referentie; je filters blijven staan.",
+        "Opens Similar municipalities with this municipality as the reference; your filters stay as they are.",
+    ),
+    "core_compare_with": ("Vergelijk {name} met…", "Compare {name} with…"),
+    "core_compare_with_help": (
+        "Opent Vergelijken met deze gemeente al gekozen; kies er daar één tot drie bij.",
+        "Opens Compare with this municipality already chosen; add one to three others there.",
+    ),
     "core_municipalities_heading": ("{n} van {total} gemeenten", "{n} of {total} municipalities"),
     "core_view": ("Weergave", "View"),
     "core_view_table": ("Tabel", "Table"),
@@ -202,7 +213,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Put two to four municipalities side by side. Figures share an axis only when they have the same definition.",
     ),
     "core_compare_choose": ("Gemeenten (2 tot 4)", "Municipalities (2 to 4)"),
-    "core_compare_need_two": ("Kies ten minste twee gemeenten.", "Choose at least two municipalities."),
+    "core_compare_need_two": (
+        "Kies ten minste twee gemeenten: voeg er hierboven een of meer toe.",
+        "Choose at least two municipalities: add one or more above.",
+    ),
     "core_compare_residents_title": (
         "Kenmerken van inwoners, per definitie",
         "Resident characteristics, by definition",
