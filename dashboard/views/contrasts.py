@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import charts, db, state
-from dashboard.i18n import t
+from dashboard.i18n import STRINGS, t
 from dashboard.ui import common
 from dashboard.ui.chart_panel import render_chart
 
@@ -54,38 +54,30 @@ def heatmap(codes, lab, lang, ftext):
 def matrix(codes, lab, lang, ftext):
     org = db.query("org_matrix")
     org = org[org["municipality_code"].isin(codes)]
-    codes_df = charts.org_matrix_codes(db.query("dimension_values"), lang)
+    values = db.query("dimension_values")
+    key = charts.org_matrix_key(values, lang, short_labels(values, lang))
     chart = charts.org_matrix_chart(
         org,
-        codes_df,
+        key,
         db.query("dimensions"),
         title=t("core_matrix_title", lang),
         subtitle=_subtitle(ftext, lang),
         lang=lang,
+        key_title=t("core_matrix_key", lang),
     )
-    render_chart(chart, slug="contrast_organisatiemodel", data=org, lang=lang, key="ct_matrix")
-    st.markdown(f"**{t('core_matrix_key', lang)}**")
-    key_rows = []
-    for dim in lab.dimension_ids():
-        part = codes_df[codes_df["dimension_id"] == dim]
-        key_rows.append(
-            {
-                t("core_col_dimension", lang): lab.dimension(dim),
-                t("core_col_codes", lang): " · ".join(f"{r.letter} = {r.value_label}" for r in part.itertuples()),
-            }
-        )
-    st.dataframe(
-        pd.DataFrame(key_rows),
-        hide_index=True,
-        width="stretch",
-        key="ct_matrix_key",
-        row_height=66,
-        height=38 + 66 * len(key_rows),
-        column_config={
-            t("core_col_dimension", lang): st.column_config.TextColumn(width=210),
-            t("core_col_codes", lang): st.column_config.TextColumn(width=560),
-        },
-    )
+    render_chart(chart, slug="contrast_organisatiemodel", data=org, lang=lang, key="ct_matrix", width="content")
+    st.caption(t("core_matrix_help", lang))
+
+
+def short_labels(values: pd.DataFrame, lang: str) -> dict[tuple[str, str], str]:
+    """The cell words per (dimension, value) from the text catalogue; values without an entry are left out
+    (the chart then shows their full label, cut to fit)."""
+    out = {}
+    for dim, value in zip(values["dimension_id"], values["value_id"], strict=True):
+        key = f"core_orgshort_{dim}__{value}"
+        if key in STRINGS:
+            out[(dim, value)] = t(key, lang)
+    return out
 
 
 def scatter(codes, lab, lang, ftext, values, indicators):
