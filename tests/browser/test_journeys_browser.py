@@ -24,6 +24,7 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 PROVINCE = "Zuid-Holland"
+MAIN_MULTISELECT = "[data-testid='stMainBlockContainer'] [data-testid='stMultiSelect']"  # not the sidebar's
 
 
 def province_names() -> dict[str, str]:
@@ -66,7 +67,7 @@ def test_profile_to_peers_to_compare_to_profile_keeps_language_and_filter(page, 
     wait_for_app(page)
     assert urlparse(page.url).path.endswith("/vergelijken")
     assert query(page.url)["cmp"].split(",") == chosen and query(page.url)["prov"] == PROVINCE
-    shown = page.locator("[data-testid='stMainBlockContainer'] [data-testid='stMultiSelect']").first.inner_text()
+    shown = page.locator(MAIN_MULTISELECT).first.inner_text()
     positions = [shown.find(names[s]) for s in chosen]
     assert -1 not in positions and positions == sorted(positions), shown  # all four, in the link's order
     ARTIFACTS.mkdir(exist_ok=True)
@@ -77,7 +78,7 @@ def test_profile_to_peers_to_compare_to_profile_keeps_language_and_filter(page, 
     try:
         fresh.goto(page.url)
         wait_for_app(fresh)
-        shown_fresh = fresh.locator("[data-testid='stMainBlockContainer'] [data-testid='stMultiSelect']").first.inner_text()
+        shown_fresh = fresh.locator(MAIN_MULTISELECT).first.inner_text()
         assert all(names[s] in shown_fresh for s in chosen), shown_fresh
         assert fresh.locator("[data-testid='stSidebar']", has_text=PROVINCE).count()
     finally:
