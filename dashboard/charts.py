@@ -859,9 +859,9 @@ def org_matrix_chart(
                        legend=None)
     x_top = alt.X("dimension:N", sort=order, title=None,
                   axis=alt.Axis(orient="top", labelAngle=-40, labelLimit=230, labelAlign="left", labelOverlap=False,
-                                labelFontSize=11, domain=False, ticks=False))
+                                labelFontSize=11, labelColor="#333333", domain=False, ticks=False))
     y = alt.Y("municipality_name:N", sort=sorted(df["municipality_name"].unique(), key=str.casefold), title=None,
-              axis=alt.Axis(labelLimit=160, domain=False, ticks=False))
+              axis=alt.Axis(labelLimit=160, labelColor="#333333", domain=False, ticks=False))
     tooltip = [
         alt.Tooltip("municipality_name:N", title=w["municipality"]),
         alt.Tooltip("dimension:N", title=w["dimension"]),

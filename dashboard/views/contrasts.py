@@ -15,6 +15,14 @@ from dashboard.ui import common
 from dashboard.ui.chart_panel import render_chart
 
 VIEWS = ("heatmap", "matrix", "scatter", "groups", "deviation")
+# Narrow screens: the grid scrolls sideways. Wide screens (1600 px and up): the SVG grows with the page, up
+# to 1.4 times its size, so the words in the cells are easier to read from a distance.
+MATRIX_SCROLL_CSS = """<style>
+.st-key-ct_matrix_box [data-testid="stVegaLiteChart"] { overflow-x: auto; max-width: 100%; }
+@media (min-width: 1600px) {
+  .st-key-ct_matrix_box [data-testid="stVegaLiteChart"] svg.marks { width: 1130px; height: auto; }
+}
+</style>"""
 
 
 def _subtitle(ftext: str, lang: str, producers=()) -> list[str]:
@@ -65,7 +73,11 @@ def matrix(codes, lab, lang, ftext):
         lang=lang,
         key_title=t("core_matrix_key", lang),
     )
-    render_chart(chart, slug="contrast_organisatiemodel", data=org, lang=lang, key="ct_matrix", width="content")
+    # The grid keeps its cell size (words must stay readable); on a narrow screen it scrolls sideways
+    # instead of being cut off.
+    st.markdown(MATRIX_SCROLL_CSS, unsafe_allow_html=True)
+    with st.container(key="ct_matrix_box"):
+        render_chart(chart, slug="contrast_organisatiemodel", data=org, lang=lang, key="ct_matrix", width="content")
     st.caption(t("core_matrix_help", lang))
 
 

@@ -179,7 +179,7 @@ def render() -> None:
     render_data_downloads(
         lang=lang,
         codes=codes if filters_on else None,
-        filters=common.filters_text(lang, lab) if filters_on else None,
+        filters=common.filters_description(lang, lab) if filters_on else None,
         key="ov_downloads",
     )
 
