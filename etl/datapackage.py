@@ -65,7 +65,7 @@ def _schema(table: ExportTable, df: pd.DataFrame, lang: str) -> dict:
         if doc is not None:
             entry["description"] = doc.description(lang)
             if doc.unit:
-                entry["unit"] = doc.unit
+                entry["unit"] = unit_text(doc.unit, lang)
         if column in table.primary_key:
             entry["constraints"] = {"required": True}
         fields.append(entry)
@@ -237,6 +237,24 @@ def _lang(lang: str) -> str:
     return "nl" if lang == "nl" else "en"
 
 
+# Units are written in the README's and descriptor's language; Table Schema type names stay as they are in
+# the descriptor (software reads them) and get a Dutch gloss in a Dutch README.
+_UNITS_NL = {"persons": "personen", "year": "jaar", "decimal degrees (WGS84)": "decimale graden (WGS84)",
+             "see column unit": "zie kolom unit", "teams": "teams"}
+_TYPES_NL = {"integer": "integer (geheel getal)", "number": "number (getal)", "string": "string (tekst)",
+             "boolean": "boolean (ja/nee)"}
+
+
+def unit_text(unit: str | None, lang: str) -> str:
+    if not unit:
+        return ""
+    return _UNITS_NL.get(unit, unit) if _lang(lang) == "nl" else unit
+
+
+def type_text(type_name: str, lang: str) -> str:
+    return _TYPES_NL.get(type_name, type_name) if _lang(lang) == "nl" else type_name
+
+
 def _header_rows(tables, fmt, lang, meta, selection) -> list[tuple[str, str]]:
     lab = _LABELS[_lang(lang)]
     words = _texts(_lang(lang))
@@ -282,9 +300,9 @@ def readme_rows(
         rows.append((name, text + (f". {lab['refs']}: {refs}" if refs else "")))
         for column in df.columns:
             doc = table.field(column)
-            parts = [field_type(df[column])]
+            parts = [type_text(field_type(df[column]), lang)]
             if doc is not None and doc.unit:
-                parts.append(doc.unit)
+                parts.append(unit_text(doc.unit, lang))
             parts.append(doc.description(lang) if doc is not None else "")
             rows.append((f"{name}.{column}", " · ".join(parts)))
     return rows
@@ -325,7 +343,8 @@ def readme_markdown(
         lines += ["", f"| {lab['column']} | {lab['type']} | {lab['unit']} | {lab['meaning']} |", "|---|---|---|---|"]
         for column in df.columns:
             doc = table.field(column)
-            unit = doc.unit if doc is not None and doc.unit else ""
+            unit = unit_text(doc.unit, lang) if doc is not None else ""
             meaning = doc.description(lang) if doc is not None else ""
-            lines.append(f"| `{column}` | {field_type(df[column])} | {_cell(unit)} | {_cell(meaning)} |")
+            kind = type_text(field_type(df[column]), lang)
+            lines.append(f"| `{column}` | {kind} | {_cell(unit)} | {_cell(meaning)} |")
     return "\n".join(lines) + "\n"

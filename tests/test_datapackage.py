@@ -104,7 +104,7 @@ def test_download_validates_against_its_own_descriptor(con, tmp_path, fmt, selec
         assert (fields, target, reference) in keys, (table, fields)
     assert descriptor["version"] == "2019.1"
     assert descriptor["licenses"] and "KPMG" in descriptor["sources"][0]["title"]
-    assert resources["municipalities"]["schema"]["fields"][5]["unit"] == "persons"
+    assert resources["municipalities"]["schema"]["fields"][5]["unit"] == "personen"  # the download's language
 
     # row counts from the warehouse itself
     where = f"where municipality_code in ({', '.join(repr(c) for c in SELECTED)})" if selected else ""

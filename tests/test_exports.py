@@ -199,7 +199,8 @@ def test_full_dataset_xlsx_has_readme_tables_and_descriptor(con):
     readme = {row[0]: row[1] for row in book["README"].iter_rows(min_row=2, values_only=True)}
     # a Dutch README has Dutch labels and Dutch column meanings
     assert readme["Dataversie"] and "KPMG" in readme["Rechten"] and "A1900017004" in readme["Zo citeer je"]
-    assert readme["municipalities.population"] == "integer · persons · Aantal inwoners zoals in de schets"
+    assert readme["municipalities.population"] == \
+        "integer (geheel getal) · personen · Aantal inwoners zoals in de schets"
     header = [c.value for c in book["municipalities"][1]]
     assert header[:3] == ["municipality_code", "name", "official_name"]
 

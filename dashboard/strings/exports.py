@@ -21,9 +21,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "exp_data_heading": ("Data downloaden", "Download data"),
     "exp_data_intro": (
         "Nette tabellen (één rij per waarneming) met een README en een datapackage.json die elke kolom, eenheid en "
-        "sleutel beschrijft. Hetzelfde als `python -m etl export`.",
+        "sleutel beschrijft; de selectie bevat dezelfde tabellen, alleen voor de gekozen gemeenten.",
         "Tidy tables (one row per observation) with a README and a datapackage.json that describes every column, "
-        "unit and key. The same as `python -m etl export`.",
+        "unit and key; the selection holds the same tables, only for the chosen municipalities.",
     ),
     "exp_selection_label": (
         "Huidige selectie: {n} gemeenten · {filters}",
