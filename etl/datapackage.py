@@ -221,7 +221,7 @@ _LABELS = {
            "key": "Sleutel", "refs": "Verwijst naar", "rows": "rijen", "table": "tabel",
            "descriptor_text": "datapackage.json beschrijft elke tabel met kolomtypen, eenheden, sleutels en "
            "verwijzingen (Frictionless Data Package, te lezen met bv. frictionless of R/Python).",
-           "all": "alle 16 gemeenten, geen filters"},
+           "all": "alle 16 gemeenten, geen filters", "municipalities": "aantal gemeenten"},
     "en": {"what": "What", "selection": "Selection", "cite": "How to cite", "licence": "Rights",
            "version": "Data version", "built": "Built at", "checksum": "Data checksum",
            "files": "Files", "format": "File format", "descriptor": "Description for software",
@@ -229,7 +229,7 @@ _LABELS = {
            "key": "Key", "refs": "Refers to", "rows": "rows", "table": "table",
            "descriptor_text": "datapackage.json describes every table with column types, units, keys and "
            "references (Frictionless Data Package, readable with e.g. frictionless or R/Python).",
-           "all": "all 16 municipalities, no filters"},
+           "all": "all 16 municipalities, no filters", "municipalities": "number of municipalities"},
 }
 
 
@@ -259,7 +259,8 @@ def _header_rows(tables, fmt, lang, meta, selection) -> list[tuple[str, str]]:
     lab = _LABELS[_lang(lang)]
     words = _texts(_lang(lang))
     meta = meta or {}
-    chosen = (f"{len(selection.codes)} · {selection.filters}" if selection is not None else lab["all"])
+    chosen = (f"{lab['municipalities']}: {len(selection.codes)} · {selection.filters}" if selection is not None
+              else lab["all"])
     rows = [
         (lab["what"], words["description"]),
         (lab["selection"], chosen),

@@ -74,7 +74,8 @@ TABLES: tuple[ExportTable, ...] = (
                    latitude, longitude, slug
             from municipality
             order by municipality_code""",
-        title_en="The sixteen municipalities", title_nl="De zestien gemeenten",
+        title_en="Municipalities: identity, province and population",
+        title_nl="Gemeenten: naam, provincie en inwonertal",
         fields=(
             _F("municipality_code", "CBS municipality code of 2019, e.g. GM0363 (Amsterdam); key of every other "
                "table", "CBS-gemeentecode van 2019, bv. GM0363 (Amsterdam); sleutel van alle andere tabellen"),

@@ -271,7 +271,7 @@ def test_data_downloads_offer_selection_and_full_dataset(sql_page, deferred):
     assert "Provincie: Testland" in readme and "## Tabellen" in readme  # the interface language: Dutch
     book = openpyxl.load_workbook(io.BytesIO(deferred["lokale-teams_selectie_2019.xlsx"]["callable"]()))
     assert book.sheetnames[0] == "README"
-    assert ("Selectie", "1 · Provincie: Testland") in list(book["README"].iter_rows(values_only=True))
+    assert ("Selectie", "aantal gemeenten: 1 · Provincie: Testland") in list(book["README"].iter_rows(values_only=True))
     full = openpyxl.load_workbook(io.BytesIO(deferred["lokale-teams_dataset_2019.xlsx"]["callable"]()))
     assert full.sheetnames == ["README", *EXPORT_TABLES, "datapackage"]
     with zipfile.ZipFile(io.BytesIO(deferred["lokale-teams_dataset_parquet_2019.zip"]["callable"]())) as zf:

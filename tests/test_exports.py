@@ -235,7 +235,7 @@ def test_selection_xlsx_holds_only_the_selected_municipalities(con):
     got = {row[0] for row in book["municipalities"].iter_rows(min_row=2, values_only=True)}
     assert got == {codes[0]}
     readme = dict(book["README"].iter_rows(min_row=2, values_only=True))
-    assert readme["Selection"] == "1 · Province: Testland"
+    assert readme["Selection"] == "number of municipalities: 1 · Province: Testland"
 
 
 def test_parquet_zip_has_readme_descriptor_and_one_file_per_table(con):
