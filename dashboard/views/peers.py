@@ -560,7 +560,7 @@ def main() -> None:
                 st.markdown(t("peers.breakdown.item", lang, rank=r.rank, name=md_escape(r.name), score=score,
                               coverage=f"{r.coverage:.0%}"))
                 st.caption(md_escape(sim.summary(r, cat, lang)))
-                with st.container(horizontal=True, gap="medium", key=f"peers_card_links_{r.rank}"):
+                with st.container(horizontal=True, gap="medium", key=f"peers_links_{r.rank}"):
                     journeys.to_profile(slug_of[r.key], t("peers.journey.profile", lang, name=r.name))
                     if slug is not None:
                         journeys.to_compare([slug, slug_of[r.key]],
