@@ -892,7 +892,9 @@ def org_matrix_chart(
         width=alt.Step(MATRIX_COLUMN_STEP), height=alt.Step(MATRIX_KEY_ROW_STEP),
         title=alt.Title(key_title, anchor="start", fontSize=11, fontWeight="normal", color="#333333"),
     )
-    chart = alt.vconcat(cells, key_chart, spacing=14).resolve_scale(color="shared")
+    # usermeta: on a projector the 10-px words become 18 px, so the cells grow with them (exports.presentation_spec)
+    chart = alt.vconcat(cells, key_chart, spacing=14, usermeta={"presentation_grow": 1.9}).resolve_scale(
+        color="shared")
     return frame(chart, title=title, subtitle=subtitle, lang=lang)
 
 

@@ -301,11 +301,32 @@ def _widen_limits(node: Any, factor: float) -> None:
             _widen_limits(item, factor)
 
 
+#: usermeta key of a chart whose cells have a fixed size (a grid of words): in presentation mode its step
+#: sizes, line heights and offsets grow by this factor with the fonts, so the words still fit their cells.
+PRESENTATION_GROW = "presentation_grow"
+_GROWING_KEYS = {"step", "lineHeight", "dy"}
+
+
+def _grow_sizes(node: Any, factor: float) -> None:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in _GROWING_KEYS and isinstance(value, int | float):
+                node[key] = round(value * factor, 1)
+            else:
+                _grow_sizes(value, factor)
+    elif isinstance(node, list):
+        for item in node:
+            _grow_sizes(item, factor)
+
+
 def presentation_spec(
     spec: Mapping[str, Any], *, width: float | str = "container", height: float = 560
 ) -> dict[str, Any]:
     """A copy of spec with projector-sized fonts (every font >= 18 px) and a large plot area."""
     out = copy.deepcopy(dict(spec))
+    grow = (out.get("usermeta") or {}).get(PRESENTATION_GROW)
+    if isinstance(grow, int | float) and grow > 1:
+        _grow_sizes({k: v for k, v in out.items() if k != "datasets"}, grow)
     _raise_font_sizes(out)
     config = out.setdefault("config", {})
     for section, sizes in PRESENTATION_FONT_SIZES.items():

@@ -622,3 +622,17 @@ def test_source_line_names_indicator_sources():
     assert c.source_line("nl", ["CBS", "VNG", "CBS", "KPMG"]) == (
         "Bron: KPMG (2019), Basisfuncties voor lokale teams in kaart, bijlage 2; cijfers in de schetsen uit CBS, VNG"
     )
+
+
+def test_org_matrix_cells_grow_with_the_fonts_on_a_projector(wh):
+    from dashboard import exports
+
+    spec, _key = matrix_spec(wh, "nl")
+    big = exports.presentation_spec(spec)
+    cells, big_cells = spec["vconcat"][0], big["vconcat"][0]
+    assert big_cells["width"]["step"] >= cells["width"]["step"] * 18 / 10  # 10-px words became 18 px
+    assert big_cells["height"]["step"] >= cells["height"]["step"] * 18 / 10
+    assert big_cells["layer"][1]["mark"]["fontSize"] >= 18
+    # a chart without the marker keeps its sizes
+    plain = exports.presentation_spec({**spec, "usermeta": {}})
+    assert plain["vconcat"][0]["width"]["step"] == cells["width"]["step"]
