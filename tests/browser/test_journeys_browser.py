@@ -128,3 +128,47 @@ def test_selection_downloads_are_tidy_and_validate(page, streamlit_url, wait_for
     assert name == "lokale-teams_dataset_parquet_2019.zip"
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         assert {"README.md", "datapackage.json", "municipalities.parquet"} <= set(zf.namelist())
+
+
+MATRIX_SVG = ".st-key-ct_matrix_box svg.marks"
+
+
+def test_organisation_matrix_fits_or_scrolls_and_fits_the_projector(page, streamlit_url, wait_for_app, _browser):
+    base = streamlit_url.rstrip("/")
+    page.goto(f"{base}/contrasten?contrast=matrix")
+    wait_for_app(page)
+    main = page.locator("[data-testid='stMainBlockContainer']").bounding_box()
+    svg = page.locator(MATRIX_SVG).bounding_box()
+    assert svg["x"] + svg["width"] <= main["x"] + main["width"], "the matrix fits the 1280-px page"
+    # words, not letters, in the cells: Almelo's team scope (data/gemeenten/almelo.yaml: integral_0_100)
+    assert page.locator(f"{MATRIX_SVG} text", has_text="0-100-team").count() >= 1
+    cell = page.locator(f"{MATRIX_SVG} text", has_text="Uitgangspunt").first
+    cell.hover()
+    tooltip = page.locator("#vg-tooltip-element")
+    tooltip.wait_for(state="visible")
+    assert "Uitdrukkelijk uitgangspunt" in tooltip.inner_text()  # the full label in the tooltip
+
+    # a phone: the grid keeps its cell size and scrolls sideways inside its box, the page does not
+    phone = _browser.new_context(viewport={"width": 390, "height": 844}).new_page()
+    try:
+        phone.goto(f"{base}/contrasten?contrast=matrix")
+        wait_for_app(phone)
+        box = phone.locator(".st-key-ct_matrix_box [data-testid='stVegaLiteChart']")
+        widths = box.evaluate("e => [e.clientWidth, e.scrollWidth, getComputedStyle(e).overflowX]")
+        assert widths[1] > widths[0] and widths[2] == "auto"
+        assert phone.evaluate("() => document.documentElement.scrollWidth") <= 390
+    finally:
+        phone.context.close()
+
+    # pinned and shown in presentation mode at 1920x1080: the whole matrix is on the screen
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    page.get_by_role("button", name="Vastpinnen voor presentatie").first.click()
+    wait_for_app(page)
+    page.get_by_role("link", name="Presentatie").first.click()
+    wait_for_app(page)
+    page.get_by_text("Presentatiemodus").first.click()
+    wait_for_app(page)
+    slide = page.locator(".st-key-present_chart_box svg.marks").bounding_box()
+    assert slide["width"] > 0 and slide["x"] + slide["width"] <= 1920 and slide["y"] + slide["height"] <= 1080
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "matrix_presentation_1920.png"))
