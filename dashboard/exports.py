@@ -30,7 +30,7 @@ from typing import Any
 import pandas as pd
 
 from dashboard.formatting import vega_locale
-from etl.citation import dashboard_citation, report_citation
+from etl.citation import report_citation
 
 # --- Locales ------------------------------------------------------------------------------------------------
 
@@ -49,7 +49,6 @@ MIN_PNG_WIDTH_PX = 1600
 PNG_SCALE = 2.0
 
 DASHBOARD_NAME = "Dashboard lokale-teams"
-DASHBOARD_CITATION = dashboard_citation("nl")
 CITATION_KPMG = report_citation("nl")
 
 
@@ -489,7 +488,7 @@ def _flatten_for_files(df: pd.DataFrame) -> pd.DataFrame:
     """Lists and dicts (e.g. highlighted_functions) as '; '-joined text: CSV and Excel cells are flat.
 
     DuckDB hands a LIST column to pandas as numpy arrays, whose str() is a bracketed print-out with line
-    breaks; they are joined like lists. Separator: '; ' (named in the chart data's column help)."""
+    breaks; they are joined like lists. Separator: '; ' (said in the help of every 'Download data' button)."""
     out = df.copy()
     for column in out.columns:
         if out[column].dtype == object and out[column].map(_is_sequence).any():

@@ -11,7 +11,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "exp_download_data": ("Download data", "Download data"),
     "exp_download_png_help": ("Afbeelding (1600+ px breed) met titel, filters en bron", "Image (1600+ px wide) with title, filters and source"),
     "exp_download_svg_help": ("Vectorafbeelding met titel, filters en bron", "Vector image with title, filters and source"),
-    "exp_download_data_help": ("De rijen achter deze grafiek, als CSV", "The rows behind this chart, as CSV"),
+    "exp_download_data_help": (
+        "De rijen achter deze grafiek, als CSV (een lijst in één cel: waarden gescheiden door '; ')",
+        "The rows behind this chart, as CSV (a list in one cell: values separated by '; ')",
+    ),
     "exp_pin": ("Vastpinnen voor presentatie", "Pin to presentation"),
     "exp_unpin": ("Losmaken uit presentatie", "Unpin from presentation"),
     "exp_pinned_toast": ("Vastgepind voor de presentatie: {title}", "Pinned to the presentation: {title}"),
