@@ -31,6 +31,7 @@ import pandas as pd
 
 from dashboard.formatting import vega_locale
 from etl.citation import report_citation
+from etl.datapackage import FORMATS
 
 # --- Locales ------------------------------------------------------------------------------------------------
 
@@ -547,7 +548,7 @@ def read_meta(con: Any) -> dict[str, str]:
         return {}
 
 
-DOWNLOAD_FORMATS = ("csv", "xlsx", "parquet")
+DOWNLOAD_FORMATS = FORMATS  # csv, xlsx, parquet: the order of the buttons
 DOWNLOAD_EXTENSIONS = {"csv": "zip", "xlsx": "xlsx", "parquet": "zip"}
 
 

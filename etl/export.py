@@ -106,18 +106,6 @@ def select_municipalities(tables: Mapping[str, pd.DataFrame], codes: Iterable[st
     return out
 
 
-def write_csv_dir(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[Path]:
-    """Write <out_dir>/<name>.csv per table (UTF-8, comma, header row, formulas neutralised); returns paths."""
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for name, df in tables.items():
-        path = out_dir / f"{name}.csv"
-        path.write_bytes(csv_bytes(df))
-        paths.append(path)
-    return paths
-
-
 def csv_bytes(df: pd.DataFrame) -> bytes:
     """One table as CSV: UTF-8, comma, header, no index, formulas neutralised; integers stay integers."""
     return neutralise_formulas(df).to_csv(index=False, lineterminator="\n").encode("utf-8")
@@ -128,18 +116,6 @@ def parquet_bytes(df: pd.DataFrame) -> bytes:
     buffer = io.BytesIO()
     df.to_parquet(buffer, index=False, engine="pyarrow")
     return buffer.getvalue()
-
-
-def write_parquet_dir(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[Path]:
-    """Write <out_dir>/<name>.parquet per table (pyarrow, text kept exactly as stored); returns paths."""
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for name, df in tables.items():
-        path = out_dir / f"{name}.parquet"
-        path.write_bytes(parquet_bytes(df))
-        paths.append(path)
-    return paths
 
 
 def write_xlsx(
