@@ -29,9 +29,11 @@ lint: $(STAMP)
 
 build: $(WAREHOUSE)
 
+# One folder per format, each with its own README.md and datapackage.json.
 export: $(WAREHOUSE)
-	$(PY) -m etl export --out exports --format csv
-	$(PY) -m etl export --out exports --format xlsx
+	$(PY) -m etl export --out exports/csv --format csv
+	$(PY) -m etl export --out exports/xlsx --format xlsx
+	$(PY) -m etl export --out exports/parquet --format parquet
 
 # Every benchmark script (bench/bench_*.py); helper modules such as bench/synthetic.py are not run.
 bench: $(STAMP)

@@ -48,8 +48,9 @@ def real_charts(con) -> dict[str, object]:
     out: dict[str, object] = {
         "heatmap": charts.function_heatmap(queries.highlights(con), overview, functions, title="Uitgelichte "
                                            "basisfuncties per gemeente", subtitle=SUBTITLE, lang=LANG),
-        "org_matrix": charts.org_matrix_chart(org, charts.org_matrix_codes(dim_values, LANG), dims,
-                                              title="Organisatiemodel per gemeente", subtitle=SUBTITLE, lang=LANG),
+        "org_matrix": charts.org_matrix_chart(org, charts.org_matrix_key(dim_values, LANG), dims,
+                                              title="Organisatiemodel per gemeente", subtitle=SUBTITLE, lang=LANG,
+                                              key_title="Sleutel"),
     }
     points = charts.prepare_map_points(overview, org, "team_scope", value_map("team_scope"), fmap,
                                        value_map("team_scope"), LANG)

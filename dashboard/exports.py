@@ -21,19 +21,17 @@ import json
 import math
 import re
 import struct
-import tempfile
 import threading
 import unicodedata
-import zipfile
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from dashboard.formatting import vega_locale
-from etl.citation import dashboard_citation, report_citation
+from etl.citation import report_citation
+from etl.datapackage import FORMATS
 
 # --- Locales ------------------------------------------------------------------------------------------------
 
@@ -52,7 +50,6 @@ MIN_PNG_WIDTH_PX = 1600
 PNG_SCALE = 2.0
 
 DASHBOARD_NAME = "Dashboard lokale-teams"
-DASHBOARD_CITATION = dashboard_citation("nl")
 CITATION_KPMG = report_citation("nl")
 
 
@@ -304,11 +301,32 @@ def _widen_limits(node: Any, factor: float) -> None:
             _widen_limits(item, factor)
 
 
+#: usermeta key of a chart whose cells have a fixed size (a grid of words): in presentation mode its step
+#: sizes, line heights and offsets grow by this factor with the fonts, so the words still fit their cells.
+PRESENTATION_GROW = "presentation_grow"
+_GROWING_KEYS = {"step", "lineHeight", "dy"}
+
+
+def _grow_sizes(node: Any, factor: float) -> None:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in _GROWING_KEYS and isinstance(value, int | float):
+                node[key] = round(value * factor, 1)
+            else:
+                _grow_sizes(value, factor)
+    elif isinstance(node, list):
+        for item in node:
+            _grow_sizes(item, factor)
+
+
 def presentation_spec(
     spec: Mapping[str, Any], *, width: float | str = "container", height: float = 560
 ) -> dict[str, Any]:
     """A copy of spec with projector-sized fonts (every font >= 18 px) and a large plot area."""
     out = copy.deepcopy(dict(spec))
+    grow = (out.get("usermeta") or {}).get(PRESENTATION_GROW)
+    if isinstance(grow, int | float) and grow > 1:
+        _grow_sizes({k: v for k, v in out.items() if k != "datasets"}, grow)
     _raise_font_sizes(out)
     config = out.setdefault("config", {})
     for section, sizes in PRESENTATION_FONT_SIZES.items():
@@ -468,15 +486,27 @@ def _neutralise(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def _flatten_for_files(df: pd.DataFrame) -> pd.DataFrame:
-    """Lists and dicts (e.g. highlighted_functions) as '; '-joined text: CSV and Excel cells are flat."""
+    """Lists and dicts (e.g. highlighted_functions) as '; '-joined text: CSV and Excel cells are flat.
+
+    DuckDB hands a LIST column to pandas as numpy arrays, whose str() is a bracketed print-out with line
+    breaks; they are joined like lists. Separator: '; ' (said in the help of every 'Download data' button)."""
     out = df.copy()
     for column in out.columns:
-        if out[column].dtype == object and out[column].map(lambda v: isinstance(v, list | tuple | dict)).any():
+        if out[column].dtype == object and out[column].map(_is_sequence).any():
             out[column] = out[column].map(
-                lambda v: "; ".join(map(str, v)) if isinstance(v, list | tuple)
+                lambda v: LIST_SEPARATOR.join(map(str, list(v))) if _is_sequence(v) and not isinstance(v, dict)
                 else json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else v
             )
     return out
+
+
+LIST_SEPARATOR = "; "
+
+
+def _is_sequence(value: Any) -> bool:
+    import numpy as np
+
+    return isinstance(value, list | tuple | dict | np.ndarray)
 
 
 def dataframe_csv_bytes(df: pd.DataFrame | Iterable[Mapping[str, Any]]) -> bytes:
@@ -510,25 +540,6 @@ def xlsx_bytes(tables: Mapping[str, pd.DataFrame], readme_rows: list[tuple[str, 
     return buffer.getvalue()
 
 
-def selection_readme_rows(
-    *, lang: str, filters: str | Iterable[str] | None, meta: Mapping[str, str] | None = None,
-    today: dt.date | None = None,
-) -> list[tuple[str, str]]:
-    """README rows for a download of the filtered selection: what it is, which filters, which source."""
-    today = today or dt.date.today()
-    nl = lang != "en"
-    rows: list[tuple[str, str]] = [
-        ("Bestand" if nl else "File",
-         "Selectie uit het dashboard lokale-teams" if nl else "Selection from the lokale-teams dashboard"),
-        ("Filters", "; ".join(_as_lines(filters)) or ("geen" if nl else "none")),
-        ("Gedownload op" if nl else "Downloaded on", format_date(today, lang)),
-        ("Bron" if nl else "Source", CITATION_KPMG),
-    ]
-    for key, value in (meta or {}).items():
-        rows.append((f"meta.{key}", str(value)))
-    return rows
-
-
 def read_meta(con: Any) -> dict[str, str]:
     """The warehouse's meta table as a dict (data version, build time...); empty if it has none."""
     try:
@@ -537,52 +548,45 @@ def read_meta(con: Any) -> dict[str, str]:
         return {}
 
 
-def full_dataset_xlsx_bytes(con: Any) -> bytes:
-    """Every export table (etl.export.EXPORT_TABLES) as a sheet, README first (definitions, sources,
-    licence, data version from meta: etl.export.default_readme_rows)."""
-    from etl.export import default_readme_rows, read_export_tables
+DOWNLOAD_FORMATS = FORMATS  # csv, xlsx, parquet: the order of the buttons
+DOWNLOAD_EXTENSIONS = {"csv": "zip", "xlsx": "xlsx", "parquet": "zip"}
 
+
+def dataset_download(
+    con: Any,
+    fmt: str,
+    *,
+    lang: str = "nl",
+    codes: Iterable[str] | None = None,
+    filters: str | None = None,
+) -> bytes:
+    """One data download: the tidy export tables (etl/export.py) with README and datapackage.json.
+
+    codes None: the full dataset; else the same tables restricted to those municipalities (reference
+    tables stay whole). csv and parquet come as a zip (README.md, datapackage.json, a file per table);
+    xlsx is one workbook (README sheet, a sheet per table, the descriptor on the last sheet).
+    """
+    from etl.datapackage import Selection
+    from etl.export import package_files, read_export_tables, select_municipalities, zip_bytes
+
+    if fmt not in DOWNLOAD_FORMATS:
+        raise ValueError(f"unknown download format {fmt!r}")
     tables = read_export_tables(con)
-    readme = default_readme_rows(read_meta(con), tables)
-    readme.insert(2, ("how_to_cite", CITATION_KPMG + " " + DASHBOARD_CITATION))
-    return xlsx_bytes(tables, readme)
+    selection = None
+    if codes is not None:
+        chosen = tuple(sorted(set(codes)))
+        tables = select_municipalities(tables, chosen)
+        selection = Selection(chosen, filters or ("geen filters" if lang == "nl" else "no filters"))
+    name = download_filename(fmt, selection=selection is not None)
+    files = package_files(tables, fmt=fmt, lang=lang, meta=read_meta(con), selection=selection,
+                          workbook_name=name)
+    return files[name] if fmt == "xlsx" else zip_bytes(files)
 
 
-def selection_tables(con: Any, codes: Iterable[str]) -> dict[str, pd.DataFrame]:
-    """The export tables restricted to the selected municipalities (reference tables stay whole)."""
-    from etl.export import read_export_tables
-
-    wanted = set(codes)
-    out = {}
-    for name, df in read_export_tables(con).items():
-        out[name] = df[df["municipality_code"].isin(wanted)].reset_index(drop=True) if "municipality_code" in df else df
-    return out
-
-
-def selection_xlsx_bytes(con: Any, codes: Iterable[str], *, lang: str = "nl",
-                         filters: str | Iterable[str] | None = None) -> bytes:
-    """The filtered selection as a workbook: README (filters, citation, data version) + a sheet per table."""
-    from etl.export import default_readme_rows
-
-    tables = selection_tables(con, codes)
-    readme = selection_readme_rows(lang=lang, filters=filters) + default_readme_rows(read_meta(con), tables)
-    return xlsx_bytes(tables, readme)
-
-
-def full_dataset_parquet_zip(con: Any) -> bytes:
-    """A zip with one Parquet file per export table, written by etl.export.write_parquet_dir."""
-    from etl.export import read_export_tables, write_parquet_dir
-
-    tables = read_export_tables(con)
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "parquet"
-        write_parquet_dir(tables, out)
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
-            for path in sorted(out.rglob("*")):
-                if path.is_file():
-                    zf.write(path, path.relative_to(out).as_posix())
-        return buffer.getvalue()
+def download_filename(fmt: str, *, selection: bool) -> str:
+    """lokale-teams_selectie_csv_2019.zip, lokale-teams_dataset_2019.xlsx, ..."""
+    slug = ("selectie" if selection else "dataset") + ("" if fmt == "xlsx" else f"_{fmt}")
+    return export_filename(slug, DOWNLOAD_EXTENSIONS[fmt])
 
 
 # --- PowerPoint deck ----------------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """Command line: `python -m etl build|export|check|reliability`.
 
     python -m etl build  [--data DIR] [--out FILE]                 validate data/ and write the warehouse
-    python -m etl export --out DIR [--format csv|parquet|xlsx]     tidy files from the warehouse (built if needed)
+    python -m etl export --out DIR [--format csv|parquet|xlsx] [--lang en|nl]
+                                                                   tidy files + README.md + datapackage.json
     python -m etl check  [--data DIR]                              only validate, write nothing
     python -m etl reliability [--data DIR] [--warehouse FILE]      coder agreement per dimension (built if needed)
 
@@ -18,12 +19,12 @@ import duckdb
 
 from etl import check_data
 from etl.build import build_warehouse, ensure_warehouse, read_meta
-from etl.export import default_readme_rows, read_export_tables, write_csv_dir, write_parquet_dir, write_xlsx
+from etl.export import WORKBOOK_NAME, package_files, read_export_tables, write_package
 from etl.paths import DATA_DIR, EXPORTS_DIR, WAREHOUSE
 from etl.reliability_report import format_reliability, read_reliability
 from etl.validate import DataError
 
-XLSX_NAME = "lokale-teams.xlsx"
+XLSX_NAME = WORKBOOK_NAME
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -34,9 +35,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     build.add_argument("--data", type=Path, default=DATA_DIR, help="data folder (default: data/)")
     build.add_argument("--out", type=Path, default=WAREHOUSE, help="warehouse file (default: data/warehouse.duckdb)")
 
-    export = sub.add_parser("export", help="write tidy CSV, Parquet or XLSX files from the warehouse")
+    export = sub.add_parser("export", help="write tidy CSV, Parquet or XLSX files with README.md and datapackage.json")
     export.add_argument("--out", type=Path, default=EXPORTS_DIR, help="output folder (default: exports/)")
     export.add_argument("--format", choices=("csv", "parquet", "xlsx"), default="csv")
+    export.add_argument("--lang", choices=("en", "nl"), default="en", help="language of README and descriptions")
     export.add_argument("--data", type=Path, default=DATA_DIR, help="data folder used when (re)building")
     export.add_argument("--warehouse", type=Path, default=WAREHOUSE, help="warehouse file to read")
 
@@ -62,14 +64,8 @@ def run_export(args: argparse.Namespace) -> int:
         tables = read_export_tables(con)
     finally:
         con.close()
-    if args.format == "csv":
-        paths = write_csv_dir(tables, args.out)
-    elif args.format == "parquet":
-        paths = write_parquet_dir(tables, args.out)
-    else:
-        args.out.mkdir(parents=True, exist_ok=True)
-        paths = [args.out / XLSX_NAME]
-        write_xlsx(tables, paths[0], default_readme_rows(read_meta(args.warehouse), tables))
+    files = package_files(tables, fmt=args.format, lang=args.lang, meta=read_meta(args.warehouse) or {})
+    paths = write_package(files, args.out)
     for path in paths:
         print(f"wrote {path}")
     return 0

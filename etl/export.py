@@ -1,12 +1,15 @@
 """Tidy export tables and their writers (CSV, Parquet, one XLSX workbook). Pure: no Streamlit, no CLI.
 
 `python -m etl export` and the dashboard's download buttons both use this module, so a researcher gets
-the same columns whichever way they download:
+the same tables, the same README and the same `datapackage.json` whichever way they download:
 
-    tables = read_export_tables(con)                      # dict name -> DataFrame, in EXPORT_TABLES order
-    write_csv_dir(tables, Path("exports"))                # exports/municipalities.csv, ...
-    write_parquet_dir(tables, Path("exports"))            # exports/municipalities.parquet, ...
-    write_xlsx(tables, buffer_or_path, default_readme_rows(meta)) # one workbook, README sheet first
+    tables = read_export_tables(con)                      # dict name -> DataFrame, in registry order
+    tables = select_municipalities(tables, codes)         # the selection: same tables, fewer rows
+    files = package_files(tables, fmt="csv", lang="nl", meta=meta)   # {file name: bytes}
+    write_package(files, Path("exports/csv"))             # or zip_bytes(files) for a download
+
+The tables themselves (SQL, column meanings, units, keys) are registered in etl/export_tables.py; the
+descriptor and README come from etl/datapackage.py.
 
 Spreadsheet safety: a text cell that starts with =, +, -, @, a tab or a carriage return is run as a formula
 by Excel and LibreOffice (CSV/formula injection). CSV and XLSX writers prefix such cells with a single quote
@@ -14,219 +17,33 @@ by Excel and LibreOffice (CSV/formula injection). CSV and XLSX writers prefix su
 """
 from __future__ import annotations
 
+import io
+import json
 import re
+import zipfile
 from collections import OrderedDict
+from collections.abc import Iterable, Mapping
 from io import BytesIO
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
-from etl.build import DATA_VERSION
+from etl.datapackage import REGISTRY, Selection, descriptor, readme_markdown, readme_rows
+from etl.export_tables import TABLES
 
-LICENCE_NOTE = (
-    "Data curated by the lokale-teams project from KPMG (2019), 'Basisfuncties voor lokale teams in kaart', "
-    "commissioned by the Dutch Ministry of VWS. Only facts and figures are taken from the report; all texts "
-    "are summaries in our own words. The report itself is 'alle rechten voorbehouden' and is not reproduced. "
-    "Cite the report (and the source named per figure) when you use these data."
-)
+# name -> SQL, in registry order (the order of files in the README and of sheets in the workbook).
+EXPORT_TABLES: OrderedDict[str, str] = OrderedDict((table.name, table.sql) for table in TABLES)
 
-# name -> SQL. Ordered: the order of files in the README and of sheets in the workbook.
-EXPORT_TABLES: OrderedDict[str, str] = OrderedDict(
-    municipalities="""
-        select municipality_code, name, official_name, province, appendix_letter, population,
-               population_qualifier, latitude, longitude, slug, population_year, population_source
-        from municipality
-        order by municipality_code""",
-    indicator_values="""
-        select v.municipality_code, v.indicator_id, v.value, i.unit, v.national_reference, v.qualifier, v.year,
-               v.source_id as source, v.locator, v.value_upper, v.period, v.area, v.note_nl as note, v.note_en
-        from indicator_value v
-        join indicator i using (indicator_id)
-        order by v.indicator_value_id""",
-    indicators="""
-        select indicator_id, label_nl, label_en, unit, definition, definition_nl, comparability_group,
-               comparable_across_municipalities
-        from indicator
-        order by comparability_group, indicator_id""",
-    teams="""
-        select municipality_code, team_name, team_kind, team_count, count_qualifier, target_group, operated_by,
-               direct_access, description_nl, description_en, locator
-        from team
-        order by municipality_code, ordinal""",
-    org_choices="""
-        select c.municipality_code, c.dimension_id, c.value_id, c.justification_nl as justification,
-               c.justification_en, c.locator
-        from org_choice c
-        join org_dimension d using (dimension_id)
-        order by c.municipality_code, d.ordinal""",
-    org_values="""
-        select v.dimension_id, d.label_nl as dimension_label_nl, d.label_en as dimension_label_en,
-               v.value_id, v.label_nl, v.label_en, v.definition_nl, v.definition_en
-        from org_value v
-        join org_dimension d using (dimension_id)
-        order by d.ordinal, v.ordinal""",
-    practices="""
-        select municipality_code, basic_function_id, title_nl, summary_nl, title_en, summary_en, locator
-        from practice
-        order by municipality_code, ordinal""",
-    basic_functions="""
-        select basic_function_id, name_nl, name_en, description_nl, description_en
-        from basic_function
-        order by ordinal""",
-    sources="""
-        select source_id, producer, title, subtitle, year, date_published, publisher, kind, licence, cited_in
-        from source
-        order by source_id""",
-    org_codings_independent="""
-        select c.round, c.municipality_code, c.dimension_id as dimension, c.coder, c.value_id as value,
-               c.justification, c.locator, c.rules_version
-        from org_coding c
-        join org_dimension d using (dimension_id)
-        order by c.round, c.municipality_code, d.ordinal, c.coder""",
-    coding_reliability="""
-        select r.round, coalesce(r.dimension_id, 'all_dimensions') as dimension, r.n_units, r.n_coders,
-               r.pct_agreement, r.alpha,
-               r.is_last_round, r.tentative, r.below_target
-        from coding_reliability r
-        left join org_dimension d using (dimension_id)
-        order by r.round, d.ordinal nulls last""",
-)
-
-# Column definitions for the README sheet (and data/README.md). Units are stated where a column has one.
-COLUMN_DOCS: dict[str, dict[str, str]] = {
-    "municipalities": {
-        "municipality_code": "CBS gemeentecode of 2019, e.g. GM0363 (Amsterdam); key of every other table",
-        "name": "Display name",
-        "official_name": "Official name where it differs ('s-Gravenhage for Den Haag)",
-        "province": "Province",
-        "appendix_letter": "Letter of the municipality's sketch in Bijlage 2 of the report (a-p)",
-        "population": "Number of inhabitants as given in the sketch (persons)",
-        "population_qualifier": "exact | approx ('ca.') | more_than | less_than",
-        "latitude": "Approximate centroid, decimal degrees (WGS84), for the map only",
-        "longitude": "Approximate centroid, decimal degrees (WGS84), for the map only",
-        "slug": "File name of the source file in data/gemeenten/",
-        "population_year": "Year of the population figure; empty when the sketch gives none",
-        "population_source": "Source id of the population figure (see sources)",
-    },
-    "indicator_values": {
-        "municipality_code": "Municipality (see municipalities)",
-        "indicator_id": "Indicator definition (see indicators); compare values only within one indicator_id",
-        "value": "Reported value, in the indicator's unit; the lower bound when qualifier is range",
-        "unit": "percent (0-100) | euro | count | years",
-        "national_reference": "National figure the sketch gives next to the value; empty when none is given",
-        "qualifier": "exact | approx ('ca.') | more_than | less_than | range",
-        "year": "Reference year; empty when the sketch gives none",
-        "source": "Source id (see sources)",
-        "locator": "Where in the report the figure is found",
-        "value_upper": "Upper bound when qualifier is range",
-        "period": "Period for growth figures, e.g. 2009-2018",
-        "area": "Named district when the figure is not for the whole municipality",
-        "note": "Remark on the figure (Dutch)",
-        "note_en": "Remark on the figure (English)",
-    },
-    "indicators": {
-        "indicator_id": "Indicator id; one id per definition",
-        "label_nl": "Label (Dutch)",
-        "label_en": "Label (English)",
-        "unit": "percent (0-100) | euro | count | years",
-        "definition": "Definition (English)",
-        "definition_nl": "Definition (Dutch)",
-        "comparability_group": "Indicators on a similar theme with different definitions; never on one axis",
-        "comparable_across_municipalities": "False when values of this indicator differ in period or scope",
-    },
-    "teams": {
-        "municipality_code": "Municipality (see municipalities)",
-        "team_name": "Name of the team (type) as the sketch gives it",
-        "team_kind": "wijkteam | toegangsteam | jeugd_gezinsteam | loket | front_office | expertiseteam | "
-                     "outreach_team | municipal_team | overleg (meeting or platform of partners) | other",
-        "team_count": "Number of teams of this type; empty when not reported",
-        "count_qualifier": "exact | approx | more_than | not_reported",
-        "target_group": "all_ages | youth_family | adults | not_reported",
-        "operated_by": "Who runs or employs the team; not_reported when the sketch is silent",
-        "direct_access": "Can residents go to the team directly: yes | no | not_reported",
-        "description_nl": "Short description in our own words (Dutch)",
-        "description_en": "Short description in our own words (English)",
-        "locator": "Where in the report this is found",
-    },
-    "org_choices": {
-        "municipality_code": "Municipality (see municipalities)",
-        "dimension_id": "Dimension of the organisational model (see org_values)",
-        "value_id": "Coded value; not_reported means the sketch does not say (never the same as 'no')",
-        "justification": "Why this value was coded (Dutch, own words)",
-        "justification_en": "Why this value was coded (English, own words)",
-        "locator": "Where in the report the evidence is found",
-    },
-    "org_values": {
-        "dimension_id": "Dimension of the organisational model",
-        "dimension_label_nl": "Dimension label (Dutch)",
-        "dimension_label_en": "Dimension label (English)",
-        "value_id": "Allowed value",
-        "label_nl": "Value label (Dutch)",
-        "label_en": "Value label (English)",
-        "definition_nl": "What the value means (Dutch)",
-        "definition_en": "What the value means (English)",
-    },
-    "practices": {
-        "municipality_code": "Municipality (see municipalities)",
-        "basic_function_id": "Basic function the example is listed under (see basic_functions)",
-        "title_nl": "Title (Dutch, own words)",
-        "summary_nl": "Summary (Dutch, own words)",
-        "title_en": "Title (English, own words)",
-        "summary_en": "Summary (English, own words)",
-        "locator": "Where in the report the example is found",
-    },
-    "basic_functions": {
-        "basic_function_id": "Id of the basic function (basisfunctie)",
-        "name_nl": "Name (Dutch)",
-        "name_en": "Name (English)",
-        "description_nl": "Description (Dutch, own words)",
-        "description_en": "Description (English, own words)",
-    },
-    "sources": {
-        "source_id": "Source id used in the other tables",
-        "producer": "Who produced the source",
-        "title": "Title",
-        "subtitle": "Subtitle (empty when none)",
-        "year": "Year of the source; empty when unknown",
-        "date_published": "Publication date (ISO) when known",
-        "publisher": "Publisher",
-        "kind": "report | website | statistics | policy document | project note",
-        "licence": "Licence or rights statement when known",
-        "cited_in": "Where the KPMG report cites the source",
-    },
-    "org_codings_independent": {
-        "round": "Coding round: 1 = decision rules version 1; 2 = after the rules were sharpened",
-        "municipality_code": "Municipality (see municipalities)",
-        "dimension": "Dimension of the organisational model (see org_values)",
-        "coder": "a or b: the two coders, who worked independently from the rules and the sketch alone",
-        "value": "The value this coder gave (see org_values); the final code is in org_choices",
-        "justification": "The coder's reason (English, own words)",
-        "locator": "Where in the report the coder found the evidence",
-        "rules_version": "Version of the decision rules the coder used",
-    },
-    "coding_reliability": {
-        "round": "Coding round (see org_codings_independent)",
-        "dimension": "Dimension; all_dimensions = all together (disagreements summed per dimension)",
-        "n_units": "Municipalities coded by both coders",
-        "n_coders": "Number of coders in the round",
-        "pct_agreement": "Share of municipalities both coders coded alike (percent, 0-100)",
-        "alpha": "Krippendorff's alpha, nominal: 1 = perfect agreement, 0 = chance level; empty = undefined "
-                 "(every value the same, no variation)",
-        "is_last_round": "True for the round whose codes decide 'agreed' versus 'adjudicated'",
-        "tentative": "The dimension's last-round alpha is below 0.667 (same on every round's row)",
-        "below_target": "This row's alpha is below 0.80, or undefined",
-    },
-}
+DESCRIPTOR_NAME = "datapackage.json"
+README_NAME = "README.md"
+WORKBOOK_NAME = "lokale-teams.xlsx"
+DESCRIPTOR_SHEET = "datapackage"
+_LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 # Control characters that the XLSX format cannot store (openpyxl refuses them).
 _ILLEGAL_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
-def read_export_tables(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
-    """Run every EXPORT_TABLES query on `con` (read-only is enough); returns name -> DataFrame in order."""
-    return {name: con.execute(sql).df() for name, sql in EXPORT_TABLES.items()}
 
 
 def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
@@ -247,72 +64,95 @@ def _neutralise_cell(value):
     return value
 
 
-def default_readme_rows(
-    meta: dict[str, str] | None = None, tables: dict[str, pd.DataFrame] | None = None
-) -> list[tuple[str, str]]:
-    """Rows (field, text) for the README sheet: provenance, licence, data version, every column's meaning.
+def _is_text(series: pd.Series) -> bool:
+    return series.dtype == object or pd.api.types.is_string_dtype(series)
 
-    meta: the warehouse `meta` table as a dict (data_version, build_time, data_checksum); optional.
-    tables: when given, only these tables' columns are described (in this order), else all EXPORT_TABLES.
+
+def _one_line(df: pd.DataFrame) -> pd.DataFrame:
+    """Line breaks inside a text value become one space: a value is one line in every file format."""
+    out = df.copy()
+    for col in out.columns:
+        if _is_text(out[col]):
+            out[col] = out[col].map(lambda v: _LINE_BREAKS.sub(" ", v) if isinstance(v, str) else v)
+    return out
+
+
+def read_export_tables(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
+    """Run every registered query on `con` (read-only is enough); returns name -> DataFrame in order."""
+    return {name: _one_line(con.execute(sql).df()) for name, sql in EXPORT_TABLES.items()}
+
+
+def select_municipalities(tables: Mapping[str, pd.DataFrame], codes: Iterable[str]) -> dict[str, pd.DataFrame]:
+    """The same tables restricted to some municipalities.
+
+    A table with a municipality_code keeps the rows of those municipalities; a table that refers to such a
+    table by a foreign key (practice_figures -> practices) keeps the rows whose reference survived; the
+    codebook and source tables stay whole, so every foreign key still resolves.
     """
-    meta = meta or {}
-    rows = [
-        ("title", "Lokale teams: how 16 Dutch municipalities organise local social teams (tidy data)"),
-        ("source", "KPMG (2019), 'Basisfuncties voor lokale teams in kaart' (full title in the sources sheet), "
-                   "commissioned by the Ministry of VWS. Bijlage 2 holds the municipality sketches (a-p)."),
-        ("licence", LICENCE_NOTE),
-        ("data_version", meta.get("data_version", DATA_VERSION)),
-    ]
-    rows += [(key, meta[key]) for key in ("build_time", "data_checksum") if key in meta]
-    rows.append(("sources", "Every figure names its source id; the sources sheet lists them with title and producer."))
-    for name in tables or EXPORT_TABLES:
-        docs = COLUMN_DOCS.get(name, {})
-        columns = list(tables[name].columns) if tables is not None else list(docs)
-        rows.append((name, f"table with {len(columns)} columns"))
-        rows += [(f"{name}.{col}", docs.get(col, "")) for col in columns]
-    return rows
-
-
-def write_csv_dir(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[Path]:
-    """Write <out_dir>/<name>.csv per table (UTF-8, comma, header row, formulas neutralised); returns paths."""
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    paths = []
+    wanted = set(codes)
+    out: dict[str, pd.DataFrame] = {}
     for name, df in tables.items():
-        path = out_dir / f"{name}.csv"
-        neutralise_formulas(df).to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
-        paths.append(path)
-    return paths
+        if "municipality_code" in df.columns:
+            out[name] = df[df["municipality_code"].isin(wanted)].reset_index(drop=True)
+            continue
+        kept = df
+        for key in REGISTRY[name].foreign_keys if name in REGISTRY else ():
+            parent = out.get(key.resource)
+            if parent is not None and "municipality_code" in tables[key.resource].columns:
+                allowed = set(parent[list(key.reference)].itertuples(index=False, name=None))
+                mask = [tuple(row) in allowed for row in kept[list(key.fields)].itertuples(index=False, name=None)]
+                kept = kept[mask]
+        out[name] = kept.reset_index(drop=True)
+    return out
 
 
-def write_parquet_dir(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[Path]:
-    """Write <out_dir>/<name>.parquet per table (pyarrow, text kept exactly as stored); returns paths."""
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for name, df in tables.items():
-        path = out_dir / f"{name}.parquet"
-        df.to_parquet(path, index=False, engine="pyarrow")
-        paths.append(path)
-    return paths
+def csv_bytes(df: pd.DataFrame) -> bytes:
+    """One table as CSV: UTF-8, comma, header, no index, formulas neutralised; integers stay integers."""
+    return neutralise_formulas(df).to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def parquet_bytes(df: pd.DataFrame) -> bytes:
+    """One table as Parquet (pyarrow): the warehouse's types, text exactly as stored."""
+    buffer = io.BytesIO()
+    df.to_parquet(buffer, index=False, engine="pyarrow")
+    return buffer.getvalue()
 
 
 def write_xlsx(
     tables: dict[str, pd.DataFrame],
     target: Path | str | BytesIO,
     readme_rows: list[tuple[str, str]] | None = None,
+    *,
+    readme_header: tuple[str, str] = ("field", "description"),
+    descriptor_text: str | None = None,
 ) -> None:
-    """Write one workbook to a path or a BytesIO: a README sheet (if readme_rows is given) and a sheet per table.
+    """Write one workbook to a path or a BytesIO: a README sheet (if readme_rows is given), a sheet per table
+    and, when descriptor_text is given, a last sheet `datapackage` holding it one line per row.
 
     Sheet names are the table names (at most 31 characters, as Excel requires). Text is neutralised against
     formula injection and stripped of control characters XLSX cannot store. The header row is frozen.
     """
     with pd.ExcelWriter(target, engine="openpyxl") as writer:
         if readme_rows is not None:
-            readme = pd.DataFrame(readme_rows, columns=["field", "description"])
+            readme = pd.DataFrame(readme_rows, columns=list(readme_header))
             _write_sheet(writer, "README", readme, widths=(32, 120))
         for name, df in tables.items():
             _write_sheet(writer, name[:31], df)
+        if descriptor_text is not None:
+            # Written as plain strings, not through neutralise_formulas: the JSON must stay byte-exact.
+            lines = pd.DataFrame({DESCRIPTOR_NAME: descriptor_text.splitlines()})
+            lines.to_excel(writer, sheet_name=DESCRIPTOR_SHEET, index=False)
+            writer.sheets[DESCRIPTOR_SHEET].column_dimensions["A"].width = 100
+
+
+def descriptor_from_workbook(workbook: bytes | Path) -> dict:
+    """Read datapackage.json back from a workbook written with descriptor_text (for users and tests)."""
+    import openpyxl
+
+    source = io.BytesIO(workbook) if isinstance(workbook, bytes) else workbook
+    sheet = openpyxl.load_workbook(source, read_only=True)[DESCRIPTOR_SHEET]
+    lines = [row[0] or "" for row in sheet.iter_rows(min_row=2, values_only=True)]
+    return json.loads("\n".join(lines))
 
 
 def _write_sheet(writer: pd.ExcelWriter, sheet: str, df: pd.DataFrame, widths: tuple[int, ...] | None = None) -> None:
@@ -326,3 +166,62 @@ def _write_sheet(writer: pd.ExcelWriter, sheet: str, df: pd.DataFrame, widths: t
         width = widths[i] if widths else min(60, max(10, len(str(col)) + 2))
         ws.column_dimensions[ws.cell(row=1, column=i + 1).column_letter].width = width
 
+
+
+def package_files(
+    tables: Mapping[str, pd.DataFrame],
+    *,
+    fmt: str,
+    lang: str = "en",
+    meta: Mapping[str, str] | None = None,
+    selection: Selection | None = None,
+    workbook_name: str = WORKBOOK_NAME,
+) -> dict[str, bytes]:
+    """Every file of one download, by name: the tables in `fmt`, README.md and datapackage.json.
+
+    csv / parquet: <table>.<fmt> per table. xlsx: one workbook (README sheet in `lang` first, a sheet per
+    table, the descriptor on its last sheet), plus README.md and datapackage.json for a folder export.
+    """
+    tables = dict(tables)
+    meta = dict(meta or {})
+    package = descriptor(tables, fmt=fmt, lang=lang, meta=meta, selection=selection,
+                         workbook=workbook_name if fmt == "xlsx" else None)
+    package_text = json.dumps(package, ensure_ascii=False, indent=2)
+    files: dict[str, bytes] = {}
+    if fmt == "csv":
+        files.update({f"{name}.csv": csv_bytes(df) for name, df in tables.items()})
+    elif fmt == "parquet":
+        files.update({f"{name}.parquet": parquet_bytes(df) for name, df in tables.items()})
+    else:
+        buffer = io.BytesIO()
+        header = ("veld", "beschrijving") if lang == "nl" else ("field", "description")
+        write_xlsx(tables, buffer, readme_rows(tables, fmt=fmt, lang=lang, meta=meta, selection=selection),
+                   readme_header=header, descriptor_text=package_text)
+        files[workbook_name] = buffer.getvalue()
+    names = [DESCRIPTOR_NAME, *files]
+    files[README_NAME] = readme_markdown(tables, fmt=fmt, lang=lang, meta=meta, selection=selection,
+                                         files=names).encode("utf-8")
+    files[DESCRIPTOR_NAME] = (package_text + "\n").encode("utf-8")
+    return files
+
+
+def write_package(files: Mapping[str, bytes], out_dir: Path) -> list[Path]:
+    """Write the files of package_files() into out_dir (created when missing); returns the paths."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, data in files.items():
+        path = out_dir / name
+        path.write_bytes(data)
+        paths.append(path)
+    return paths
+
+
+def zip_bytes(files: Mapping[str, bytes]) -> bytes:
+    """The files as one zip, README.md and datapackage.json first so they are seen first."""
+    order = sorted(files, key=lambda n: (n not in (README_NAME, DESCRIPTOR_NAME), n != README_NAME))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name in order:
+            zf.writestr(name, files[name])
+    return buffer.getvalue()

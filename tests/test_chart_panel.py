@@ -261,17 +261,22 @@ def test_data_downloads_offer_selection_and_full_dataset(sql_page, deferred):
 
     at = AppTest.from_function(data_downloads_page, default_timeout=15).run()
     assert not at.exception
-    assert {b.key for b in at.download_button} == {"dl__sel_csv", "dl__sel_xlsx", "dl__full_xlsx", "dl__parquet"}
-    csv = deferred["lokale-teams_selectie_2019.csv"]["callable"]().decode()
-    lines = csv.strip().splitlines()
-    assert lines[0].startswith("municipality_code,") and len(lines) == 2 and lines[1].startswith("GM9901,")
+    assert {b.key for b in at.download_button} == {
+        f"dl__{part}__{fmt}" for part in ("sel", "full") for fmt in ("csv", "xlsx", "parquet")}
+    with zipfile.ZipFile(io.BytesIO(deferred["lokale-teams_selectie_csv_2019.zip"]["callable"]())) as zf:
+        municipalities = zf.read("municipalities.csv").decode().strip().splitlines()
+        readme = zf.read("README.md").decode()
+    assert municipalities[0].startswith("municipality_code,") and len(municipalities) == 2
+    assert municipalities[1].startswith("GM9901,")
+    assert "Provincie: Testland" in readme and "## Tabellen" in readme  # the interface language: Dutch
     book = openpyxl.load_workbook(io.BytesIO(deferred["lokale-teams_selectie_2019.xlsx"]["callable"]()))
     assert book.sheetnames[0] == "README"
-    assert ("Filters", "Provincie: Testland") in list(book["README"].iter_rows(values_only=True))
+    assert ("Selectie", "aantal gemeenten: 1 · Provincie: Testland") in list(book["README"].iter_rows(values_only=True))
     full = openpyxl.load_workbook(io.BytesIO(deferred["lokale-teams_dataset_2019.xlsx"]["callable"]()))
-    assert full.sheetnames == ["README", *EXPORT_TABLES]
+    assert full.sheetnames == ["README", *EXPORT_TABLES, "datapackage"]
     with zipfile.ZipFile(io.BytesIO(deferred["lokale-teams_dataset_parquet_2019.zip"]["callable"]())) as zf:
-        assert sorted(zf.namelist()) == sorted(f"{name}.parquet" for name in EXPORT_TABLES)
+        assert sorted(zf.namelist()) == sorted(
+            ["README.md", "datapackage.json", *(f"{name}.parquet" for name in EXPORT_TABLES)])
 
 
 APP = ROOT / "dashboard" / "app.py"

@@ -145,16 +145,18 @@ def test_matrix_marks_adjudicated_cells_with_reason_in_tooltip():
     element = at.get("vega_lite_chart")[0]
     data = chart_rows(element)
     cell = data[(data["municipality_name"] == "Teststad") & data["dimension"].str.startswith("Reikwijdte")].iloc[0]
-    assert cell["letter"] == "–*"  # 'not reported' plus the adjudication mark
+    assert cell["short_label"] == "–*"  # 'not reported' plus the adjudication mark
     assert cell["status"] == f"door arbitrage bepaald: {fixture_reason('nl')}"
     assert cell["dimension"] == "Reikwijdte van het team (voorlopig)"
     other = data[(data["municipality_name"] == "Fixtureburg") & data["dimension"].str.startswith("Reikwijdte")]
-    assert other.iloc[0]["letter"] == "A" and other.iloc[0]["status"] == "beide codeurs eens"
+    # Fixtureburg's team scope is integral_0_100, whose cell words are '0-100-team'; both coders agreed
+    assert other.iloc[0]["short_label"] == "0-100-team" and other.iloc[0]["status"] == "beide codeurs eens"
     assert '"title": "Codering"' in element.proto.spec  # the status is in the tooltip
     assert "door arbitrage bepaald" in all_text(at)
     hidden = app("views/contrasts.py", {"contrast": "matrix", "agreed": "1"})
     data = chart_rows(hidden.get("vega_lite_chart")[0])
-    assert len(data) == 5 and "–*" not in set(data["letter"])  # the adjudicated cell is left empty
+    data = data[data["municipality_name"].notna()]  # the cells, not the key under the columns
+    assert len(data) == 5 and "–*" not in set(data["short_label"])  # the adjudicated cell is left empty
     assert "Lege vakjes" in all_text(hidden)
 
 

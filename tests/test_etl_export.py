@@ -121,7 +121,7 @@ def test_xlsx_has_readme_and_a_sheet_per_table_with_warehouse_values(fixture_dat
     out = tmp_path / "exports"
     export("xlsx", fixture_data_dir, warehouse, out)
     wb = openpyxl.load_workbook(out / XLSX_NAME)
-    assert wb.sheetnames == ["README", *EXPORT_TABLES]
+    assert wb.sheetnames == ["README", *EXPORT_TABLES, "datapackage"]
     expected = tables_of(warehouse)
     for name, df in expected.items():
         ws = wb[name]
@@ -131,9 +131,9 @@ def test_xlsx_has_readme_and_a_sheet_per_table_with_warehouse_values(fixture_dat
         assert [tuple(norm(v) for v in row) for row in values[1:]] == rows(neutralise_formulas(df)), name
 
     readme = {row[0]: row[1] for row in wb["README"].iter_rows(min_row=2, values_only=True)}
-    assert readme["data_version"] == "2019.1"
-    assert "KPMG" in readme["licence"] and "own words" in readme["licence"]
-    assert "KPMG (2019)" in readme["source"]
+    assert readme["Data version"] == "2019.1"  # `python -m etl export` writes English unless --lang nl
+    assert "KPMG" in readme["Rights"] and "own words" in readme["Rights"]
+    assert "KPMG (2019)" in readme["How to cite"]
     for name, df in expected.items():
         for column in df.columns:
             assert readme.get(f"{name}.{column}"), f"README sheet does not define {name}.{column}"

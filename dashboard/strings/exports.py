@@ -11,7 +11,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "exp_download_data": ("Download data", "Download data"),
     "exp_download_png_help": ("Afbeelding (1600+ px breed) met titel, filters en bron", "Image (1600+ px wide) with title, filters and source"),
     "exp_download_svg_help": ("Vectorafbeelding met titel, filters en bron", "Vector image with title, filters and source"),
-    "exp_download_data_help": ("De rijen achter deze grafiek, als CSV", "The rows behind this chart, as CSV"),
+    "exp_download_data_help": (
+        "De rijen achter deze grafiek, als CSV (een lijst in één cel: waarden gescheiden door '; ')",
+        "The rows behind this chart, as CSV (a list in one cell: values separated by '; ')",
+    ),
     "exp_pin": ("Vastpinnen voor presentatie", "Pin to presentation"),
     "exp_unpin": ("Losmaken uit presentatie", "Unpin from presentation"),
     "exp_pinned_toast": ("Vastgepind voor de presentatie: {title}", "Pinned to the presentation: {title}"),
@@ -19,11 +22,32 @@ STRINGS: dict[str, tuple[str, str]] = {
     "exp_source_prefix": ("Bron", "Source"),
     # Data downloads
     "exp_data_heading": ("Data downloaden", "Download data"),
-    "exp_selection_caption": ("Huidige selectie: {n} gemeenten · {filters}", "Current selection: {n} municipalities · {filters}"),
-    "exp_selection_csv": ("Selectie als CSV", "Selection as CSV"),
-    "exp_selection_xlsx": ("Selectie als Excel", "Selection as Excel"),
-    "exp_full_xlsx": ("Volledige dataset (Excel, met README)", "Full dataset (Excel, with README)"),
-    "exp_full_parquet": ("Volledige dataset (Parquet, zip)", "Full dataset (Parquet, zip)"),
+    "exp_data_intro": (
+        "Nette tabellen (één rij per waarneming) met een README en een datapackage.json die elke kolom, eenheid en "
+        "sleutel beschrijft; de selectie bevat dezelfde tabellen, alleen voor de gekozen gemeenten.",
+        "Tidy tables (one row per observation) with a README and a datapackage.json that describes every column, "
+        "unit and key; the selection holds the same tables, only for the chosen municipalities.",
+    ),
+    "exp_selection_label": (
+        "Huidige selectie: {n} gemeenten · {filters}",
+        "Current selection: {n} municipalities · {filters}",
+    ),
+    "exp_full_label": ("Volledige dataset: alle 16 gemeenten", "Full dataset: all 16 municipalities"),
+    "exp_fmt_csv": ("CSV (zip)", "CSV (zip)"),
+    "exp_fmt_xlsx": ("Excel", "Excel"),
+    "exp_fmt_parquet": ("Parquet (zip)", "Parquet (zip)"),
+    "exp_fmt_csv_help": (
+        "Zip met een CSV-bestand per tabel, README.md en datapackage.json",
+        "Zip with a CSV file per table, README.md and datapackage.json",
+    ),
+    "exp_fmt_xlsx_help": (
+        "Eén werkmap: README-blad, een blad per tabel, datapackage.json op het laatste blad",
+        "One workbook: README sheet, a sheet per table, datapackage.json on the last sheet",
+    ),
+    "exp_fmt_parquet_help": (
+        "Zip met een Parquet-bestand per tabel (met kolomtypen), README.md en datapackage.json",
+        "Zip with a Parquet file per table (typed columns), README.md and datapackage.json",
+    ),
     "exp_data_note": (
         "CSV en Excel: cellen die met =, +, - of @ beginnen krijgen een ' ervoor, zodat een spreadsheet ze niet als formule uitvoert. Parquet bevat de tekst precies zoals opgeslagen.",
         "CSV and Excel: cells starting with =, +, - or @ get a leading ' so a spreadsheet does not run them as formulas. Parquet holds the text exactly as stored.",
@@ -90,8 +114,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "- **Presentatie**: pin grafieken vast en open de pagina Presentatie (of voeg `?present=1` toe aan de link): "
         "één grafiek per scherm, grote letters, vorige/volgende. Het deck gaat als PowerPoint mee (titeldia, een dia "
         "per grafiek, slotdia met bronnen). Vastgepinde grafieken leven alleen in je sessie.\n"
-        "- **Data**: de huidige selectie als CSV of Excel, de volledige dataset als Excel (met README-blad) of "
-        "Parquet. Cellen die met =, +, - of @ beginnen worden onschadelijk gemaakt.\n"
+        "- **Data**: de huidige selectie en de volledige dataset, elk in drie vormen met dezelfde nette tabellen "
+        "(gemeenten, cijfers met bron en vindplaats, teams, gecodeerd organisatiemodel met codeboek, "
+        "praktijkvoorbeelden, basisfuncties, bronnen): een zip met CSV-bestanden, één Excel-werkmap (README-blad, "
+        "een blad per tabel) of een zip met Parquet-bestanden (met kolomtypen). Elke download heeft een README in "
+        "de taal van het dashboard en een `datapackage.json` (Frictionless; in Excel op het laatste blad) met per kolom type, eenheid en betekenis, de sleutels (zoals de "
+        "CBS-gemeentecode) en verwijzingen tussen tabellen, rechten, bron en dataversie. Gehele getallen blijven "
+        "gehele getallen, een lege cel betekent 'niet gegeven'. Cellen die met =, +, - of @ beginnen worden in "
+        "CSV en Excel onschadelijk gemaakt.\n"
         "- **SQL-console**: alleen-lezen, één SELECT per keer, zonder toegang tot bestanden, netwerk of extensies, "
         "maximaal 5 seconden en 10.000 getoonde rijen. Dit is een extra slot, geen sandbox: bedoeld voor een "
         "vertrouwde omgeving; de beheerder zet de console uit met `LOKALE_TEAMS_SQL_CONSOLE=off`.",
@@ -101,8 +131,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "- **Presentation**: pin charts and open the Presentation page (or add `?present=1` to the link): one chart "
         "per screen, large type, previous/next. The deck downloads as PowerPoint (title slide, one slide per chart, "
         "closing slide with sources). Pinned charts live only in your session.\n"
-        "- **Data**: the current selection as CSV or Excel, the full dataset as Excel (with a README sheet) or "
-        "Parquet. Cells starting with =, +, - or @ are neutralised.\n"
+        "- **Data**: the current selection and the full dataset, each in three forms holding the same tidy tables "
+        "(municipalities, figures with source and locator, teams, coded organisational model with codebook, "
+        "practice examples, basic functions, sources): a zip of CSV files, one Excel workbook (README sheet, a "
+        "sheet per table) or a zip of Parquet files (typed columns). Every download has a README in the "
+        "dashboard's language and a `datapackage.json` (Frictionless; in Excel on the last sheet) giving each column's type, unit and meaning, the keys (such as the CBS municipality "
+        "code) and references between tables, rights, source and data version. Integers stay integers; an "
+        "empty cell means 'not given'. Cells starting with =, +, - or @ are neutralised in CSV and Excel.\n"
         "- **SQL console**: read-only, one SELECT at a time, no file, network or extension access, at most "
         "5 seconds and 10,000 rows shown. This is defence in depth, not a sandbox: meant for a trusted deployment; "
         "operators switch it off with `LOKALE_TEAMS_SQL_CONSOLE=off`.",

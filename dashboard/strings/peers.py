@@ -188,10 +188,26 @@ STRINGS: dict[str, tuple[str, str]] = {
     "peers.unit.euro": ("euro", "euro"),
     "peers.unit.count": ("aantal", "number"),
     "peers.unit.years": ("jaren", "years"),
-    "peers.upload.intro": ("Upload je gemeente als YAML (hetzelfde formaat als de gemeentebestanden in `data/`) of als "
-                           "CSV met één regel. Begin met een sjabloon:",
-                           "Upload your municipality as YAML (the same format as the municipality files in `data/`) "
-                           "or as a one-row CSV. Start from a template:"),
+    "peers.upload.intro": (
+        "Heb je de cijfers van je gemeente al in een spreadsheet? Download dan een sjabloon, vul het in en upload "
+        "het hier.\n\n"
+        "- **CSV-sjabloon** (voor Excel): één kopregel met kolomnamen en één regel met jouw gemeente. Verplicht "
+        "zijn alleen de naam en het inwonertal. Vul verder alleen in wat je zeker weet en laat de rest leeg: een "
+        "lege cel telt als 'onbekend', nooit als nul. Percentages als getal zonder %-teken (7,3 of 7.3), bedragen "
+        "zonder scheidingsteken voor duizendtallen (38000). Sla op als CSV (UTF-8); komma's of puntkomma's als "
+        "scheiding mogen allebei. Welke kolommen er zijn, staat hieronder.\n"
+        "- **YAML-sjabloon**: dezelfde gegevens als tekstbestand met een toelichting bij elk veld; handig als je "
+        "ook bronnen en jaartallen wilt vastleggen.",
+        "Do you already have your municipality's figures in a spreadsheet? Download a template, fill it in and "
+        "upload it here.\n\n"
+        "- **CSV template** (for Excel): one header row with column names and one row with your municipality. Only "
+        "the name and the population are required. Fill in only what you know for sure and leave the rest empty: "
+        "an empty cell counts as 'unknown', never as zero. Percentages as a number without % sign (7.3 or 7,3), "
+        "amounts without thousands separators (38000). Save as CSV (UTF-8); commas or semicolons between "
+        "columns both work. The columns are listed below.\n"
+        "- **YAML template**: the same data as a text file with a note on every field; handy if you also want to "
+        "record sources and years.",
+    ),
     "peers.upload.template_yaml": ("Sjabloon YAML", "YAML template"),
     "peers.upload.template_csv": ("Sjabloon CSV", "CSV template"),
     "peers.upload.label": ("Bestand (.yaml of .csv, UTF-8, hoogstens 1 MB)", "File (.yaml or .csv, UTF-8, at most 1 MB)"),
@@ -270,6 +286,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "peers.chart.title": ("Overeenkomst en dekking", "Similarity and coverage"),
     "peers.chart.own_source": ("referentie: eigen invoer, niet opgeslagen", "reference: own input, not stored"),
     "peers.breakdown.title": ("Waarom deze gemeenten?", "Why these municipalities?"),
+    "peers.journey.profile": ("Profiel van {name}", "Profile of {name}"),
+    "peers.journey.compare_pair": ("Vergelijk met {name}", "Compare with {name}"),
+    "peers.journey.compare_top": ("Vergelijk {name} met deze {n}", "Compare {name} with these {n}"),
+    "peers.journey.compare_top_own": ("Vergelijk deze {n}", "Compare these {n}"),
     "peers.breakdown.item": ("**{rank}. {name}** · overeenkomst {score} · dekking {coverage}",
                              "**{rank}. {name}** · similarity {score} · coverage {coverage}"),
     "peers.org.title": ("4. Waar hun organisatiekeuzes verschillen", "4. Where their organisational choices differ"),

@@ -82,6 +82,7 @@ def render_chart(
     source: str | Iterable[str] | None = None,
     on_select: str | Callable[[], None] = "ignore",
     private: bool = False,
+    width: str = "stretch",
 ) -> Any:
     """Draw chart with PNG/SVG/CSV downloads and a pin button under it.
 
@@ -92,8 +93,9 @@ def render_chart(
     on_select is passed to st.altair_chart (e.g. "rerun" for a clickable map); the selection state it returns
     is returned here (None when on_select is "ignore").
     private=True keeps rendered images out of the process-wide cache (charts built from a user's own data).
+    width="content" draws a chart at its own size (a grid whose cell sizes are fixed) instead of stretching it.
     """
-    event = st.altair_chart(chart, width="stretch", key=f"{key}__chart", on_select=on_select)
+    event = st.altair_chart(chart, width=width, key=f"{key}__chart", on_select=on_select)
     slug = exports.slugify(slug)
 
     def png() -> bytes:

@@ -91,9 +91,15 @@ def filter_options() -> filters.FilterOptions:
 
 def filters_text(lang: str, lab: Labels | None = None) -> str:
     """'Selectie: 5 van 16 gemeenten · Provincie: Utrecht' for chart subtitles."""
-    lab = lab or labels(lang)
     codes, total = state.filtered_codes(), state.total_municipalities()
-    described = filters.describe(
+    described = filters_description(lang, lab)
+    return f"{t('core_selection', lang)}: {t('core_n_of_total', lang, n=len(codes), total=total)} · {described}"
+
+
+def filters_description(lang: str, lab: Labels | None = None) -> str:
+    """Only the active filters in words, e.g. 'Provincie: Utrecht' (or 'geen filters')."""
+    lab = lab or labels(lang)
+    return filters.describe(
         state.current_filters(),
         lang=lang,
         dimension_labels=lab.dimension_map(),
@@ -101,7 +107,6 @@ def filters_text(lang: str, lab: Labels | None = None) -> str:
         function_labels=lab.function_map(),
         none_text=t("core_no_filters", lang),
     )
-    return f"{t('core_selection', lang)}: {t('core_n_of_total', lang, n=len(codes), total=total)} · {described}"
 
 
 def chart_source(lang: str, producers: Sequence[str] = ()) -> str:

@@ -1,18 +1,21 @@
 """Data-download widgets for the overview and about pages: render_data_downloads().
 
-- Selection as CSV: the overview rows (v_municipality_overview) of the municipalities that pass the filters.
-- Selection as Excel: README (filters, citation, data version, column definitions) and every export table
-  restricted to the selection.
-- Full dataset as Excel (a sheet per table, README first) and as a zip of Parquet files for researchers.
+Two rows of the same three formats: the current selection and the full dataset. Both are the tidy export
+tables of `python -m etl export` (etl/export.py) — the selection is those tables restricted to the
+municipalities that pass the filters — and every file carries a README in the interface language and a
+Frictionless datapackage.json (dashboard.exports.dataset_download):
 
-Files are built only when the user clicks (callable download data) and the full-dataset files are cached per
-warehouse build. All tables come from etl/export.py, so the in-app files have the same columns as
-`python -m etl export`; formula injection is neutralised in every CSV and Excel file.
+- CSV (zip): README.md, datapackage.json and a CSV per table;
+- Excel: one workbook, README sheet first, a sheet per table, the descriptor on the last sheet;
+- Parquet (zip): README.md, datapackage.json and a Parquet file per table.
+
+Files are built only when the user clicks (callable download data) and cached per warehouse build,
+selection and language.
 """
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 
 import streamlit as st
@@ -20,7 +23,11 @@ import streamlit as st
 from dashboard import exports, settings
 from dashboard.i18n import t
 
-_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MIMES = {
+    "csv": "application/zip",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "parquet": "application/zip",
+}
 _cache = exports._BytesCache(maxsize=16)
 
 
@@ -40,23 +47,34 @@ def _build_id() -> tuple:
         return ()
 
 
-def _with_cursor(make):
-    def build() -> bytes:
+def download_bytes(fmt: str, *, lang: str, codes: list[str] | None, filters: str | None) -> bytes:
+    """The file of one button (cached): codes None = the full dataset."""
+    key = (fmt, _build_id(), lang, None if codes is None else tuple(sorted(codes)), filters)
+
+    def make() -> bytes:
         cur = _connection()
         try:
-            return make(cur)
+            return exports.dataset_download(cur, fmt, lang=lang, codes=codes, filters=filters)
         finally:
             cur.close()
-    return build
+
+    return _cache.get_or_make(key, make)
 
 
-def selection_csv(codes: Sequence[str] | None) -> bytes:
-    def make(cur) -> bytes:
-        frame = cur.execute("select * from v_municipality_overview order by name").df()
-        if codes is not None:
-            frame = frame[frame["municipality_code"].isin(set(codes))]
-        return exports.dataframe_csv_bytes(frame)
-    return _with_cursor(make)()
+def _buttons(*, lang: str, codes: list[str] | None, filters: str | None, key: str) -> None:
+    selection = codes is not None
+    with st.container(horizontal=True, gap="small", key=f"{key}__row"):
+        for fmt in exports.DOWNLOAD_FORMATS:
+            st.download_button(
+                t(f"exp_fmt_{fmt}", lang),
+                data=lambda fmt=fmt: download_bytes(fmt, lang=lang, codes=codes, filters=filters),
+                file_name=exports.download_filename(fmt, selection=selection),
+                mime=MIMES[fmt],
+                key=f"{key}__{fmt}",
+                on_click="ignore",
+                icon=":material/download:",
+                help=t(f"exp_fmt_{fmt}_help", lang),
+            )
 
 
 def render_data_downloads(
@@ -66,49 +84,17 @@ def render_data_downloads(
     filters: str | None = None,
     key: str = "data_downloads",
 ) -> None:
-    """Four download buttons: the filtered selection (CSV, Excel) and the full dataset (Excel, Parquet zip).
+    """The selection (when filters are active) and the full dataset, each as CSV zip, Excel and Parquet zip.
 
-    codes: the municipality codes that pass the active filters (None: no filter, all municipalities);
-    filters: the active filters in words (written into the README sheet of the selection workbook).
+    codes: the municipality codes that pass the active filters (None: no filter, only the full dataset);
+    filters: the active filters in words (written into the README and the descriptor of the selection).
     """
-    selected = None if codes is None else list(codes)
-    filter_text = filters or ("geen filters" if lang == "nl" else "no filters")
-    build = _build_id()
     st.markdown(f"**{t('exp_data_heading', lang)}**")
-    if selected is not None:
-        st.caption(t("exp_selection_caption", lang, n=len(selected), filters=filter_text))
-    sel_key = tuple(sorted(selected)) if selected is not None else None
-    with st.container(horizontal=True, gap="small", key=f"{key}__row"):
-        st.download_button(
-            t("exp_selection_csv", lang),
-            data=lambda: _cache.get_or_make(("sel_csv", build, sel_key), lambda: selection_csv(selected)),
-            file_name=exports.export_filename("selectie", "csv"), mime="text/csv",
-            key=f"{key}__sel_csv", on_click="ignore", icon=":material/download:",
-        )
-        st.download_button(
-            t("exp_selection_xlsx", lang),
-            data=lambda: _cache.get_or_make(
-                ("sel_xlsx", build, sel_key, lang, filter_text),
-                _with_cursor(lambda cur: exports.selection_xlsx_bytes(
-                    cur, selected if selected is not None else _all_codes(cur), lang=lang, filters=filter_text)),
-            ),
-            file_name=exports.export_filename("selectie", "xlsx"), mime=_XLSX,
-            key=f"{key}__sel_xlsx", on_click="ignore", icon=":material/download:",
-        )
-        st.download_button(
-            t("exp_full_xlsx", lang),
-            data=lambda: _cache.get_or_make(("full_xlsx", build), _with_cursor(exports.full_dataset_xlsx_bytes)),
-            file_name=exports.export_filename("dataset", "xlsx"), mime=_XLSX,
-            key=f"{key}__full_xlsx", on_click="ignore", icon=":material/download:",
-        )
-        st.download_button(
-            t("exp_full_parquet", lang),
-            data=lambda: _cache.get_or_make(("parquet", build), _with_cursor(exports.full_dataset_parquet_zip)),
-            file_name=exports.export_filename("dataset_parquet", "zip"), mime="application/zip",
-            key=f"{key}__parquet", on_click="ignore", icon=":material/download:",
-        )
+    st.caption(t("exp_data_intro", lang))
+    if codes is not None:
+        selected = list(codes)
+        st.markdown(t("exp_selection_label", lang, n=len(selected), filters=filters or "–"))
+        _buttons(lang=lang, codes=selected, filters=filters, key=f"{key}__sel")
+    st.markdown(t("exp_full_label", lang))
+    _buttons(lang=lang, codes=None, filters=None, key=f"{key}__full")
     st.caption(t("exp_data_note", lang))
-
-
-def _all_codes(cur) -> list[str]:
-    return [row[0] for row in cur.execute("select municipality_code from municipality").fetchall()]

@@ -9,7 +9,7 @@ import streamlit as st
 from dashboard import charts, confidence, db, state
 from dashboard.formatting import NOT_REPORTED
 from dashboard.i18n import t
-from dashboard.ui import common
+from dashboard.ui import common, journeys
 from dashboard.ui.chart_panel import render_chart
 
 MAX_COMPARE = 4
@@ -111,6 +111,10 @@ def render() -> None:
     )
     state.sync("cmp_sel", "cmp", default=[], serialize=state.csv_serialize)
     chosen = list(st.session_state.get("cmp_sel", []))
+    if chosen:
+        with st.container(horizontal=True, gap="medium", key="cmp_profiles"):
+            for slug in chosen:
+                journeys.to_profile(slug, t("core_profile_of", lang, name=all_names[slug]))
     if len(chosen) < 2:
         st.info(t("core_compare_need_two", lang), icon=":material/compare:")
         return

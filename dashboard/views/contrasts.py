@@ -10,11 +10,19 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import charts, confidence, db, state
-from dashboard.i18n import t
+from dashboard.i18n import STRINGS, t
 from dashboard.ui import common
 from dashboard.ui.chart_panel import render_chart
 
 VIEWS = ("heatmap", "matrix", "scatter", "groups", "deviation")
+# Narrow screens: the grid scrolls sideways. Wide screens (1600 px and up): the SVG grows with the page, up
+# to 1.4 times its size, so the words in the cells are easier to read from a distance.
+MATRIX_SCROLL_CSS = """<style>
+.st-key-ct_matrix_box [data-testid="stVegaLiteChart"] { overflow-x: auto; max-width: 100%; }
+@media (min-width: 1600px) {
+  .st-key-ct_matrix_box [data-testid="stVegaLiteChart"] svg.marks { width: 1130px; height: auto; }
+}
+</style>"""
 
 
 def _subtitle(ftext: str, lang: str, producers=()) -> list[str]:
@@ -57,42 +65,38 @@ def matrix(codes, lab, lang, ftext):
     agreed_only = state.current_filters().agreed_only
     org = confidence.with_confidence(org, lang, agreed_only)
     org = org[~org["hidden"]]  # hidden by the switch: an empty cell, never the grey 'not reported'
-    codes_df = charts.org_matrix_codes(db.query("dimension_values"), lang)
+    values = db.query("dimension_values")
+    key = charts.org_matrix_key(values, lang, short_labels(values, lang))
     chart = charts.org_matrix_chart(
         org,
-        codes_df,
+        key,
         confidence.with_tentative_labels(db.query("dimensions")),
         title=t("core_matrix_title", lang),
         subtitle=_subtitle(ftext, lang),
         lang=lang,
+        key_title=t("core_matrix_key", lang),
     )
-    render_chart(chart, slug="contrast_organisatiemodel", data=org, lang=lang, key="ct_matrix")
+    # The grid keeps its cell size (words must stay readable); on a narrow screen it scrolls sideways
+    # instead of being cut off.
+    st.markdown(MATRIX_SCROLL_CSS, unsafe_allow_html=True)
+    with st.container(key="ct_matrix_box"):
+        render_chart(chart, slug="contrast_organisatiemodel", data=org, lang=lang, key="ct_matrix", width="content")
+    st.caption(t("core_matrix_help", lang))
     if confidence.has_status(org):
         st.caption(t("rel_matrix_mark", lang))
     if agreed_only:
         st.caption(t("rel_matrix_hidden", lang))
-    st.markdown(f"**{t('core_matrix_key', lang)}**")
-    key_rows = []
-    for dim in lab.dimension_ids():
-        part = codes_df[codes_df["dimension_id"] == dim]
-        key_rows.append(
-            {
-                t("core_col_dimension", lang): lab.dimension(dim),
-                t("core_col_codes", lang): " · ".join(f"{r.letter} = {r.value_label}" for r in part.itertuples()),
-            }
-        )
-    st.dataframe(
-        pd.DataFrame(key_rows),
-        hide_index=True,
-        width="stretch",
-        key="ct_matrix_key",
-        row_height=66,
-        height=38 + 66 * len(key_rows),
-        column_config={
-            t("core_col_dimension", lang): st.column_config.TextColumn(width=210),
-            t("core_col_codes", lang): st.column_config.TextColumn(width=560),
-        },
-    )
+
+
+def short_labels(values: pd.DataFrame, lang: str) -> dict[tuple[str, str], str]:
+    """The cell words per (dimension, value) from the text catalogue; values without an entry are left out
+    (the chart then shows their full label, cut to fit)."""
+    out = {}
+    for dim, value in zip(values["dimension_id"], values["value_id"], strict=True):
+        key = f"core_orgshort_{dim}__{value}"
+        if key in STRINGS:
+            out[(dim, value)] = t(key, lang)
+    return out
 
 
 def scatter(codes, lab, lang, ftext, values, indicators):

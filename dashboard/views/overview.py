@@ -5,14 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, confidence, db, state
+from dashboard import charts, confidence, db, journeys, state
 from dashboard.formatting import fmt_list, fmt_population, fmt_team_count
 from dashboard.i18n import t
 from dashboard.ui import common
+from dashboard.ui import journeys as journey_links
 from dashboard.ui.chart_panel import render_chart
 from dashboard.ui.data_downloads import render_data_downloads
 
-PROFILE_PAGE = "views/profile.py"
 WRAP_ROW_HEIGHT = 100  # Streamlit wraps text only in rows taller than 4rem; five lines fit the function list
 
 
@@ -22,7 +22,8 @@ def lower_first(text: str) -> str:
 
 
 def open_profile(slug: str) -> None:
-    st.switch_page(PROFILE_PAGE, query_params={"gm": slug})
+    params = journeys.profile_params(journey_links.current_params(), slug)  # keeps language and filters
+    st.switch_page(journeys.PROFILE_PAGE, query_params=params)
 
 
 def render() -> None:
@@ -184,19 +185,14 @@ def render() -> None:
                         f"{t('core_col_teams', lang)}: {rec[t('core_col_teams', lang)]}  \n"
                         f"{t('core_col_functions', lang)}: {rec[t('core_col_functions', lang)]}"
                     )
-                    st.page_link(
-                        PROFILE_PAGE,
-                        label=t("core_open_profile_button", lang),
-                        query_params={"gm": rec["slug"]},
-                        icon=":material/arrow_forward:",
-                    )
+                    journey_links.to_profile(rec["slug"], t("core_open_profile_button", lang))
 
     st.divider()
     filters_on = state.current_filters().active
     render_data_downloads(
         lang=lang,
         codes=codes if filters_on else None,
-        filters=common.filters_text(lang, lab) if filters_on else None,
+        filters=common.filters_description(lang, lab) if filters_on else None,
         key="ov_downloads",
     )
 

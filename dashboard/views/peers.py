@@ -19,7 +19,9 @@ from dashboard import similarity as sim
 from dashboard.formatting import NOT_REPORTED as NOT_REPORTED_TEXT
 from dashboard.formatting import fmt_list, fmt_number
 from dashboard.i18n import t
+from dashboard.journeys import MAX_COMPARE
 from dashboard.peer_input import md_escape
+from dashboard.ui import journeys
 from dashboard.ui.chart_panel import render_chart
 
 # session_state keys (all prefixed, all session-only)
@@ -30,6 +32,7 @@ UPLOAD_SEEN = "peers_upload_seen"  # file_id of the last parsed upload, so a fil
 UPLOAD_GEN = "peers_upload_gen"  # bumped by "Gegevens wissen" to give the uploader a fresh, empty key
 WEIGHTS = "peers_weights"  # criterion -> weight (outlives the sliders that are not shown)
 URL_LOADED = "peers_url_loaded"
+URL_REF_WRITTEN = "peers_url_ref_written"  # the peer_ref this page last put in the URL itself
 K_DEFAULT, K_MAX = 5, 15
 # URL parameters start with "peer" so the core pages never call them unknown (dashboard.state).
 QP_REF, QP_K, QP_PRESET, QP_W = "peer_ref", "peer_k", "peer_preset", "peer_w"
@@ -98,19 +101,18 @@ def _notice(text: str) -> None:
 
 
 def _load_url(cat: sim.Catalogue, overview: pd.DataFrame) -> None:
-    """Once per session: a shared link sets reference, preset, weights and k."""
-    if st.session_state.get(URL_LOADED):
-        return
-    st.session_state[URL_LOADED] = True
+    """Once per session: a shared link sets reference, preset, weights and k. Later in the session only a
+    reference this page did not write itself is taken over: a journey link such as "find municipalities like
+    this one" on a profile."""
     qp = st.query_params
     ref = qp.get(QP_REF)
+    if st.session_state.get(URL_LOADED):
+        if ref and ref != st.session_state.get(URL_REF_WRITTEN):
+            _use_reference(ref, overview)
+        return
+    st.session_state[URL_LOADED] = True
     if ref:
-        match = overview[(overview["slug"] == ref) | (overview["municipality_code"] == ref)]
-        if len(match):
-            st.session_state["peers_ref"] = match["municipality_code"].iloc[0]
-            st.session_state["peers_ref_kind"] = "municipality"
-        else:
-            _notice(f"{QP_REF}={ref}")
+        _use_reference(ref, overview)
     preset = qp.get(QP_PRESET, "default")
     preset = preset if preset in sim.PRESETS else "default"
     st.session_state["peers_preset"] = preset
@@ -121,7 +123,18 @@ def _load_url(cat: sim.Catalogue, overview: pd.DataFrame) -> None:
         st.session_state["peers_k"] = K_DEFAULT
 
 
+def _use_reference(ref: str, overview: pd.DataFrame) -> None:
+    match = overview[(overview["slug"] == ref) | (overview["municipality_code"] == ref)]
+    st.session_state[URL_REF_WRITTEN] = ref  # reported or used once, not again on every rerun
+    if len(match):
+        st.session_state["peers_ref"] = match["municipality_code"].iloc[0]
+        st.session_state["peers_ref_kind"] = "municipality"
+    else:
+        _notice(f"{QP_REF}={ref}")
+
+
 def _write_url(ref_slug: str | None, preset: str, weights: dict, k: int, cat: sim.Catalogue) -> None:
+    st.session_state[URL_REF_WRITTEN] = ref_slug
     wanted = {QP_REF: ref_slug, QP_PRESET: None if preset == "default" else preset,
               QP_W: sim.weights_to_param(weights, preset, cat) or None, QP_K: None if k == K_DEFAULT else str(k)}
     for key, value in wanted.items():
@@ -473,6 +486,17 @@ def _practices(codes: list[str], names: dict[str, str], lang: str) -> None:
                             f"{md_escape(summary)}")
 
 
+def _compare_link(ref_slug: str | None, peer_slugs: list[str], ref: sim.Profile, lang: str) -> None:
+    """One click from the ranking to Compare: the first three peers and, when it is one of the sixteen, the
+    reference (four is the most Compare shows at once)."""
+    top = peer_slugs[: MAX_COMPARE - 1]
+    if ref_slug is None and len(top) < 2:
+        return
+    label = (t("peers.journey.compare_top", lang, n=len(top), name=ref.name) if ref_slug
+             else t("peers.journey.compare_top_own", lang, n=len(top)))
+    journeys.to_compare(([ref_slug] if ref_slug else []) + top, label)
+
+
 def _method(lang: str) -> None:
     with st.expander(t("peers.method.title", lang), icon=":material/functions:"):
         st.markdown(t("peers.method.body", lang))
@@ -521,6 +545,8 @@ def main() -> None:
         return
     if usable:
         _input_warnings(ref, results, lang)
+    slug_of = dict(zip(overview["municipality_code"], overview["slug"], strict=True))
+    _compare_link(slug, [slug_of[r.key] for r in results], ref, lang)
     col_left, col_right = st.columns([2, 3], gap="large")
     with col_left:
         st.dataframe(_results_table(results, lang), hide_index=True, width="stretch", key="peers_table",
@@ -548,6 +574,11 @@ def main() -> None:
                 st.markdown(t("peers.breakdown.item", lang, rank=r.rank, name=md_escape(r.name), score=score,
                               coverage=f"{r.coverage:.0%}"))
                 st.caption(md_escape(sim.summary(r, cat, lang)))
+                with st.container(horizontal=True, gap="medium", key=f"peers_links_{r.rank}"):
+                    journeys.to_profile(slug_of[r.key], t("peers.journey.profile", lang, name=r.name))
+                    if slug is not None:
+                        journeys.to_compare([slug, slug_of[r.key]],
+                                            t("peers.journey.compare_pair", lang, name=ref.name))
                 with st.expander(t("peers.breakdown.details", lang)):
                     st.markdown(_breakdown(r, cat, lang))
 

@@ -46,6 +46,10 @@ PRESENT_CSS = """
 [data-testid="stLayoutWrapper"]:has(> .st-key-present_chart_box) {
     flex: 1 1 0 !important; height: auto !important; min-height: 360px; }
 .st-key-present_chart_box { height: 100% !important; max-height: none !important; overflow: hidden !important; }
+/* A chart drawn at a fixed size (the organisation matrix: cells sized for their words) is scaled down as a
+   whole to fit the box instead of being cut off; charts that already fit are not changed. */
+.st-key-present_chart_box [data-testid="stVegaLiteChart"] { height: 100%; }
+.st-key-present_chart_box svg.marks { max-width: 100%; max-height: 100%; width: auto; height: auto; }
 </style>
 """
 

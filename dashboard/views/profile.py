@@ -9,7 +9,7 @@ import streamlit as st
 from dashboard import charts, confidence, db, state
 from dashboard.formatting import NOT_REPORTED, fmt_figure, fmt_population, fmt_team_count
 from dashboard.i18n import t
-from dashboard.ui import common
+from dashboard.ui import common, journeys
 from dashboard.ui.chart_panel import render_chart
 
 
@@ -133,6 +133,10 @@ def render() -> None:
     if muni["official_name"] != row["name"]:
         facts.insert(0, t("core_official_name", lang, name=muni["official_name"]))
     st.caption(" · ".join(facts))
+    with st.container(horizontal=True, gap="medium", key="pr_journeys"):
+        journeys.to_peers(slug, t("core_find_like", lang, name=row["name"]), help=t("core_find_like_help", lang))
+        journeys.to_compare([slug], t("core_compare_with", lang, name=row["name"]),
+                            help=t("core_compare_with_help", lang))
     st.markdown(f"**{t('core_vision', lang)}** {muni[f'vision_{sfx}']}  \n:grey[{muni['vision_locator']}]")
     if pd.notna(muni["transition_nl"]):
         st.info(

@@ -1,0 +1,34 @@
+"""Journey links between pages (st.page_link) that keep language and filters: see dashboard/journeys.py."""
+from __future__ import annotations
+
+import streamlit as st
+from streamlit.errors import StreamlitPageNotFoundError
+
+from dashboard import journeys
+
+
+def current_params() -> dict[str, list[str]]:
+    """The URL's parameters now; the sidebar has already written the active filters and language into it."""
+    return {key: st.query_params.get_all(key) for key in st.query_params.keys()}
+
+
+def link(page: str, label: str, params: dict[str, str], *, icon: str, help: str | None = None) -> None:
+    try:
+        st.page_link(page, label=label, query_params=params, icon=icon, help=help)
+    except StreamlitPageNotFoundError:
+        pass  # the page runs on its own (a unit test without st.navigation): there is nothing to link to
+
+
+def to_profile(slug: str, label: str, *, help: str | None = None) -> None:
+    link(journeys.PROFILE_PAGE, label, journeys.profile_params(current_params(), slug),
+         icon=":material/location_city:", help=help)
+
+
+def to_compare(slugs: list[str], label: str, *, help: str | None = None) -> None:
+    link(journeys.COMPARE_PAGE, label, journeys.compare_params(current_params(), slugs),
+         icon=":material/compare:", help=help)
+
+
+def to_peers(slug: str, label: str, *, help: str | None = None) -> None:
+    link(journeys.PEERS_PAGE, label, journeys.peers_params(current_params(), slug),
+         icon=":material/groups:", help=help)
