@@ -14,12 +14,12 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, db, peer_input, settings
+from dashboard import charts, db, peer_input, settings, user_files
 from dashboard import similarity as sim
 from dashboard.formatting import NOT_REPORTED as NOT_REPORTED_TEXT
 from dashboard.formatting import fmt_list, fmt_number
 from dashboard.i18n import t
-from dashboard.peer_input import md_escape
+from dashboard.safe_text import md_escape
 from dashboard.ui.chart_panel import render_chart
 
 # session_state keys (all prefixed, all session-only)
@@ -212,7 +212,7 @@ def _own_upload(cat: sim.Catalogue, lang: str) -> None:
                        icon=":material/download:", on_click="ignore", width="stretch")
     upload = st.file_uploader(t("peers.upload.label", lang), type=["yaml", "yml", "csv"],
                               key=f"peers_upload_{st.session_state.get(UPLOAD_GEN, 0)}",
-                              max_upload_size=2, help=t("peers.upload.help", lang))
+                              max_upload_size=user_files.MAX_MEGABYTES, help=t("peers.upload.help", lang))
     if upload is not None and st.session_state.get(UPLOAD_SEEN) != upload.file_id:
         st.session_state[UPLOAD_SEEN] = upload.file_id
         _store(peer_input.parse_upload(upload.name, upload.getvalue(), cat, _etl_reference(str(settings.DATA_DIR)),
