@@ -53,12 +53,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     # SQL console page
     "sql_page_title": ("SQL-console", "SQL console"),
     "sql_intro": (
-        "Alleen-lezen SQL op het datawarehouse (DuckDB), voor onderzoekers. Eén SELECT-query per keer; maximaal {rows} rijen worden getoond; een query stopt na {seconds} seconden.",
-        "Read-only SQL on the data warehouse (DuckDB), for researchers. One SELECT query at a time; at most {rows} rows are shown; a query stops after {seconds} seconds.",
+        "Alleen-lezen SQL op het datawarehouse (DuckDB), voor onderzoekers. Eén SELECT-query per keer; maximaal {rows} rijen ({megabytes} MB) worden getoond; een query stopt na {seconds} seconden of bij {memory} MB geheugen.",
+        "Read-only SQL on the data warehouse (DuckDB), for researchers. One SELECT query at a time; at most {rows} rows ({megabytes} MB) are shown; a query stops after {seconds} seconds or at {memory} MB of memory.",
     ),
     "sql_security_note": (
-        "Beveiliging in lagen, geen sandbox: bedoeld voor een vertrouwde omgeving of één gebruiker. Beheerders zetten de console uit met LOKALE_TEAMS_SQL_CONSOLE=off.",
-        "Defence in depth, not a sandbox: meant for a trusted deployment or a single user. Operators switch the console off with LOKALE_TEAMS_SQL_CONSOLE=off.",
+        "Elke query draait in een eigen proces waarvan het besturingssysteem geheugen en tijd begrenst; daarbinnen is de verbinding alleen-lezen en afgeschermd. Beheerders kunnen de console uitzetten met LOKALE_TEAMS_SQL_CONSOLE=off.",
+        "Every query runs in a process of its own whose memory and time the operating system limits; inside it the connection is read-only and locked down. Operators can switch the console off with LOKALE_TEAMS_SQL_CONSOLE=off.",
     ),
     "sql_disabled": ("De SQL-console is uitgeschakeld door de beheerder (LOKALE_TEAMS_SQL_CONSOLE=off).", "The SQL console is switched off by the operator (LOKALE_TEAMS_SQL_CONSOLE=off)."),
     "sql_no_warehouse": ("Het datawarehouse is niet gevonden: {path}", "The data warehouse was not found: {path}"),
@@ -78,7 +78,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sql_err_kind": ("Alleen SELECT-queries zijn toegestaan, geen {kind}.", "Only SELECT queries are allowed, not {kind}."),
     "sql_err_parse": ("{error}", "{error}"),
     "sql_err_timeout": ("Query gestopt na de tijdslimiet van {seconds} s.", "Query stopped after the time limit of {seconds} s."),
+    "sql_err_long": ("De query is langer dan {n} tekens.", "The query is longer than {n} characters."),
+    "sql_err_memory": ("Query gestopt: hij had meer nodig dan de geheugengrens van {megabytes} MB.", "Query stopped: it needed more than the memory limit of {megabytes} MB."),
+    "sql_err_busy": ("Er lopen nu te veel queries tegelijk; probeer het zo opnieuw.", "Too many queries are running right now; try again in a moment."),
+    "sql_err_failed": ("Het queryproces stopte onverwacht; probeer een kleinere query.", "The query process stopped unexpectedly; try a smaller query."),
     "sql_truncated": ("Alleen de eerste {n} rijen worden getoond en gedownload; het resultaat is groter.", "Only the first {n} rows are shown and downloaded; the result is larger."),
+    "sql_truncated_bytes": ("Alleen de eerste {n} rijen (samen {megabytes} MB) worden getoond en gedownload; het resultaat is groter.", "Only the first {n} rows ({megabytes} MB together) are shown and downloaded; the result is larger."),
     "sql_download_csv": ("Resultaat als CSV", "Result as CSV"),
     "sql_download_xlsx": ("Resultaat als Excel", "Result as Excel"),
     # --- section on the "Over de data" page (dashboard/about_extra/exports.py) ---
