@@ -19,6 +19,7 @@ import streamlit as st  # noqa: E402
 
 from dashboard import db, filters, settings, state  # noqa: E402
 from dashboard.i18n import t  # noqa: E402
+from dashboard.safe_text import md_escape  # noqa: E402
 from dashboard.ui import common, sidebar, startup  # noqa: E402
 
 log = logging.getLogger("lokale_teams")
@@ -72,7 +73,13 @@ def main() -> None:
     if not startup.ensure_data(lang):
         st.stop()
     try:
-        db.refresh()
+        try:
+            db.refresh()
+        except db.WarehouseError:
+            # deleted or replaced by an unreadable file: rebuild now rather than fail for CHECK_SECONDS
+            if not startup.recover(lang):
+                st.stop()
+            db.refresh()
         lab = common.labels(lang)
         summary_slot = st.sidebar.container()
         chosen = sidebar.filter_sidebar(lang, lab)
@@ -99,7 +106,8 @@ def main() -> None:
         check_unknown_params(lang)
     found = state.notices()
     if found:
-        notice_slot.info(t("core_params_ignored", lang, params=", ".join(found)), icon=":material/link_off:")
+        notice_slot.info(t("core_params_ignored", lang, params=", ".join(md_escape(n) for n in found)),
+                         icon=":material/link_off:")
 
 
 main()

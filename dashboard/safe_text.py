@@ -32,9 +32,13 @@ def md_escape(text, limit: int | None = None) -> str:
     return _MD_SPECIAL.sub(r"\\\1", one_line)
 
 
-def md_escape_block(text) -> str:
-    """Like md_escape, for multi-line text from a data file: each line escaped, line breaks kept."""
-    return "  \n".join(md_escape(line) for line in str(text).splitlines())
+#: An absolute path of two or more parts (/work/x/warehouse.duckdb), not a division such as 1/2.
+_ABSOLUTE_PATH = re.compile(r"(?<![\w./])/(?:[\w.@+-]+/)+[\w.@+-]*")
+
+
+def strip_paths(text: str) -> str:
+    """text with every absolute server path replaced by its last part: a message never shows where files live."""
+    return _ABSOLUTE_PATH.sub(lambda m: "…/" + m.group(0).rstrip("/").rsplit("/", 1)[-1], str(text))
 
 
 def shorten(text, limit: int = QUOTE_CHARS) -> str:

@@ -35,6 +35,8 @@ from typing import TYPE_CHECKING
 import duckdb
 import pyarrow as pa
 
+from dashboard.safe_text import strip_paths
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -116,15 +118,6 @@ class QueryResult:
         import pandas as pd  # only where a DataFrame is wanted; the worker process does without pandas
 
         return self.table.to_pandas(types_mapper=pd.ArrowDtype)
-
-
-#: An absolute path of two or more parts (/work/x/warehouse.duckdb), not a division such as 1/2.
-_ABSOLUTE_PATH = re.compile(r"(?<![\w./])/(?:[\w.@+-]+/)+[\w.@+-]*")
-
-
-def strip_paths(text: str) -> str:
-    """text with every absolute server path replaced by its last part: a message never shows where files live."""
-    return _ABSOLUTE_PATH.sub(lambda m: "…/" + m.group(0).rstrip("/").rsplit("/", 1)[-1], text)
 
 
 def short_error(exc: BaseException | str) -> str:

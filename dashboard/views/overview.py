@@ -8,6 +8,7 @@ import streamlit as st
 from dashboard import charts, db, state
 from dashboard.formatting import fmt_list, fmt_population, fmt_team_count
 from dashboard.i18n import t
+from dashboard.safe_text import md_escape
 from dashboard.ui import common
 from dashboard.ui.chart_panel import render_chart
 from dashboard.ui.data_downloads import render_data_downloads
@@ -164,12 +165,13 @@ def render() -> None:
             cols = st.columns(per_row)
             for col, rec in zip(cols, records[start : start + per_row], strict=False):
                 with col.container(border=True, key=f"ov_card_{rec['slug']}"):
-                    st.markdown(f"**{rec[t('core_col_municipality', lang)]}** · {rec[t('core_col_province', lang)]}")
+                    st.markdown(f"**{md_escape(rec[t('core_col_municipality', lang)])}** · "
+                                f"{md_escape(rec[t('core_col_province', lang)])}")
                     st.markdown(
-                        f"{t('core_col_population', lang)}: {rec[t('core_col_population', lang)]}  \n"
-                        f"{t('core_col_scope', lang)}: {rec[t('core_col_scope', lang)]}  \n"
-                        f"{t('core_col_teams', lang)}: {rec[t('core_col_teams', lang)]}  \n"
-                        f"{t('core_col_functions', lang)}: {rec[t('core_col_functions', lang)]}"
+                        f"{t('core_col_population', lang)}: {md_escape(rec[t('core_col_population', lang)])}  \n"
+                        f"{t('core_col_scope', lang)}: {md_escape(rec[t('core_col_scope', lang)])}  \n"
+                        f"{t('core_col_teams', lang)}: {md_escape(rec[t('core_col_teams', lang)])}  \n"
+                        f"{t('core_col_functions', lang)}: {md_escape(rec[t('core_col_functions', lang)])}"
                     )
                     st.page_link(
                         PROFILE_PAGE,
