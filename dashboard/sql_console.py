@@ -294,16 +294,56 @@ def _fetch_limited(reader: pa.RecordBatchReader, max_rows: int, max_bytes: int) 
 
 
 def _hide_paths(table: pa.Table, hide: tuple[str, ...]) -> pa.Table:
-    """Text columns with every path in hide (longest first) replaced by "…"."""
+    """The table with every path in hide (longest first) replaced by "…": in text columns directly; a nested
+    or binary column that holds such a path (duckdb_settings().typed_value) is shown as redacted text."""
     import pyarrow.compute as pc
 
+    secrets = sorted((h for h in hide if h and h != "/"), key=len, reverse=True)
+    if not secrets:
+        return table
     for index, column in enumerate(table.columns):
-        if not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
-            continue
-        for secret in sorted((h for h in hide if h and h != "/"), key=len, reverse=True):
-            column = pc.replace_substring(column, secret, "…")
-        table = table.set_column(index, table.field(index), column)
+        if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
+            for secret in secrets:
+                column = pc.replace_substring(column, secret, "…")
+            table = table.set_column(index, table.field(index).name, column)
+        elif _holds_any(column, secrets):
+            texts = [None if v is None else _redact(str(v), secrets) for v in column.to_pylist()]
+            table = table.set_column(index, table.field(index).name, pa.array(texts, pa.string()))
     return table
+
+
+def _holds_any(column: pa.ChunkedArray, secrets: list[str]) -> bool:
+    needles = [secret.encode() for secret in secrets]
+    for chunk in column.chunks:
+        for array in [chunk, *_children(chunk)]:
+            for buffer in array.buffers():
+                if buffer is not None and any(needle in buffer.to_pybytes() for needle in needles):
+                    return True
+    return False
+
+
+def _children(array: pa.Array) -> list[pa.Array]:
+    """Every nested child array (struct fields, list values), depth first."""
+    out = []
+    if isinstance(array, pa.StructArray):
+        kids = [array.field(i) for i in range(array.type.num_fields)]
+    elif isinstance(array, pa.ListArray | pa.LargeListArray | pa.FixedSizeListArray):
+        kids = [array.values]
+    elif isinstance(array, pa.MapArray):
+        kids = [array.keys, array.items]
+    elif isinstance(array, pa.ExtensionArray):
+        kids = [array.storage]
+    else:
+        kids = []
+    for kid in kids:
+        out.extend([kid, *_children(kid)])
+    return out
+
+
+def _redact(text: str, secrets: list[str]) -> str:
+    for secret in secrets:
+        text = text.replace(secret, "…")
+    return text
 
 
 def _fit(batch: pa.RecordBatch, room: int) -> pa.RecordBatch:

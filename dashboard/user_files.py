@@ -96,8 +96,10 @@ def load_yaml(text: str, filename: str = "upload"):
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{mark.line + 1}:{mark.column + 1}" if mark else "?"
-        reason = shorten(getattr(exc, "problem", None) or "syntax", 80)
-        raise UserFileError("peers.err.yaml", file=shown, where=where, reason=reason) from None
+        reason = getattr(exc, "problem", None) or "syntax"
+        if "nesting depth" in reason:  # libyaml's own limit (1000 levels) can come before ours
+            raise UserFileError("peers.err.yaml_depth", file=shown, where=where, max=MAX_YAML_DEPTH) from None
+        raise UserFileError("peers.err.yaml", file=shown, where=where, reason=shorten(reason, 80)) from None
 
 
 def _where(event) -> str:
