@@ -19,7 +19,6 @@ import streamlit as st  # noqa: E402
 
 from dashboard import db, filters, settings, state  # noqa: E402
 from dashboard.i18n import t  # noqa: E402
-from dashboard.safe_text import md_escape  # noqa: E402
 from dashboard.ui import common, sidebar, startup  # noqa: E402
 
 log = logging.getLogger("lokale_teams")
@@ -106,8 +105,7 @@ def main() -> None:
         check_unknown_params(lang)
     found = state.notices()
     if found:
-        notice_slot.info(t("core_params_ignored", lang, params=", ".join(md_escape(n) for n in found)),
-                         icon=":material/link_off:")
+        notice_slot.info(state.notices_message(found, lang), icon=":material/link_off:")
 
 
 main()

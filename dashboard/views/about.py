@@ -32,7 +32,7 @@ def render() -> None:
     st.title(t("core_page_about", lang))
 
     st.header(t("core_about_source", lang))
-    st.markdown(t("core_about_source_body", lang, citation=report_citation()))
+    st.markdown(t("core_about_source_body", lang, citation=md_escape(report_citation())))
 
     st.header(t("core_about_filters", lang))
     sizes = filters.SIZE_CLASS_LABELS[lang]

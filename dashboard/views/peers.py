@@ -302,7 +302,7 @@ def _slider(criterion: str, label: str, weights: dict) -> None:
     key = f"peers_w_{criterion}"
     if key not in st.session_state:
         st.session_state[key] = float(weights.get(criterion, 0.0))
-    weights[criterion] = st.slider(label, 0.0, sim.MAX_WEIGHT, step=0.5, format="%.1f", key=key,
+    weights[criterion] = st.slider(md_escape(label), 0.0, sim.MAX_WEIGHT, step=0.5, format="%.1f", key=key,
                                    persist_state="session")
 
 
@@ -443,7 +443,7 @@ def _practices(codes: list[str], names: dict[str, str], lang: str) -> None:
     bfs = db.query("basic_functions")
     practices = db.query("practices", codes)
     name_col = "name_en" if lang == "en" else "name_nl"
-    tabs = st.tabs([f"{r[name_col]} ({(practices['basic_function_id'] == r['basic_function_id']).sum()})"
+    tabs = st.tabs([f"{md_escape(r[name_col])} ({(practices['basic_function_id'] == r['basic_function_id']).sum()})"
                     for _, r in bfs.iterrows()])
     for tab, (_, bf) in zip(tabs, bfs.iterrows(), strict=True):
         with tab:

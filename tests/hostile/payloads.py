@@ -64,3 +64,18 @@ def markdown_texts(at) -> list[tuple[str, str]]:
 
 def page_leaks(at) -> list[str]:
     return [f"{kind}: {problem}: {text[:160]!r}" for kind, text in markdown_texts(at) for problem in leaks(text)]
+
+
+def open_page(page: str, params: dict):
+    """AppTest of dashboard/app.py showing `page` with URL parameters (a first run registers the pages)."""
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py"), default_timeout=60)
+    at.run()
+    if page != "views/overview.py":
+        at.switch_page(page)
+    at.query_params.update(params)
+    at.run()
+    return at
