@@ -19,6 +19,16 @@ _INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u206
 QUOTE_CHARS = 80
 
 
+# GitHub-style autolinks and Streamlit's icons (:material/home:) are found in the text AFTER markdown is parsed,
+# so a backslash does not stop them: a WORD JOINER (U+2060, invisible, not read aloud) is put where each
+# pattern needs two characters side by side: "https:⁠//", "mailto:⁠x", ":⁠material/…", "www⁠.", "name⁠@host".
+_AUTOLINK_BREAKS = (
+    (re.compile(r":(?=[/\w])"), ":\u2060"),
+    (re.compile(r"(?i)\b(www)(?=\.)"), "\\1\u2060"),
+    (re.compile(r"(?<=[\w.+-])@"), "\u2060@"),
+)
+
+
 def md_escape(text, limit: int | None = None) -> str:
     """Text that st.markdown (and every widget label, caption or alert) shows literally, on one line.
 
@@ -29,6 +39,8 @@ def md_escape(text, limit: int | None = None) -> str:
     one_line = _INVISIBLE.sub("", one_line)  # bidi overrides and zero-width characters could disguise text
     if limit is not None:
         one_line = shorten(one_line, limit)
+    for pattern, replacement in _AUTOLINK_BREAKS:
+        one_line = pattern.sub(replacement, one_line)
     return _MD_SPECIAL.sub(r"\\\1", one_line)
 
 

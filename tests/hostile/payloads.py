@@ -1,7 +1,7 @@
 """Hostile payloads and the checks that they stay text, shared by tests/hostile/ and the browser test.
 
 A payload carries every kind of markdown/HTML a page could render: a link, an image (tracking pixel), bold,
-a heading, raw HTML, a Streamlit colour directive, a formula and two autolinks. All point at HOST, so a
+a heading, raw HTML, a Streamlit colour directive and icon, a formula and two autolinks. All point at HOST, so a
 rendered page can be searched for it: escaped text never contains HOST verbatim (the dot is escaped).
 """
 from __future__ import annotations
@@ -12,7 +12,7 @@ HOST = "evil.example"
 LINK = f"[login](https://{HOST}/login)"
 IMAGE = f"![x](https://{HOST}/p.png)"
 BOLD = "**PWNED**"
-PAYLOAD = (f"{LINK} {IMAGE} {BOLD} <img src=https://{HOST}/i.png> :red[R] $x^2$ www.{HOST} "
+PAYLOAD = (f"{LINK} {IMAGE} {BOLD} <img src=https://{HOST}/i.png> :red[R] :material/home: $x^2$ www.{HOST} "
            f"<a href='https://{HOST}'>a</a>")
 HEADING = f"# HEAD {LINK}"
 PAYLOADS = [PAYLOAD, HEADING, IMAGE, f"https://{HOST}/x", f"www.{HOST}", f"x@{HOST}"]
@@ -33,6 +33,8 @@ def leaks(text: str) -> list[str]:
         found.append("html unescaped")
     if re.search(r"(^|\n)#+ HEAD", text):
         found.append("heading unescaped")
+    if ":material/" in text:  # an icon: Streamlit replaces it after parsing, so escaping alone does not stop it
+        found.append("icon unbroken")
     return found
 
 
