@@ -11,8 +11,8 @@ last warehouse keeps being served, with a short note and no server path.
 
 from __future__ import annotations
 
-import errno
 import logging
+import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
@@ -58,17 +58,22 @@ def _check(guard: BuildGuard, data_dir: Path, warehouse: Path, lang: str) -> Non
         guard.problems, guard.failed = [], False
     except DataError as exc:
         guard.problems, guard.failed = list(exc.problems), True
-    except PermissionError:
-        guard.problems, guard.failed, guard.read_only = [], False, True
-    except OSError as exc:
-        if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-            guard.problems, guard.failed, guard.read_only = [], False, True
-        else:
-            log.warning("building the warehouse failed: %s", exc)
-            guard.problems, guard.failed = [strip_paths(f"{exc.__class__.__name__}: {exc}")], True
     except Exception as exc:  # noqa: BLE001 - anything else: say it briefly, never a traceback
+        if not _writable(warehouse.parent):
+            # DuckDB reports this as an IOException, the OS as PermissionError or EROFS: ask the folder itself
+            guard.problems, guard.failed, guard.read_only = [], False, True
+            return
         log.exception("building the warehouse failed")
         guard.problems, guard.failed = [strip_paths(f"{exc.__class__.__name__}: {exc}")], True
+
+
+def _writable(folder: Path) -> bool:
+    """Whether a file can be created in folder (a real attempt: permissions, ACLs, read-only mounts)."""
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".lokale-teams-probe-"):
+            return True
+    except OSError:
+        return False
 
 
 def ensure_data(lang: str) -> bool:
