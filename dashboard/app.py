@@ -17,7 +17,7 @@ if str(ROOT) not in sys.path:  # `streamlit run dashboard/app.py` puts only dash
 
 import streamlit as st  # noqa: E402
 
-from dashboard import db, filters, settings, state  # noqa: E402
+from dashboard import db, filters, memory, settings, state  # noqa: E402
 from dashboard.i18n import t  # noqa: E402
 from dashboard.ui import common, sidebar, startup  # noqa: E402
 
@@ -61,7 +61,11 @@ def check_unknown_params(lang: str) -> None:
         del st.query_params[param]
 
 
+memory.limit_arenas()  # once per process is enough; repeated calls are harmless (see dashboard/memory.py)
+
+
 def main() -> None:
+    memory.trim()  # what earlier (and closed) sessions freed goes back to the OS, at most every 10 s
     st.set_page_config(page_title="Lokale teams", page_icon=":material/diversity_3:", layout="wide")
     state.begin_run()
     lang = state.current_lang()
