@@ -198,7 +198,8 @@ def test_sql_console_page_refuses_with_a_short_message(sql_page):
     at.button(key="sql_run").click().run()
     assert not at.exception
     # DuckDB's and the console's messages are shown as text: markdown characters arrive escaped.
-    assert at.error[0].value == "Query niet uitgevoerd: " + md_escape("Alleen SELECT-queries zijn toegestaan, geen DROP.")
+    refusal = md_escape("Alleen SELECT-queries zijn toegestaan, geen DROP.")
+    assert at.error[0].value == "Query niet uitgevoerd: " + refusal
 
 
 @pytest.mark.parametrize(("sql", "shown"), [

@@ -96,10 +96,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "één grafiek per scherm, grote letters, vorige/volgende. Het deck gaat als PowerPoint mee (titeldia, een dia "
         "per grafiek, slotdia met bronnen). Vastgepinde grafieken leven alleen in je sessie.\n"
         "- **Data**: de huidige selectie als CSV of Excel, de volledige dataset als Excel (met README-blad) of "
-        "Parquet. Cellen die met =, +, - of @ beginnen worden onschadelijk gemaakt.\n"
-        "- **SQL-console**: alleen-lezen, één SELECT per keer, zonder toegang tot bestanden, netwerk of extensies, "
-        "maximaal 5 seconden en 10.000 getoonde rijen. Dit is een extra slot, geen sandbox: bedoeld voor een "
-        "vertrouwde omgeving; de beheerder zet de console uit met `LOKALE_TEAMS_SQL_CONSOLE=off`.",
+        "Parquet. Cellen die (ook na spaties of een regeleinde) met =, +, - of @ beginnen, ook in de brede vorm "
+        "＝ ＋ － ＠, worden onschadelijk gemaakt; gewone getallen zoals -5 blijven getallen.\n"
+        "- **SQL-console**: alleen-lezen, één SELECT per keer, zonder toegang tot bestanden, netwerk of extensies. "
+        "Elke query draait in een eigen proces dat het besturingssysteem begrenst op 768 MB geheugen en 5 seconden "
+        "(daarna wordt het gestopt); hoogstens 10.000 rijen en 4 MB komen terug. De beheerder kan de console "
+        "uitzetten met `LOKALE_TEAMS_SQL_CONSOLE=off`.",
         "- **Charts**: every chart has PNG (at least 1600 pixels wide) and SVG downloads; title, active filters and "
         "source are part of the image, numbers in Dutch notation. 'Download data' gives the rows behind the chart "
         "as CSV.\n"
@@ -107,9 +109,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "per screen, large type, previous/next. The deck downloads as PowerPoint (title slide, one slide per chart, "
         "closing slide with sources). Pinned charts live only in your session.\n"
         "- **Data**: the current selection as CSV or Excel, the full dataset as Excel (with a README sheet) or "
-        "Parquet. Cells starting with =, +, - or @ are neutralised.\n"
-        "- **SQL console**: read-only, one SELECT at a time, no file, network or extension access, at most "
-        "5 seconds and 10,000 rows shown. This is defence in depth, not a sandbox: meant for a trusted deployment; "
-        "operators switch it off with `LOKALE_TEAMS_SQL_CONSOLE=off`.",
+        "Parquet. Cells starting with =, +, - or @ (also after spaces or a line break, also the full-width "
+        "＝ ＋ － ＠) are neutralised; plain numbers such as -5 stay numbers.\n"
+        "- **SQL console**: read-only, one SELECT at a time, no file, network or extension access. Every query "
+        "runs in a process of its own that the operating system limits to 768 MB of memory and 5 seconds (then "
+        "it is stopped); at most 10,000 rows and 4 MB come back. Operators can switch it off with "
+        "`LOKALE_TEAMS_SQL_CONSOLE=off`.",
     ),
 }
