@@ -7,8 +7,9 @@ What it does:
    (a server of its own, so its memory and log can be read);
 2. warm-up: one session visits every page once (fills the query cache, which is shared and bounded);
 3. baseline: one session cycles through every page x filter combination without pauses -> single-session P50;
-4. load: N sessions at once for T seconds, each cycling through the same combinations (in its own order)
-   with a pause of `--think` seconds (uniform) between page views, as a person reading the page would;
+4. load: N sessions for T seconds, arriving spread over the first pause, each cycling through the same
+   combinations (in its own order) with a pause of `--think` seconds (uniform) between page views, as a
+   person reading the page would;
 5. closes every session and waits until the server's memory settles.
 
 A page view = one BackMsg rerun_script (page, query string: filters, language, page parameters) until the
@@ -134,6 +135,8 @@ async def page_view(ws, page: str, query: str, stats: Stats) -> None:
 
 async def session(url: str, deadline: float, order: list[tuple[str, str]], think: tuple[float, float],
                   stats: Stats, rng: random.Random) -> None:
+    # Visitors arrive spread over one pause, not all in the same millisecond.
+    await asyncio.sleep(rng.uniform(0, think[1]))
     try:
         ws = await open_session(url)
     except Exception as exc:  # noqa: BLE001 - a refused connection is a result, not a crash of the tool
