@@ -9,6 +9,7 @@ are covered without changing this test: the list comes from dashboard/app.py.
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,8 @@ from etl.build import build_warehouse
 from tests.hostile.payloads import HOST, PAYLOAD, leaks, markdown_texts, open_page, page_leaks
 
 ROOT = Path(__file__).resolve().parents[2]
+MAX_PAGE_S = 30.0  # two AppTest runs; typically 0,3-1 s
+MAX_PAGE_GROWTH_MB = 100.0  # what one page view may add to this process (first views fill shared caches)
 APP = str(ROOT / "dashboard" / "app.py")
 # Fields that hold ids, codes or numbers (the ETL checks them against the codebook); everything else is text.
 ID_FIELDS = {"id", "slug", "code", "kind", "value", "basic_function", "province", "source", "target_group",
@@ -88,9 +91,20 @@ CASES = [(page, params, lang) for page, variants in PAGE_VARIANTS.items() for pa
                          ids=[f"{p.split('/')[1][:-3]}-{'&'.join(f'{k}={v}' for k, v in q.items())}-{lang}"
                               for p, q, lang in CASES])
 def test_data_file_text_shows_as_text_on_every_page(hostile_warehouse, page, params, lang):
+    before = _rss_mb()
+    start = time.perf_counter()
     at = open_page(page, {**params, "lang": lang})
+    assert time.perf_counter() - start < MAX_PAGE_S
+    assert _rss_mb() - before < MAX_PAGE_GROWTH_MB
     assert not at.exception, [e.value for e in at.exception]
     assert page_leaks(at) == []
+
+
+def _rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
 
 
 def test_the_payload_really_is_on_the_pages(hostile_warehouse):
