@@ -71,6 +71,7 @@ MESSAGES: dict[str, str] = {
     "sql_err_memory": "Query stopped: it needed more than the memory limit of {megabytes} MB.",
     "sql_err_busy": "Too many queries are running right now; try again in a moment.",
     "sql_err_failed": "The query process stopped unexpectedly.",
+    "sql_err_platform": "Queries run only where the operating system can limit their memory and time (Linux, macOS).",
 }
 
 

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import subprocess
 import sys
 import threading
@@ -36,6 +35,11 @@ STARTUP_S = 2.0
 SLOT_WAIT_S = 2.0
 _ROOT = Path(__file__).resolve().parent.parent
 _SLOTS = threading.BoundedSemaphore(MAX_WORKERS)
+
+try:  # POSIX only: without OS limits the console refuses to run queries (it never runs them unbounded)
+    import resource
+except ImportError:  # pragma: no cover - Windows
+    resource = None
 
 
 # --- child side -----------------------------------------------------------------------------------------
@@ -116,6 +120,8 @@ def run_in_worker(
     """
     from dashboard import sql_console as sc
 
+    if resource is None:  # pragma: no cover - Windows
+        return sc.QueryResult.failed("sql_err_platform")
     max_rows = sc.MAX_ROWS if max_rows is None else max_rows
     max_bytes = sc.MAX_RESULT_BYTES if max_bytes is None else max_bytes
     time_limit_s = sc.TIME_LIMIT_S if time_limit_s is None else time_limit_s

@@ -81,6 +81,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sql_err_long": ("De query is langer dan {n} tekens.", "The query is longer than {n} characters."),
     "sql_err_memory": ("Query gestopt: hij had meer nodig dan de geheugengrens van {megabytes} MB.", "Query stopped: it needed more than the memory limit of {megabytes} MB."),
     "sql_err_busy": ("Er lopen nu te veel queries tegelijk; probeer het zo opnieuw.", "Too many queries are running right now; try again in a moment."),
+    "sql_err_platform": ("Queries draaien alleen waar het besturingssysteem hun geheugen en tijd kan begrenzen (Linux, macOS).", "Queries run only where the operating system can limit their memory and time (Linux, macOS)."),
     "sql_err_failed": ("Het queryproces stopte onverwacht; probeer een kleinere query.", "The query process stopped unexpectedly; try a smaller query."),
     "sql_truncated": ("Alleen de eerste {n} rijen worden getoond en gedownload; het resultaat is groter.", "Only the first {n} rows are shown and downloaded; the result is larger."),
     "sql_truncated_bytes": ("Alleen de eerste {n} rijen (samen {megabytes} MB) worden getoond en gedownload; het resultaat is groter.", "Only the first {n} rows ({megabytes} MB together) are shown and downloaded; the result is larger."),
