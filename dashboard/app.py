@@ -17,7 +17,7 @@ if str(ROOT) not in sys.path:  # `streamlit run dashboard/app.py` puts only dash
 
 import streamlit as st  # noqa: E402
 
-from dashboard import db, filters, settings, state  # noqa: E402
+from dashboard import db, filters, memory, settings, state  # noqa: E402
 from dashboard.i18n import t  # noqa: E402
 from dashboard.ui import common, sidebar, startup  # noqa: E402
 
@@ -61,7 +61,11 @@ def check_unknown_params(lang: str) -> None:
         del st.query_params[param]
 
 
+memory.limit_arenas()  # once per process is enough; repeated calls are harmless (see dashboard/memory.py)
+
+
 def main() -> None:
+    memory.trim()  # what earlier (and closed) sessions freed goes back to the OS, at most every 10 s
     st.set_page_config(page_title="Lokale teams", page_icon=":material/diversity_3:", layout="wide")
     state.begin_run()
     lang = state.current_lang()
@@ -72,7 +76,13 @@ def main() -> None:
     if not startup.ensure_data(lang):
         st.stop()
     try:
-        db.refresh()
+        try:
+            db.refresh()
+        except db.WarehouseError:
+            # deleted or replaced by an unreadable file: rebuild now rather than fail for CHECK_SECONDS
+            if not startup.recover(lang):
+                st.stop()
+            db.refresh()
         lab = common.labels(lang)
         summary_slot = st.sidebar.container()
         chosen = sidebar.filter_sidebar(lang, lab)
@@ -99,7 +109,7 @@ def main() -> None:
         check_unknown_params(lang)
     found = state.notices()
     if found:
-        notice_slot.info(t("core_params_ignored", lang, params=", ".join(found)), icon=":material/link_off:")
+        notice_slot.info(state.notices_message(found, lang), icon=":material/link_off:")
 
 
 main()

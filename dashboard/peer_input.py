@@ -25,26 +25,34 @@ import csv
 import io
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from pydantic import ValidationError
 
+from dashboard import user_files
 from dashboard.formatting import UNIT_WORDS, fmt_number
 from dashboard.i18n import t
+from dashboard.safe_text import quote, shorten
 from dashboard.similarity import NOT_REPORTED, OWN_KEY, Catalogue, Profile, point_values, population_value
 from etl.schema import Municipality
 from etl.validate import Reference, _pydantic_problems, check_references
 
-MAX_BYTES = 1024 * 1024  # 1 MB: a one-municipality file is a few kB
+MAX_BYTES = user_files.MAX_BYTES  # 1 MB: a one-municipality file is a few kB
 MAX_NAME = 80
 MAX_POPULATION = 2_000_000  # more than any Dutch municipality; catches a typo of a few zeros
 # Fewer than any Dutch municipality (the smallest, Schiermonnikoog, has just under 1.000 inhabitants), so 1.000
 # itself would turn a real municipality away; catches "45" typed or read for 45.000.
 MIN_POPULATION = 500
-# Every euro indicator is a yearly (household) income: below € 1.000 is a slip, e.g. 29,5 for 29.500.
+# Every euro indicator is a yearly (household) income: below € 1.000 is a slip, e.g. 29,5 for 29.500,
+# above € 1.000.000 a few zeros too many.
 MIN_EURO = 1_000.0
+MAX_EURO = 1_000_000.0
+# Growth since 2000 in percent: more than tenfold growth is no Dutch municipality.
+MAX_GROWTH_PCT = 1_000.0
+# A difference in years (life expectancy against the national figure): more than 50 is a slip.
+MAX_YEARS = 50.0
 ASSETS = Path(__file__).resolve().parent / "assets"
 TEMPLATE_YAML = ASSETS / "peer_template.yaml"
 TEMPLATE_CSV = ASSETS / "peer_template.csv"
@@ -70,13 +78,13 @@ def value_bounds(indicator_id: str, unit: str) -> tuple[float | None, float | No
     """Plausible range of one indicator value. Growth figures and differences may be negative or exceed 100."""
     if unit == "percent":
         if "growth" in indicator_id:
-            return -100.0, None
+            return -100.0, MAX_GROWTH_PCT
         return 0.0, 100.0
     if unit == "euro":
-        return MIN_EURO, None
+        return MIN_EURO, MAX_EURO
     if unit == "count":
-        return 0.0, None
-    return None, None  # years: a difference with the national figure, either sign
+        return 0.0, float(MAX_POPULATION)
+    return -MAX_YEARS, MAX_YEARS  # years: a difference with the national figure, either sign
 
 
 def check_values(profile: Profile, cat: Catalogue, lang: str, where: str = "") -> list[str]:
@@ -99,6 +107,8 @@ def check_values(profile: Profile, cat: Catalogue, lang: str, where: str = "") -
 
 def population_problem(value: float, field: str, shown: str, lang: str) -> str | None:
     """Why a population is implausible (field: the column id or the form's label), or None."""
+    if not math.isfinite(value):
+        return t("peers.err.not_finite", lang, field=field, value=shown)
     if value <= 0:
         return t("peers.err.population_positive", lang, field=field, value=shown)
     if value < MIN_POPULATION:
@@ -109,6 +119,8 @@ def population_problem(value: float, field: str, shown: str, lang: str) -> str |
 
 
 def indicator_problem(ind: str, unit: str, value: float, field: str, shown: str, lang: str) -> str | None:
+    if not math.isfinite(value):
+        return t("peers.err.not_finite", lang, field=field, value=shown)
     lo, hi = value_bounds(ind, unit)
     if (lo is not None and value < lo) or (hi is not None and value > hi):
         return t("peers.err.out_of_range", lang, field=field, value=shown, lo=_bound(lo, lang), hi=_bound(hi, lang))
@@ -116,7 +128,8 @@ def indicator_problem(ind: str, unit: str, value: float, field: str, shown: str,
 
 
 def _shown(x) -> str:
-    return f"{x:g}" if isinstance(x, float) else repr(x) if isinstance(x, str) else str(x)
+    """A value as a message quotes it: shortened, so a pasted essay or a huge number stays one short line."""
+    return shorten(f"{x:g}") if isinstance(x, float) else quote(x)
 
 
 def _bound(x, lang: str = "nl") -> str:
@@ -214,7 +227,7 @@ def _form_number(raw: str | None, label: str, lang: str, errors: list[str]) -> f
     try:
         return parse_number(raw, lang)
     except ValueError:
-        errors.append(t("peers.err.form_not_number", lang, field=label, value=str(raw).strip()))
+        errors.append(t("peers.err.form_not_number", lang, field=label, value=shorten(str(raw).strip())))
         return None
 
 
@@ -298,41 +311,34 @@ def _check_org(org: dict[str, str | None], cat: Catalogue, lang: str, errors: li
 # --- uploads ------------------------------------------------------------------------------------------
 
 def parse_upload(filename: str, data: bytes, cat: Catalogue, ref: Reference, lang: str = "nl") -> ParseResult:
-    """Any uploaded bytes -> ParseResult. Never raises."""
+    """Any uploaded bytes -> ParseResult with at most user_files.MAX_MESSAGES short messages. Never raises."""
     try:
-        return _parse_upload(filename or "upload", data, cat, ref, lang)
+        result = _parse_upload(filename, data, cat, ref, lang)
+    except user_files.UserFileError as exc:
+        result = ParseResult(errors=[exc.text(lang)])
     except Exception as exc:  # noqa: BLE001 - last line of defence: a bad file must not break the page
-        return ParseResult(errors=[t("peers.err.unreadable", lang, kind=type(exc).__name__)])
+        result = ParseResult(errors=[t("peers.err.unreadable", lang, kind=type(exc).__name__)])
+    result.errors = user_files.limit_messages(result.errors, lang)
+    result.warnings = user_files.limit_messages(result.warnings, lang)
+    return result
 
 
 def _parse_upload(filename: str, data: bytes, cat: Catalogue, ref: Reference, lang: str) -> ParseResult:
-    shown = Path(filename).name
-    if len(data) > MAX_BYTES:
-        return ParseResult(errors=[t("peers.err.too_large", lang, file=shown, size=f"{len(data) / 1024 / 1024:.1f}")])
-    if not data.strip():
-        return ParseResult(errors=[t("peers.err.empty", lang, file=shown)])
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        return ParseResult(errors=[t("peers.err.encoding", lang, file=shown, pos=exc.start)])
-    if "\x00" in text:
-        return ParseResult(errors=[t("peers.err.encoding", lang, file=shown, pos=text.index("\x00"))])
+    shown = user_files.display_name(filename)
     suffix = Path(shown).suffix.lower()
-    if suffix in (".yaml", ".yml"):
-        return parse_yaml_text(text, shown, cat, ref, lang)
+    if suffix not in (".yaml", ".yml", ".csv"):
+        return ParseResult(errors=[t("peers.err.file_type", lang, file=shown)])
+    text = user_files.decode(shown, data)
     if suffix == ".csv":
         return parse_csv_text(text, shown, cat, lang)
-    return ParseResult(errors=[t("peers.err.file_type", lang, file=shown)])
+    return parse_yaml_text(text, shown, cat, ref, lang)
 
 
 def parse_yaml_text(text: str, filename: str, cat: Catalogue, ref: Reference, lang: str = "nl") -> ParseResult:
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{mark.line + 1}:{mark.column + 1}" if mark else "?"
-        return ParseResult(errors=[t("peers.err.yaml", lang, file=filename, where=where,
-                                     reason=getattr(exc, "problem", None) or "syntax")])
+        data = user_files.load_yaml(text, filename)
+    except user_files.UserFileError as exc:
+        return ParseResult(errors=[exc.text(lang)])
     if not isinstance(data, dict):
         return ParseResult(errors=[t("peers.err.yaml_shape", lang, file=filename)])
     path = Path(filename)
@@ -353,12 +359,10 @@ def parse_yaml_text(text: str, filename: str, cat: Catalogue, ref: Reference, la
 
 
 def parse_csv_text(text: str, filename: str, cat: Catalogue, lang: str = "nl") -> ParseResult:
-    lines = [ln for ln in text.splitlines() if ln.strip()]
-    if not lines:
-        return ParseResult(errors=[t("peers.err.empty", lang, file=filename)])
-    header_line = lines[0]
-    delimiter = max((",", ";", "\t"), key=header_line.count)
-    rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter))
+    try:
+        rows = user_files.read_csv(text, filename)  # line and column counts are checked there, first
+    except user_files.UserFileError as exc:
+        return ParseResult(errors=[exc.text(lang)])
     header = [h.strip().lstrip("\ufeff") for h in rows[0]]
     errors: list[str] = []
     warnings: list[str] = []
@@ -372,10 +376,10 @@ def parse_csv_text(text: str, filename: str, cat: Catalogue, lang: str = "nl") -
     known = {"name", "population", *cat.indicators, *cat.dimensions}
     unknown = [h for h in header if h not in known]
     if unknown:
-        errors.append(t("peers.err.csv_unknown_columns", lang, file=filename, columns=", ".join(unknown)))
-    dupes = sorted({h for h in header if header.count(h) > 1})
+        errors.append(t("peers.err.csv_unknown_columns", lang, file=filename, columns=_name_list(unknown)))
+    dupes = sorted(h for h, n in Counter(header).items() if n > 1)  # linear: a header may be long
     if dupes:
-        errors.append(t("peers.err.csv_duplicate_columns", lang, file=filename, columns=", ".join(dupes)))
+        errors.append(t("peers.err.csv_duplicate_columns", lang, file=filename, columns=_name_list(dupes)))
     missing = [c for c in ("name", "population") if c not in header]
     if missing:
         errors.append(t("peers.err.csv_missing_columns", lang, file=filename, columns=", ".join(missing)))
@@ -399,6 +403,12 @@ def parse_csv_text(text: str, filename: str, cat: Catalogue, lang: str = "nl") -
     return _finish(profile, cat, lang, errors, warnings, where=filename)
 
 
+def _name_list(names: list[str], limit: int = 5) -> str:
+    """A few column names for a message, each shortened, then how many more."""
+    shown = ", ".join(shorten(n, 40) for n in names[:limit])
+    return shown + (f" (+{len(names) - limit})" if len(names) > limit else "")
+
+
 def _csv_number(raw: str, column: str, filename: str, lang: str, errors: list[str]) -> float | None:
     raw = raw.strip()
     if raw == "":
@@ -407,22 +417,13 @@ def _csv_number(raw: str, column: str, filename: str, lang: str, errors: list[st
         errors.append(f"{filename}: " + t("peers.err.thousands", lang, field=column, value=raw))
         return None
     if not _NUMBER.match(raw):
-        errors.append(f"{filename}: " + t("peers.err.not_number", lang, field=column, value=repr(raw)))
+        errors.append(f"{filename}: " + t("peers.err.not_number", lang, field=column, value=quote(raw)))
         return None
-    return float(raw.replace(",", "."))
-
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$&:=\"'^%@])")
-
-
-def md_escape(text) -> str:
-    """Text that st.markdown shows literally: every markdown/HTML character backslash-escaped, one line.
-
-    For anything a user typed or uploaded (a municipality called '<script>' or '[x](javascript:..)'),
-    and harmless for curated text. Never combine with unsafe_allow_html.
-    """
-    one_line = re.sub(r"[\r\n\t\v\f\u2028\u2029]+", " ", str(text))  # keeps no-break spaces
-    return _MD_SPECIAL.sub(r"\\\1", one_line)
+    value = float(raw.replace(",", "."))
+    if not math.isfinite(value):  # "1" and 400 zeros is a valid float literal: infinity
+        errors.append(f"{filename}: " + t("peers.err.not_finite", lang, field=column, value=quote(raw)))
+        return None
+    return value
 
 
 def template_bytes(kind: str) -> bytes:

@@ -1,7 +1,9 @@
 """Read-only SQL for researchers, without Streamlit: a locked-down DuckDB connection and run_query().
 
-This is defence in depth, NOT a sandbox. It is meant for a trusted deployment or a single user; operators
-of a public deployment switch the console off with LOKALE_TEAMS_SQL_CONSOLE=off. The layers:
+The page never calls run_query() itself: dashboard/sql_worker.py runs it in a separate process whose memory,
+CPU time and wall-clock time the operating system limits, so a query cannot take the server down whatever
+DuckDB does with it. The layers below stay as defence in depth inside that process; operators of a public
+deployment can still switch the console off with LOKALE_TEAMS_SQL_CONSOLE=off. The layers of this module:
 
 1. Only one statement per run, and only a query: duckdb.extract_statements must return exactly one
    statement of type SELECT. Everything else is refused before it reaches the database (CREATE, also
@@ -15,7 +17,8 @@ of a public deployment switch the console off with LOKALE_TEAMS_SQL_CONSOLE=off.
    extensions off, python_enable_replacements=false (a query cannot read the caller's DataFrames by
    variable name), memory_limit, threads, max_execution_time.
 4. A watchdog thread interrupts the connection if a query outlives the limit anyway.
-5. At most MAX_ROWS rows are fetched; errors are reduced to the first line of DuckDB's message.
+5. At most MAX_ROWS rows and MAX_RESULT_BYTES bytes are fetched (streamed in batches, so a huge result is
+   never built whole); errors are reduced to the first line of DuckDB's message, without server paths.
 
 Messages of the console's own (refusals, the time limit) carry a key and parameters (QueryRefused.key,
 QueryResult.error_key) that the page translates with dashboard.i18n.t; DuckDB's own messages stay as they are.
@@ -27,13 +30,28 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
+import pyarrow as pa
+
+from dashboard.safe_text import strip_paths
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 MAX_ROWS = 10_000
+#: Bytes of Arrow data a result may hold (what is shown, kept for the downloads and sent to the browser):
+#: far below Streamlit's message limit, small enough to keep one per session.
+MAX_RESULT_BYTES = 4 * 1024 * 1024
+#: Longer query texts are refused before anything parses them.
+MAX_SQL_CHARS = 20_000
+BATCH_ROWS = 1024
 TIME_LIMIT_S = 5.0
 MEMORY_LIMIT = "256MB"
+#: Address space of the worker process that runs a query (dashboard/sql_worker.py), enforced by the OS
+#: (RLIMIT_AS). Python, DuckDB and Arrow map about 470 MB of it before the first query.
+WORKER_MEMORY_MB = 768
 THREADS = 1
 #: Name under which the warehouse is attached; queries see its tables unqualified (USE).
 CATALOG = "warehouse"
@@ -45,10 +63,15 @@ _ALLOWED = {duckdb.StatementType.SELECT}
 #: itself via dashboard.i18n.t, with the same parameters.
 MESSAGES: dict[str, str] = {
     "sql_err_empty": "Empty query.",
+    "sql_err_long": "The query is longer than {n} characters.",
     "sql_err_count": "Exactly one statement per run, got {n}.",
     "sql_err_kind": "Only SELECT queries are allowed, not {kind}.",
     "sql_err_parse": "{error}",
     "sql_err_timeout": "Query stopped after the time limit of {seconds:g} s.",
+    "sql_err_memory": "Query stopped: it needed more than the memory limit of {megabytes} MB.",
+    "sql_err_busy": "Too many queries are running right now; try again in a moment.",
+    "sql_err_failed": "The query process stopped unexpectedly.",
+    "sql_err_platform": "Queries run only where the operating system can limit their memory and time (Linux, macOS).",
 }
 
 
@@ -67,14 +90,20 @@ class QueryRefused(ValueError):
         super().__init__(message(key, **params))
 
 
+def _empty_table() -> pa.Table:
+    return pa.table({})
+
+
 @dataclass
 class QueryResult:
-    frame: pd.DataFrame = field(default_factory=pd.DataFrame)
-    truncated: bool = False       # more than max_rows rows: only the first max_rows are in frame
+    table: pa.Table = field(default_factory=_empty_table)  # Arrow keeps DuckDB's types (a year stays 2017)
+    truncated: bool = False       # more than max_rows rows or max_bytes bytes: only the first ones are in table
+    truncated_by: str | None = None  # "rows" or "bytes"
     elapsed_s: float = 0.0
     error: str | None = None      # a short, one-line message (English fallback); frame is empty when set
     error_key: str | None = None  # set for the console's own messages: translate key + error_params
     error_params: dict = field(default_factory=dict)
+    peak_rss_kb: int | None = None  # set by dashboard.sql_worker: the worker process's peak resident memory
 
     @classmethod
     def failed(cls, key: str, *, elapsed_s: float = 0.0, **params) -> QueryResult:
@@ -84,12 +113,19 @@ class QueryResult:
     def ok(self) -> bool:
         return self.error is None
 
+    @property
+    def frame(self):
+        """The rows as a pandas DataFrame with Arrow dtypes (integers with NULLs stay integers)."""
+        import pandas as pd  # only where a DataFrame is wanted; the worker process does without pandas
 
-def short_error(exc: BaseException) -> str:
-    """First line of a DuckDB error, without traceback, capped in length."""
+        return self.table.to_pandas(types_mapper=pd.ArrowDtype)
+
+
+def short_error(exc: BaseException | str) -> str:
+    """First line of a DuckDB error, without traceback or server paths, capped in length."""
     text = str(exc).strip()
     first = text.splitlines()[0] if text else type(exc).__name__
-    return first[:300]
+    return strip_paths(first)[:300]
 
 
 _COMMENTS = re.compile(r"^(?:\s+|--[^\n]*(?:\n|$)|/\*.*?\*/)*", flags=re.DOTALL)
@@ -120,6 +156,8 @@ def check_query(sql: str) -> str:
     """
     if not sql or not sql.strip():
         raise QueryRefused("sql_err_empty")
+    if len(sql) > MAX_SQL_CHARS:
+        raise QueryRefused("sql_err_long", n=MAX_SQL_CHARS)
     try:
         statements = duckdb.extract_statements(sql)
     except duckdb.Error as exc:
@@ -148,7 +186,7 @@ def connect_sandboxed(
     """A fresh, locked-down connection that sees the warehouse read-only (see the module docstring)."""
     path = Path(warehouse)
     if not path.is_file():
-        raise FileNotFoundError(f"warehouse not found: {path}")
+        raise FileNotFoundError(f"warehouse not found: {path.name}")
     con = duckdb.connect(
         ":memory:",
         config={
@@ -181,9 +219,16 @@ def run_query(
     sql: str,
     *,
     max_rows: int = MAX_ROWS,
+    max_bytes: int = MAX_RESULT_BYTES,
     time_limit_s: float = TIME_LIMIT_S,
+    hide: tuple[str, ...] = (),
 ) -> QueryResult:
-    """Run one checked query; never raises for a bad query, returns QueryResult.error instead."""
+    """Run one checked query in this process; never raises for a bad query, returns QueryResult.error instead.
+
+    hide: server paths to replace with "…" in text columns of the result (duckdb_databases() and
+    duckdb_settings() show where the attached file lives). The page runs this through
+    dashboard.sql_worker.run_in_worker(), never directly.
+    """
     start = time.perf_counter()
     try:
         query = check_query(sql)
@@ -203,12 +248,11 @@ def run_query(
     guard = threading.Thread(target=watchdog, name="sql-console-watchdog", daemon=True)
     guard.start()
     try:
-        cursor = con.execute(query)
-        rows = cursor.fetchmany(max_rows + 1)
-        columns = [d[0] for d in (cursor.description or [])]
-        truncated = len(rows) > max_rows
-        frame = pd.DataFrame.from_records(rows[:max_rows], columns=_unique(columns))
-        return QueryResult(frame=frame, truncated=truncated, elapsed_s=time.perf_counter() - start)
+        reader = con.sql(query).to_arrow_reader(BATCH_ROWS)
+        table, truncated_by = _fetch_limited(reader, max_rows, max_bytes)
+        table = _hide_paths(table.rename_columns(_unique(table.column_names)), hide)
+        return QueryResult(table=table, truncated=truncated_by is not None, truncated_by=truncated_by,
+                           elapsed_s=time.perf_counter() - start)
     except duckdb.InterruptException:
         return QueryResult.failed("sql_err_timeout", elapsed_s=time.perf_counter() - start, seconds=time_limit_s)
     except duckdb.Error as exc:
@@ -216,15 +260,107 @@ def run_query(
         if "maximum execution time" in text.lower() or "interrupt" in text.lower():
             return QueryResult.failed("sql_err_timeout", elapsed_s=time.perf_counter() - start,
                                       seconds=time_limit_s)
+        if text.lower().startswith("out of memory"):
+            return QueryResult.failed("sql_err_memory", elapsed_s=time.perf_counter() - start,
+                                      megabytes=WORKER_MEMORY_MB)
         return QueryResult(error=text, elapsed_s=time.perf_counter() - start)
-    except Exception as exc:  # e.g. a value pandas cannot hold; still one line, never a traceback
+    except MemoryError:
+        return QueryResult.failed("sql_err_memory", elapsed_s=time.perf_counter() - start, megabytes=WORKER_MEMORY_MB)
+    except Exception as exc:  # e.g. a value Arrow cannot hold; still one line, never a traceback
         return QueryResult(error=short_error(exc), elapsed_s=time.perf_counter() - start)
     finally:
         done.set()
 
 
+def _fetch_limited(reader: pa.RecordBatchReader, max_rows: int, max_bytes: int) -> tuple[pa.Table, str | None]:
+    """At most max_rows rows and max_bytes bytes from a stream of batches; which limit cut it, or None."""
+    batches: list[pa.RecordBatch] = []
+    rows = size = 0
+    for batch in reader:
+        if rows >= max_rows:  # the limit was reached exactly: one more row means the result is larger
+            if batch.num_rows:
+                return pa.Table.from_batches(batches, schema=reader.schema), "rows"
+            continue
+        cut = batch.num_rows > max_rows - rows
+        if cut:
+            batch = batch.slice(0, max_rows - rows)
+        if size + batch.nbytes > max_bytes:
+            batches.append(_fit(batch, max_bytes - size))
+            return pa.Table.from_batches(batches, schema=reader.schema), "bytes"
+        batches.append(batch)
+        rows, size = rows + batch.num_rows, size + batch.nbytes
+        if cut:
+            return pa.Table.from_batches(batches, schema=reader.schema), "rows"
+    return pa.Table.from_batches(batches, schema=reader.schema), None
+
+
+def _hide_paths(table: pa.Table, hide: tuple[str, ...]) -> pa.Table:
+    """The table with every path in hide (longest first) replaced by "…": in text columns directly; a nested
+    or binary column that holds such a path (duckdb_settings().typed_value) is shown as redacted text."""
+    import pyarrow.compute as pc
+
+    secrets = sorted((h for h in hide if h and h != "/"), key=len, reverse=True)
+    if not secrets:
+        return table
+    for index, column in enumerate(table.columns):
+        if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
+            for secret in secrets:
+                column = pc.replace_substring(column, secret, "…")
+            table = table.set_column(index, table.field(index).name, column)
+        elif _holds_any(column, secrets):
+            texts = [None if v is None else _redact(str(v), secrets) for v in column.to_pylist()]
+            table = table.set_column(index, table.field(index).name, pa.array(texts, pa.string()))
+    return table
+
+
+def _holds_any(column: pa.ChunkedArray, secrets: list[str]) -> bool:
+    needles = [secret.encode() for secret in secrets]
+    for chunk in column.chunks:
+        for array in [chunk, *_children(chunk)]:
+            for buffer in array.buffers():
+                if buffer is not None and any(needle in buffer.to_pybytes() for needle in needles):
+                    return True
+    return False
+
+
+def _children(array: pa.Array) -> list[pa.Array]:
+    """Every nested child array (struct fields, list values), depth first."""
+    out = []
+    if isinstance(array, pa.StructArray):
+        kids = [array.field(i) for i in range(array.type.num_fields)]
+    elif isinstance(array, pa.ListArray | pa.LargeListArray | pa.FixedSizeListArray):
+        kids = [array.values]
+    elif isinstance(array, pa.MapArray):
+        kids = [array.keys, array.items]
+    elif isinstance(array, pa.ExtensionArray):
+        kids = [array.storage]
+    else:
+        kids = []
+    for kid in kids:
+        out.extend([kid, *_children(kid)])
+    return out
+
+
+def _redact(text: str, secrets: list[str]) -> str:
+    for secret in secrets:
+        text = text.replace(secret, "…")
+    return text
+
+
+def _fit(batch: pa.RecordBatch, room: int) -> pa.RecordBatch:
+    """The longest head of batch within room bytes (binary search; nbytes of a slice counts only its rows)."""
+    lo, hi = 0, batch.num_rows
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if batch.slice(0, mid).nbytes <= room:
+            lo = mid
+        else:
+            hi = mid - 1
+    return batch.slice(0, lo)
+
+
 def _unique(columns: list[str]) -> list[str]:
-    """DuckDB allows duplicate column names (select 1 as a, 2 as a); a DataFrame for display should not."""
+    """DuckDB allows duplicate column names (select 1 as a, 2 as a); a table for display should not."""
     seen: dict[str, int] = {}
     out = []
     for name in columns:

@@ -22,6 +22,8 @@ from typing import Any
 import streamlit as st
 
 from dashboard.filters import FilterState
+from dashboard.i18n import t
+from dashboard.safe_text import md_escape, shorten
 
 LANG_KEY = "lang"
 LANG_PARAM = "lang"
@@ -58,12 +60,21 @@ def begin_run() -> None:
 NOTICE_MAX_CHARS = 60  # a shared link can carry any text; show only enough to recognise it
 
 
+def notice_text(text: str) -> str:
+    """What a notice keeps of a URL part (pure): printable characters only, at most NOTICE_MAX_CHARS."""
+    text = "".join(ch if ch.isprintable() else "?" for ch in text)
+    return shorten(text, NOTICE_MAX_CHARS)
+
+
+def notices_message(found: list[str], lang: str) -> str:
+    """The markdown of the notice above the page (pure): every URL part escaped, so it shows as text."""
+    return t("core_params_ignored", lang, params=", ".join(md_escape(n) for n in found))
+
+
 def notice(text: str) -> None:
     """Queue a short message for the top of the page (shown by app.py after the page has run)."""
     notices = st.session_state.setdefault(NOTICES_KEY, [])
-    text = "".join(ch if ch.isprintable() else "?" for ch in text)
-    if len(text) > NOTICE_MAX_CHARS:
-        text = text[: NOTICE_MAX_CHARS - 1] + "…"
+    text = notice_text(text)
     if text not in notices:
         notices.append(text)
 

@@ -272,13 +272,18 @@ def is_current(data_dir: Path, warehouse: Path, schema_path: Path = SCHEMA_SQL) 
 
 
 def ensure_warehouse(data_dir: Path = DATA_DIR, warehouse_path: Path = WAREHOUSE, log: Log | None = None) -> bool:
-    """Build the warehouse if it is missing or was built from other data or another schema.
+    """Build the warehouse if it is missing or was built from other data or another schema; first remove
+    temporary files of builds that died (remove_stale_temps).
 
     Returns True when it built, False when the existing file was current. Compares content checksums rather
     than mtimes, because a git checkout or copy changes mtimes without changing data. Raises DataError when
     the data do not validate; an existing warehouse is then left untouched, so a caller may catch the error,
     warn, and keep serving the last good build.
     """
+    try:
+        remove_stale_temps(warehouse_path)  # leftovers of a build that was killed, cleaned at start
+    except OSError:
+        pass  # a read-only folder: nothing can be left over there, and the build below will say so
     if is_current(data_dir, warehouse_path):
         return False
     build_warehouse(data_dir, warehouse_path, log=log or (lambda _line: None))

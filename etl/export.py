@@ -41,15 +41,18 @@ WORKBOOK_NAME = "lokale-teams.xlsx"
 DESCRIPTOR_SHEET = "datapackage"
 _LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
 
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 # Control characters that the XLSX format cannot store (openpyxl refuses them).
 _ILLEGAL_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
-    """Copy of df where every text cell starting with =, +, -, @, tab or CR is prefixed with a single quote.
+    """Copy of df where every text cell a spreadsheet could run as a formula is prefixed with a single quote.
 
-    Only text cells change; numbers stay numbers (a negative number is not a formula).
+    A cell is dangerous when it starts with =, +, -, @ (or their full-width forms ＝ ＋ － ＠), a tab or a
+    carriage return, also after leading whitespace, no-break spaces or line breaks (spreadsheets skip those).
+    Only text cells change; numbers stay numbers, and text that is just a number ("-5", "+3.5") is left alone
+    (a spreadsheet reads it as that number, never as a formula).
     """
     out = df.copy()
     for col in out.columns:
@@ -58,8 +61,16 @@ def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+
+
 def _neutralise_cell(value):
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+    if not isinstance(value, str):
+        return value
+    if value.startswith(("\t", "\r")):
+        return "'" + value
+    start = value.lstrip()  # str.lstrip also removes no-break spaces, line breaks and other Unicode spaces
+    if start.startswith(FORMULA_TRIGGERS) and not _PLAIN_NUMBER.fullmatch(start):
         return "'" + value
     return value
 

@@ -15,6 +15,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import exports
+from dashboard.safe_text import md_escape
 from dashboard.ui.chart_panel import PINS_KEY
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -196,7 +197,9 @@ def test_sql_console_page_refuses_with_a_short_message(sql_page):
     at.text_area(key="sql_text").set_value("drop table municipality").run()
     at.button(key="sql_run").click().run()
     assert not at.exception
-    assert at.error[0].value == "Query niet uitgevoerd: Alleen SELECT-queries zijn toegestaan, geen DROP."
+    # DuckDB's and the console's messages are shown as text: markdown characters arrive escaped.
+    refusal = md_escape("Alleen SELECT-queries zijn toegestaan, geen DROP.")
+    assert at.error[0].value == "Query niet uitgevoerd: " + refusal
 
 
 @pytest.mark.parametrize(("sql", "shown"), [
@@ -209,19 +212,19 @@ def test_sql_console_page_refuses_in_dutch(sql_page, sql, shown):
     at.text_area(key="sql_text").set_value(sql).run()
     at.button(key="sql_run").click().run()
     assert not at.exception
-    assert at.error[0].value == f"Query niet uitgevoerd: {shown}"
+    assert at.error[0].value == f"Query niet uitgevoerd: {md_escape(shown)}"
 
 
 def test_sql_console_page_time_limit_message_is_dutch(sql_page, monkeypatch):
-    from dashboard import sql_console
+    from dashboard import sql_console, sql_worker
 
     # A real runaway query is covered in tests/test_sql_console.py; here only the message matters.
-    monkeypatch.setattr(sql_console, "run_query",
-                        lambda con, sql: sql_console.QueryResult.failed("sql_err_timeout", seconds=2.5))
+    monkeypatch.setattr(sql_worker, "run_in_worker",
+                        lambda path, sql: sql_console.QueryResult.failed("sql_err_timeout", seconds=2.5))
     at = sql_page.run()
     at.button(key="sql_run").click().run()
     assert not at.exception
-    assert at.error[0].value == "Query niet uitgevoerd: Query gestopt na de tijdslimiet van 2,5 s."
+    assert at.error[0].value == "Query niet uitgevoerd: " + md_escape("Query gestopt na de tijdslimiet van 2,5 s.")
 
 
 def test_sql_console_page_counts_one_row_in_the_singular_and_shows_null(sql_page):

@@ -16,6 +16,7 @@ import yaml
 from streamlit.testing.v1 import AppTest
 
 from dashboard import settings
+from dashboard.safe_text import md_escape
 from etl.build import build_warehouse
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -119,7 +120,9 @@ def test_reset_clears_the_switch():
 
 def test_tentative_dimension_says_so_in_the_filter():
     at = app("views/overview.py")
-    labels = {m.label: m for m in at.sidebar.multiselect}
+    # widget labels render markdown, so the data-derived label is escaped (dashboard.safe_text.md_escape):
+    # undo the backslashes to read it as the user sees it
+    labels = {m.label.replace("\\", ""): m for m in at.sidebar.multiselect}  # undo md_escape
     assert "Reikwijdte van het team (voorlopig)" in labels
     assert "alfa van Krippendorff onder 0,667" in labels["Reikwijdte van het team (voorlopig)"].help
     assert "Wie voert de regie?" in labels  # alpha 1.0: no mark
@@ -131,7 +134,7 @@ def test_compare_marks_adjudicated_cells_and_lists_the_reason():
     row = table[table["Dimensie"] == "Reikwijdte van het team (voorlopig)"].iloc[0]
     assert row["Teststad"] == "Niet gerapporteerd (arbitrage)"
     assert row["Fixtureburg"] == "Integraal"
-    assert f"Teststad – Reikwijdte van het team: {fixture_reason('nl')}" in all_text(at)
+    assert md_escape(f"Teststad – Reikwijdte van het team: {fixture_reason('nl')}") in all_text(at)  # shown as text
 
 
 def chart_rows(element) -> pd.DataFrame:
@@ -175,7 +178,7 @@ def test_about_shows_reliability_table_round_one_next_to_last():
     text = all_text(at)
     assert "Krippendorffs alfa" in text
     assert "alleen in het Engels beschikbaar" in text  # rules are English only
-    assert "Fixture rule: whether one team serves all ages." in text
+    assert md_escape("Fixture rule: whether one team serves all ages.") in text  # data shown as text
     en = app("views/about.py", {"lang": "en"})
     assert "Alpha round 2" in frame_with(en, "Alpha round 1").columns
     assert "Krippendorff's alpha" in all_text(en)
@@ -185,7 +188,7 @@ def test_peer_page_leaves_tentative_dimension_out_by_default():
     at = app("views/peers.py", {"peer": "fixtureburg"})
     sliders = {s.key: s for s in at.slider}
     assert sliders["peers_w_org.team_scope"].value == 0.0
-    assert sliders["peers_w_org.team_scope"].label == "Reikwijdte van het team (voorlopig)"
+    assert sliders["peers_w_org.team_scope"].label == md_escape("Reikwijdte van het team (voorlopig)")
     assert sliders["peers_w_org.regie"].value == 1.0
     assert "telt voor dat paar half zo zwaar" in all_text(at)  # the method text says so
 

@@ -165,7 +165,7 @@ def test_neutralise_formulas_prefixes_only_dangerous_text():
     })
     got = neutralise_formulas(df)
     assert [None if pd.isna(v) else v for v in got.text] == [
-        "'=1+1", "'+31 6", "'-5", "'@SUM(A1)", "'\tx", "'\rx", "ok", None, "a=b"]
+        "'=1+1", "'+31 6", "-5", "'@SUM(A1)", "'\tx", "'\rx", "ok", None, "a=b"]  # -5 is a number, not a formula
     assert list(got.number) == [-5, 1, 2, 3, 4, 5, 6, 7, 8]
     assert list(df.text)[0] == "=1+1"  # the input is not modified
 

@@ -15,6 +15,7 @@ import yaml
 from dashboard import peer_input as pi
 from dashboard import queries as q
 from dashboard import similarity as sim
+from dashboard.safe_text import md_escape
 from etl.validate import load_reference
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -245,9 +246,9 @@ def test_form_out_of_range(cat):
 # --- escaping -------------------------------------------------------------------------------------------
 
 def test_md_escape_shows_markup_as_text():
-    assert pi.md_escape("<script>alert(1)</script>") == r"\<script\>alert\(1\)\</script\>"
-    assert pi.md_escape("[klik](javascript:x)") == r"\[klik\]\(javascript\:x\)"
-    assert pi.md_escape("**vet**\n# kop $x$") == r"\*\*vet\*\* \# kop \$x\$"
+    assert md_escape("<script>alert(1)</script>") == r"\<script\>alert\(1\)\</script\>"
+    assert md_escape("[klik](javascript:x)") == "\\[klik\\]\\(javascript\\:\u2060x\\)"  # joiner: no autolink
+    assert md_escape("**vet**\n# kop $x$") == r"\*\*vet\*\* \# kop \$x\$"
 
 
 # --- numbers as typed in the form (parse_number) --------------------------------------------------------
@@ -366,6 +367,6 @@ def test_form_text_implausible_income_and_percentage(cat):
                                                               "single_parent_households_pct": "7.300"}, {}, cat)
     assert not result.ok
     text = "\n".join(result.errors)
-    assert f"{inc}: € 29,5 ligt buiten het bereik 1.000 tot …" in text
+    assert f"{inc}: € 29,5 ligt buiten het bereik 1.000 tot 1.000.000" in text
     assert f"{pct}: 7.300% ligt buiten het bereik 0 tot 100" in text
     assert f"{pct}: 7.300%" in result.understood  # said as read, so the user sees the slip

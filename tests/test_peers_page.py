@@ -15,6 +15,7 @@ from dashboard import peer_input as pi
 from dashboard import queries as q
 from dashboard import settings
 from dashboard import similarity as sim
+from dashboard.safe_text import md_escape
 
 PAGE = str(Path(__file__).resolve().parent.parent / "dashboard" / "views" / "peers.py")
 PEER_COL = "gemeente"
@@ -78,7 +79,7 @@ def test_peers_for_a_chosen_municipality_render(dataset):
     top = sim.rank_peers(leiden, profiles, cat, sim.preset_weights("default", cat), scales, k=1)[0]
     text = "\n".join(m.value for m in at.markdown)
     for c in top.criteria:
-        assert pi.md_escape(sim.explain(c, top.name, cat, "nl")) in text
+        assert md_escape(sim.explain(c, top.name, cat, "nl")) in text
     assert any(not c.used for c in top.criteria) and "weggelaten" in text
 
 
@@ -256,13 +257,13 @@ def test_form_reads_a_dutch_thousands_dot(dataset):
     assert dict(own.indicators) == {"disposable_income_household_eur": 29500.0, "single_parent_households_pct": 7.3}
     read = next(i.value for i in at.info if "Zo gelezen" in i.value)  # markdown-escaped: shown literally
     for part in ("Inwonertal: 45.000", ": € 29.500", ": 7,3%"):
-        assert pi.md_escape(part) in read
+        assert md_escape(part) in read
     assert any("45.000 inwoners" in s.value for s in at.success)
     want = pi.profile_from_form("Mijnstad", 45000, {"disposable_income_household_eur": 29500.0,
                                                     "single_parent_households_pct": 7.3}, {}, cat).profile
     assert peers_shown(at) == expected(dataset, want, sim.preset_weights("default", cat))
     # The size sentences compare with 45.000, not with 45.
-    assert pi.md_escape("tegen 45.000)") in _page_text(at)
+    assert md_escape("tegen 45.000)") in _page_text(at)
     assert "45000" not in str(dict(at.query_params))
 
 
@@ -278,7 +279,7 @@ def test_form_in_english_reads_a_thousands_comma(dataset):
     assert not at.exception and not at.error
     own = at.session_state["peers_own_profile"]
     assert (own.population, dict(own.indicators)) == (45000, {"single_parent_households_pct": 7.3})
-    assert any(pi.md_escape("Population: 45,000") in i.value for i in at.info)
+    assert any(md_escape("Population: 45,000") in i.value for i in at.info)
 
 
 def test_form_refuses_an_implausible_population_and_says_what_it_read(dataset):
@@ -291,10 +292,10 @@ def test_form_refuses_an_implausible_population_and_says_what_it_read(dataset):
     assert not at.exception
     assert "peers_own_profile" not in at.session_state
     error = at.error[0].value
-    assert pi.md_escape("Inwonertal: 45 inwoners is minder dan welke Nederlandse gemeente ook") in error
+    assert md_escape("Inwonertal: 45 inwoners is minder dan welke Nederlandse gemeente ook") in error
     assert "‘veel’ is geen getal" in error
     read = next(i.value for i in at.info if "Zo gelezen" in i.value)
-    assert read.endswith(pi.md_escape("Inwonertal: 45") + ".")  # 45, as read (the unreadable "veel" is not listed)
+    assert read.endswith(md_escape("Inwonertal: 45") + ".")  # 45, as read (the unreadable "veel" is not listed)
 
 
 def test_all_zero_scores_are_flagged_as_a_likely_input_error(dataset):
@@ -348,9 +349,9 @@ def test_differences_name_a_reference_from_the_sixteen(dataset):
     diffs = sim.org_differences(leiden, [next(p for p in profiles if p.name == n) for n in peers_shown(at)], cat)
     assert diffs, "Leiden's peers make no other choice: pick another reference for this test"
     for d in diffs[:8]:
-        assert pi.md_escape(sim.difference_sentence(d, cat, "nl", "Leiden")) in text
+        assert md_escape(sim.difference_sentence(d, cat, "nl", "Leiden")) in text
     assert "jij:" not in text and "jij niet" not in text
-    assert pi.md_escape("Leiden: ") in text and " vergelijkbare gemeenten \\(" in text
+    assert md_escape("Leiden: ") in text and " vergelijkbare gemeenten \\(" in text
     assert " peers" not in text and "peers " not in text
 
 

@@ -119,7 +119,7 @@ def test_refusals_carry_a_message_key_and_the_statement_as_written(con, sql, key
 def test_every_message_key_is_translated():
     from dashboard.i18n import STRINGS, t
 
-    samples = {"n": 2, "kind": "COPY", "error": "Parser Error: x", "seconds": "5"}
+    samples = {"n": 2, "kind": "COPY", "error": "Parser Error: x", "seconds": "5", "megabytes": 768}
     for key in sc.MESSAGES:
         assert key in STRINGS
         nl, en = t(key, "nl", **samples), t(key, "en", **samples)

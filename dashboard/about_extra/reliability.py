@@ -13,6 +13,7 @@ import streamlit as st
 from dashboard import db
 from dashboard.formatting import fmt_number
 from dashboard.i18n import t
+from dashboard.safe_text import md_escape
 
 ORDER = 10  # before the peer finder's notes (20): the peer finder relies on these figures
 
@@ -58,26 +59,28 @@ def _rules(lang: str) -> None:
     sfx = "en" if lang == "en" else "nl"
     evidence, examples, changes = db.query("rule_evidence"), db.query("rule_examples"), db.query("rule_changes")
     for r in rules.itertuples():
-        with st.expander(f"{r.ordinal}. {getattr(r, f'label_{sfx}')}", expanded=False):
+        with st.expander(f"{r.ordinal}. {md_escape(getattr(r, f'label_{sfx}'))}", expanded=False):
             ev = evidence[evidence["dimension_id"] == r.dimension_id]
             ex = examples[examples["dimension_id"] == r.dimension_id]
             ch = changes[changes["dimension_id"] == r.dimension_id]
             value_lines = "\n".join(
-                f"- *{getattr(e, f'label_{sfx}')}* (`{e.value_id}`): {e.evidence}" for e in ev.itertuples())
+                f"- *{md_escape(getattr(e, f'label_{sfx}'))}* (`{e.value_id}`): {md_escape(e.evidence)}"
+                for e in ev.itertuples())
             example_lines = "\n".join(
-                f"- {e.municipality_name} → *{getattr(e, f'label_{sfx}')}*: {e.reasoning} :grey[({e.locator})]"
+                f"- {md_escape(e.municipality_name)} → *{md_escape(getattr(e, f'label_{sfx}'))}*: "
+                f"{md_escape(e.reasoning)} :grey[({md_escape(e.locator)})]"
                 for e in ex.itertuples())
             parts = [
-                f"**{t('rel_rules_about', lang)}.** {r.about}",
-                f"**{t('rel_rules_not_about', lang)}.** {r.not_about}",
+                f"**{t('rel_rules_about', lang)}.** {md_escape(r.about)}",
+                f"**{t('rel_rules_not_about', lang)}.** {md_escape(r.not_about)}",
                 f"**{t('rel_rules_evidence', lang)}**\n{value_lines}",
-                f"**{t('rel_rules_half', lang)}.** {r.half_evidence}",
-                f"**{t('rel_rules_domain', lang)}.** {r.per_domain}",
-                f"**{t('rel_rules_contradictions', lang)}.** {r.contradictions}",
+                f"**{t('rel_rules_half', lang)}.** {md_escape(r.half_evidence)}",
+                f"**{t('rel_rules_domain', lang)}.** {md_escape(r.per_domain)}",
+                f"**{t('rel_rules_contradictions', lang)}.** {md_escape(r.contradictions)}",
                 f"**{t('rel_rules_examples', lang)}**\n{example_lines}",
             ]
             if not ch.empty:
-                parts.append(f"**{t('rel_rules_changes', lang)}**\n" + "\n".join(f"- {c.change_text}"
+                parts.append(f"**{t('rel_rules_changes', lang)}**\n" + "\n".join(f"- {md_escape(c.change_text)}"
                                                                              for c in ch.itertuples()))
             st.markdown("\n\n".join(parts))
 

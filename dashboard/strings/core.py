@@ -59,6 +59,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Herstel de genoemde bestanden en velden (zie data/README.md) en laad de pagina opnieuw, of draai `python -m etl build`.",
         "Fix the files and fields named above (see data/README.md) and reload the page, or run `python -m etl build`.",
     ),
+    "core_data_readonly": (
+        "Er is nog geen database en de server mag in de datamap niet schrijven. Vraag de beheerder om `python -m etl build` te draaien.",
+        "There is no database yet and the server may not write to the data folder. Ask the operator to run `python -m etl build`.",
+    ),
+    "core_data_readonly_old": (
+        "De gegevens zijn gewijzigd, maar de server mag in de datamap niet schrijven; het dashboard toont de laatst gebouwde versie.",
+        "The data changed, but the server may not write to the data folder; the dashboard shows the last version that was built.",
+    ),
     "core_wh_missing": ("De database is niet gevonden.", "The database was not found."),
     "core_wh_unreadable": ("De database kon niet worden gelezen.", "The database could not be read."),
     "core_wh_hint": (

@@ -77,12 +77,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     # SQL console page
     "sql_page_title": ("SQL-console", "SQL console"),
     "sql_intro": (
-        "Alleen-lezen SQL op het datawarehouse (DuckDB), voor onderzoekers. Eén SELECT-query per keer; maximaal {rows} rijen worden getoond; een query stopt na {seconds} seconden.",
-        "Read-only SQL on the data warehouse (DuckDB), for researchers. One SELECT query at a time; at most {rows} rows are shown; a query stops after {seconds} seconds.",
+        "Alleen-lezen SQL op het datawarehouse (DuckDB), voor onderzoekers. Eén SELECT-query per keer; maximaal {rows} rijen ({megabytes} MB) worden getoond; een query stopt na {seconds} seconden of bij {memory} MB geheugen.",
+        "Read-only SQL on the data warehouse (DuckDB), for researchers. One SELECT query at a time; at most {rows} rows ({megabytes} MB) are shown; a query stops after {seconds} seconds or at {memory} MB of memory.",
     ),
     "sql_security_note": (
-        "Beveiliging in lagen, geen sandbox: bedoeld voor een vertrouwde omgeving of één gebruiker. Beheerders zetten de console uit met LOKALE_TEAMS_SQL_CONSOLE=off.",
-        "Defence in depth, not a sandbox: meant for a trusted deployment or a single user. Operators switch the console off with LOKALE_TEAMS_SQL_CONSOLE=off.",
+        "Elke query draait in een eigen proces waarvan het besturingssysteem geheugen en tijd begrenst; daarbinnen is de verbinding alleen-lezen en afgeschermd. Beheerders kunnen de console uitzetten met LOKALE_TEAMS_SQL_CONSOLE=off.",
+        "Every query runs in a process of its own whose memory and time the operating system limits; inside it the connection is read-only and locked down. Operators can switch the console off with LOKALE_TEAMS_SQL_CONSOLE=off.",
     ),
     "sql_disabled": ("De SQL-console is uitgeschakeld door de beheerder (LOKALE_TEAMS_SQL_CONSOLE=off).", "The SQL console is switched off by the operator (LOKALE_TEAMS_SQL_CONSOLE=off)."),
     "sql_no_warehouse": ("Het datawarehouse is niet gevonden: {path}", "The data warehouse was not found: {path}"),
@@ -102,7 +102,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sql_err_kind": ("Alleen SELECT-queries zijn toegestaan, geen {kind}.", "Only SELECT queries are allowed, not {kind}."),
     "sql_err_parse": ("{error}", "{error}"),
     "sql_err_timeout": ("Query gestopt na de tijdslimiet van {seconds} s.", "Query stopped after the time limit of {seconds} s."),
+    "sql_err_long": ("De query is langer dan {n} tekens.", "The query is longer than {n} characters."),
+    "sql_err_memory": ("Query gestopt: hij had meer nodig dan de geheugengrens van {megabytes} MB.", "Query stopped: it needed more than the memory limit of {megabytes} MB."),
+    "sql_err_busy": ("Er lopen nu te veel queries tegelijk; probeer het zo opnieuw.", "Too many queries are running right now; try again in a moment."),
+    "sql_err_platform": ("Queries draaien alleen waar het besturingssysteem hun geheugen en tijd kan begrenzen (Linux, macOS).", "Queries run only where the operating system can limit their memory and time (Linux, macOS)."),
+    "sql_err_failed": ("Het queryproces stopte onverwacht; probeer een kleinere query.", "The query process stopped unexpectedly; try a smaller query."),
     "sql_truncated": ("Alleen de eerste {n} rijen worden getoond en gedownload; het resultaat is groter.", "Only the first {n} rows are shown and downloaded; the result is larger."),
+    "sql_truncated_bytes": ("Alleen de eerste {n} rijen (samen {megabytes} MB) worden getoond en gedownload; het resultaat is groter.", "Only the first {n} rows ({megabytes} MB together) are shown and downloaded; the result is larger."),
     "sql_download_csv": ("Resultaat als CSV", "Result as CSV"),
     "sql_download_xlsx": ("Resultaat als Excel", "Result as Excel"),
     # --- section on the "Over de data" page (dashboard/about_extra/exports.py) ---
@@ -115,16 +121,19 @@ STRINGS: dict[str, tuple[str, str]] = {
         "één grafiek per scherm, grote letters, vorige/volgende. Het deck gaat als PowerPoint mee (titeldia, een dia "
         "per grafiek, slotdia met bronnen). Vastgepinde grafieken leven alleen in je sessie.\n"
         "- **Data**: de huidige selectie en de volledige dataset, elk in drie vormen met dezelfde nette tabellen "
-        "(gemeenten, cijfers met bron en vindplaats, teams, gecodeerd organisatiemodel met codeboek, "
-        "praktijkvoorbeelden, basisfuncties, bronnen): een zip met CSV-bestanden, één Excel-werkmap (README-blad, "
-        "een blad per tabel) of een zip met Parquet-bestanden (met kolomtypen). Elke download heeft een README in "
-        "de taal van het dashboard en een `datapackage.json` (Frictionless; in Excel op het laatste blad) met per kolom type, eenheid en betekenis, de sleutels (zoals de "
-        "CBS-gemeentecode) en verwijzingen tussen tabellen, rechten, bron en dataversie. Gehele getallen blijven "
-        "gehele getallen, een lege cel betekent 'niet gegeven'. Cellen die met =, +, - of @ beginnen worden in "
-        "CSV en Excel onschadelijk gemaakt.\n"
-        "- **SQL-console**: alleen-lezen, één SELECT per keer, zonder toegang tot bestanden, netwerk of extensies, "
-        "maximaal 5 seconden en 10.000 getoonde rijen. Dit is een extra slot, geen sandbox: bedoeld voor een "
-        "vertrouwde omgeving; de beheerder zet de console uit met `LOKALE_TEAMS_SQL_CONSOLE=off`.",
+        "(gemeenten, cijfers met bron en vindplaats, teams, gecodeerd organisatiemodel met codeboek en "
+        "onafhankelijke coderingen, praktijkvoorbeelden, basisfuncties, bronnen): een zip met CSV-bestanden, één "
+        "Excel-werkmap (README-blad, een blad per tabel) of een zip met Parquet-bestanden (met kolomtypen). Elke "
+        "download heeft een README in de taal van het dashboard en een `datapackage.json` (Frictionless; in Excel "
+        "op het laatste blad) met per kolom type, eenheid en betekenis, de sleutels (zoals de CBS-gemeentecode) en "
+        "verwijzingen tussen tabellen, rechten, bron en dataversie. Gehele getallen blijven gehele getallen, een "
+        "lege cel betekent 'niet gegeven'. Cellen die (ook na spaties of een regeleinde) met =, +, - of @ "
+        "beginnen, ook in de brede vorm ＝ ＋ － ＠, worden in CSV en Excel onschadelijk gemaakt; gewone getallen "
+        "zoals -5 blijven getallen.\n"
+        "- **SQL-console**: alleen-lezen, één SELECT per keer, zonder toegang tot bestanden, netwerk of extensies. "
+        "Elke query draait in een eigen proces dat het besturingssysteem begrenst op 768 MB geheugen en 5 seconden "
+        "(daarna wordt het gestopt); hoogstens 10.000 rijen en 4 MB komen terug. De beheerder kan de console "
+        "uitzetten met `LOKALE_TEAMS_SQL_CONSOLE=off`.",
         "- **Charts**: every chart has PNG (at least 1600 pixels wide) and SVG downloads; title, active filters and "
         "source are part of the image, numbers in Dutch notation. 'Download data' gives the rows behind the chart "
         "as CSV.\n"
@@ -132,14 +141,17 @@ STRINGS: dict[str, tuple[str, str]] = {
         "per screen, large type, previous/next. The deck downloads as PowerPoint (title slide, one slide per chart, "
         "closing slide with sources). Pinned charts live only in your session.\n"
         "- **Data**: the current selection and the full dataset, each in three forms holding the same tidy tables "
-        "(municipalities, figures with source and locator, teams, coded organisational model with codebook, "
-        "practice examples, basic functions, sources): a zip of CSV files, one Excel workbook (README sheet, a "
-        "sheet per table) or a zip of Parquet files (typed columns). Every download has a README in the "
-        "dashboard's language and a `datapackage.json` (Frictionless; in Excel on the last sheet) giving each column's type, unit and meaning, the keys (such as the CBS municipality "
-        "code) and references between tables, rights, source and data version. Integers stay integers; an "
-        "empty cell means 'not given'. Cells starting with =, +, - or @ are neutralised in CSV and Excel.\n"
-        "- **SQL console**: read-only, one SELECT at a time, no file, network or extension access, at most "
-        "5 seconds and 10,000 rows shown. This is defence in depth, not a sandbox: meant for a trusted deployment; "
-        "operators switch it off with `LOKALE_TEAMS_SQL_CONSOLE=off`.",
+        "(municipalities, figures with source and locator, teams, coded organisational model with codebook and "
+        "independent codings, practice examples, basic functions, sources): a zip of CSV files, one Excel workbook "
+        "(README sheet, a sheet per table) or a zip of Parquet files (typed columns). Every download has a README "
+        "in the dashboard's language and a `datapackage.json` (Frictionless; in Excel on the last sheet) giving "
+        "each column's type, unit and meaning, the keys (such as the CBS municipality code) and references "
+        "between tables, rights, source and data version. Integers stay integers; an empty cell means 'not "
+        "given'. Cells starting with =, +, - or @ (also after spaces or a line break, also the full-width "
+        "＝ ＋ － ＠) are neutralised in CSV and Excel; plain numbers such as -5 stay numbers.\n"
+        "- **SQL console**: read-only, one SELECT at a time, no file, network or extension access. Every query "
+        "runs in a process of its own that the operating system limits to 768 MB of memory and 5 seconds (then "
+        "it is stopped); at most 10,000 rows and 4 MB come back. Operators can switch it off with "
+        "`LOKALE_TEAMS_SQL_CONSOLE=off`.",
     ),
 }

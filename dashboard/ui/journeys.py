@@ -5,6 +5,7 @@ import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
 from dashboard import journeys
+from dashboard.safe_text import md_escape
 
 
 def current_params() -> dict[str, list[str]]:
@@ -14,7 +15,8 @@ def current_params() -> dict[str, list[str]]:
 
 def link(page: str, label: str, params: dict[str, str], *, icon: str, help: str | None = None) -> None:
     try:
-        st.page_link(page, label=label, query_params=params, icon=icon, help=help)
+        # the label holds a municipality name from the data: shown as text, never as markdown
+        st.page_link(page, label=md_escape(label), query_params=params, icon=icon, help=help)
     except StreamlitPageNotFoundError:
         pass  # the page runs on its own (a unit test without st.navigation): there is nothing to link to
 

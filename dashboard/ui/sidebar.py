@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboard import db, filters, state
 from dashboard.i18n import t
+from dashboard.safe_text import md_escape
 from dashboard.ui.common import Labels, filter_options, reset_filters
 
 LANG_LABELS = {"nl": "Nederlands", "en": "English"}
@@ -80,7 +81,7 @@ def filter_sidebar(lang: str, lab: Labels) -> filters.FilterState:
             dims[dim] = tuple(
                 _multiselect(
                     st,
-                    lab.dimension_choice(dim),
+                    md_escape(lab.dimension_choice(dim)),  # a widget label renders markdown; the label is data
                     f"f_org_{dim}",
                     filters.ORG_PREFIX + dim,
                     list(values),

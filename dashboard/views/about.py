@@ -8,6 +8,7 @@ import streamlit as st
 
 from dashboard import about_extra, db, filters, state
 from dashboard.i18n import t
+from dashboard.safe_text import md_escape
 from dashboard.ui import common
 from dashboard.ui.data_downloads import render_data_downloads
 
@@ -31,7 +32,7 @@ def render() -> None:
     st.title(t("core_page_about", lang))
 
     st.header(t("core_about_source", lang))
-    st.markdown(t("core_about_source_body", lang, citation=report_citation()))
+    st.markdown(t("core_about_source_body", lang, citation=md_escape(report_citation())))
 
     st.header(t("core_about_filters", lang))
     sizes = filters.SIZE_CLASS_LABELS[lang]
@@ -42,8 +43,8 @@ def render() -> None:
     dims = db.query("dimensions")
     values = db.query("dimension_values")
     for d in dims.itertuples():
-        with st.expander(f"{d.ordinal}. {getattr(d, f'label_{sfx}')}", expanded=False):
-            st.markdown(f"{t('core_about_question', lang)} *{getattr(d, f'question_{sfx}')}*")
+        with st.expander(f"{d.ordinal}. {md_escape(getattr(d, f'label_{sfx}'))}", expanded=False):
+            st.markdown(f"{t('core_about_question', lang)} *{md_escape(getattr(d, f'question_{sfx}'))}*")
             part = values[values["dimension_id"] == d.dimension_id]
             st.dataframe(
                 pd.DataFrame(
@@ -62,7 +63,7 @@ def render() -> None:
                     t("core_col_definition", lang): st.column_config.TextColumn(width=520),
                 },
             )
-            st.caption(f"{t('core_about_derived', lang)} {d.derived_from}")
+            st.caption(f"{t('core_about_derived', lang)} {md_escape(d.derived_from)}")
 
     st.header(t("core_about_indicators", lang))
     st.caption(t("core_about_indicators_help", lang))
@@ -73,7 +74,7 @@ def render() -> None:
     for group, part in sorted(ind.groupby("comparability_group"), key=lambda g: groups[g[0]].casefold()):
         n = len(part)
         count = t("core_about_one_definition", lang) if n == 1 else t("core_about_n_definitions", lang, n=n)
-        label = f"{groups[group]} ({count})"
+        label = f"{md_escape(groups[group])} ({count})"
         with st.expander(label, expanded=False):
             for r in part.itertuples():
                 flags = [
@@ -83,8 +84,8 @@ def render() -> None:
                 if not r.comparable_across_municipalities:
                     flags.append(t("core_no_comparable", lang))
                 st.markdown(
-                    f"**{getattr(r, f'label_{sfx}')}** :grey[({'; '.join(flags)})]  \n{getattr(r, definition)}  \n"
-                    f":grey[`{r.indicator_id}`]"
+                    f"**{md_escape(getattr(r, f'label_{sfx}'))}** :grey[({'; '.join(flags)})]  \n"
+                    f"{md_escape(getattr(r, definition))}  \n:grey[{md_escape(r.indicator_id)}]"
                 )
 
     # ---- Method notes from other features (peers, exports, ...): see dashboard/about_extra/__init__.py ----

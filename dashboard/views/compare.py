@@ -9,6 +9,7 @@ import streamlit as st
 from dashboard import charts, confidence, db, state
 from dashboard.formatting import NOT_REPORTED
 from dashboard.i18n import t
+from dashboard.safe_text import md_escape
 from dashboard.ui import common, journeys
 from dashboard.ui.chart_panel import render_chart
 
@@ -168,7 +169,7 @@ def render() -> None:
     notes = adjudication_notes(org, chosen, names, lab, lang)
     if notes:
         with st.container(key="cmp_adjudication"):
-            st.caption(t("rel_compare_marks", lang) + "\n" + "\n".join(f"- {n}" for n in notes))
+            st.caption(t("rel_compare_marks", lang) + "\n" + "\n".join(f"- {md_escape(n)}" for n in notes))
     if agreed_only:
         st.caption(t("rel_switch_on", lang))
 
@@ -176,17 +177,18 @@ def render() -> None:
     practices = db.query("practices", chosen_codes)
     sfx = "en" if lang == "en" else "nl"
     for fid in lab.function_ids():
-        st.markdown(f"##### {lab.function(fid)}")
+        st.markdown(f"##### {md_escape(lab.function(fid))}")
         cols = st.columns(len(chosen))
         for col, slug, code in zip(cols, chosen, chosen_codes, strict=True):
             part = practices[(practices["basic_function_id"] == fid) & (practices["municipality_code"] == code)]
             with col:
-                st.markdown(f"**{names[slug]}**")
+                st.markdown(f"**{md_escape(names[slug])}**")
                 if part.empty:
                     st.caption(t("core_not_highlighted", lang))
                 for rec in part.itertuples():
                     st.markdown(
-                        f"*{getattr(rec, f'title_{sfx}')}*  \n{getattr(rec, f'summary_{sfx}')}  \n:grey[{rec.locator}]"
+                        f"*{md_escape(getattr(rec, f'title_{sfx}'))}*  \n{md_escape(getattr(rec, f'summary_{sfx}'))}"
+                        f"  \n:grey[{md_escape(rec.locator)}]"
                     )
 
 

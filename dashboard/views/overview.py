@@ -8,6 +8,7 @@ import streamlit as st
 from dashboard import charts, confidence, db, journeys, state
 from dashboard.formatting import fmt_list, fmt_population, fmt_team_count
 from dashboard.i18n import t
+from dashboard.safe_text import md_escape
 from dashboard.ui import common
 from dashboard.ui import journeys as journey_links
 from dashboard.ui.chart_panel import render_chart
@@ -178,12 +179,13 @@ def render() -> None:
             cols = st.columns(per_row)
             for col, rec in zip(cols, records[start : start + per_row], strict=False):
                 with col.container(border=True, key=f"ov_card_{rec['slug']}"):
-                    st.markdown(f"**{rec[t('core_col_municipality', lang)]}** · {rec[t('core_col_province', lang)]}")
+                    st.markdown(f"**{md_escape(rec[t('core_col_municipality', lang)])}** · "
+                                f"{md_escape(rec[t('core_col_province', lang)])}")
                     st.markdown(
-                        f"{t('core_col_population', lang)}: {rec[t('core_col_population', lang)]}  \n"
-                        f"{t('core_col_scope', lang)}: {rec[t('core_col_scope', lang)]}  \n"
-                        f"{t('core_col_teams', lang)}: {rec[t('core_col_teams', lang)]}  \n"
-                        f"{t('core_col_functions', lang)}: {rec[t('core_col_functions', lang)]}"
+                        f"{t('core_col_population', lang)}: {md_escape(rec[t('core_col_population', lang)])}  \n"
+                        f"{t('core_col_scope', lang)}: {md_escape(rec[t('core_col_scope', lang)])}  \n"
+                        f"{t('core_col_teams', lang)}: {md_escape(rec[t('core_col_teams', lang)])}  \n"
+                        f"{t('core_col_functions', lang)}: {md_escape(rec[t('core_col_functions', lang)])}"
                     )
                     journey_links.to_profile(rec["slug"], t("core_open_profile_button", lang))
 

@@ -14,13 +14,13 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, db, peer_input, settings
+from dashboard import charts, db, peer_input, settings, user_files
 from dashboard import similarity as sim
 from dashboard.formatting import NOT_REPORTED as NOT_REPORTED_TEXT
 from dashboard.formatting import fmt_list, fmt_number
 from dashboard.i18n import t
 from dashboard.journeys import MAX_COMPARE
-from dashboard.peer_input import md_escape
+from dashboard.safe_text import md_escape
 from dashboard.ui import journeys
 from dashboard.ui.chart_panel import render_chart
 
@@ -236,7 +236,7 @@ def _own_upload(cat: sim.Catalogue, lang: str) -> None:
                        icon=":material/download:", on_click="ignore", width="stretch")
     upload = st.file_uploader(t("peers.upload.label", lang), type=["yaml", "yml", "csv"],
                               key=f"peers_upload_{st.session_state.get(UPLOAD_GEN, 0)}",
-                              max_upload_size=2, help=t("peers.upload.help", lang))
+                              max_upload_size=user_files.MAX_MEGABYTES, help=t("peers.upload.help", lang))
     if upload is not None and st.session_state.get(UPLOAD_SEEN) != upload.file_id:
         st.session_state[UPLOAD_SEEN] = upload.file_id
         _store(peer_input.parse_upload(upload.name, upload.getvalue(), cat, _etl_reference(str(settings.DATA_DIR)),
@@ -329,7 +329,7 @@ def _slider(criterion: str, label: str, weights: dict) -> None:
     key = f"peers_w_{criterion}"
     if key not in st.session_state:
         st.session_state[key] = float(weights.get(criterion, 0.0))
-    weights[criterion] = st.slider(label, 0.0, sim.MAX_WEIGHT, step=0.5, format="%.1f", key=key,
+    weights[criterion] = st.slider(md_escape(label), 0.0, sim.MAX_WEIGHT, step=0.5, format="%.1f", key=key,
                                    persist_state="session")
 
 
@@ -470,7 +470,7 @@ def _practices(codes: list[str], names: dict[str, str], lang: str) -> None:
     bfs = db.query("basic_functions")
     practices = db.query("practices", codes)
     name_col = "name_en" if lang == "en" else "name_nl"
-    tabs = st.tabs([f"{r[name_col]} ({(practices['basic_function_id'] == r['basic_function_id']).sum()})"
+    tabs = st.tabs([f"{md_escape(r[name_col])} ({(practices['basic_function_id'] == r['basic_function_id']).sum()})"
                     for _, r in bfs.iterrows()])
     for tab, (_, bf) in zip(tabs, bfs.iterrows(), strict=True):
         with tab:

@@ -7,6 +7,7 @@ import streamlit as st
 
 from dashboard import db, state
 from dashboard.i18n import t
+from dashboard.safe_text import md_escape
 from dashboard.ui import common
 
 MAX_QUERY = 200
@@ -49,15 +50,15 @@ def render() -> None:
         part = found[found["basic_function_id"] == fid]
         if part.empty and (fn_filter and fid not in fn_filter):
             continue
-        st.subheader(f"{lab.function(fid)} ({len(part)})")
+        st.subheader(f"{md_escape(lab.function(fid))} ({len(part)})")
         if part.empty:
             st.caption(t("core_practices_none_here", lang))
             continue
         for rec in part.itertuples():
             with st.container(border=True, key=f"pq_{rec.practice_id}"):
                 st.markdown(
-                    f"**{getattr(rec, f'title_{sfx}')}** — {rec.municipality_name}  \n"
-                    f"{getattr(rec, f'summary_{sfx}')}  \n:grey[{rec.locator}]"
+                    f"**{md_escape(getattr(rec, f'title_{sfx}'))}** — {md_escape(rec.municipality_name)}  \n"
+                    f"{md_escape(getattr(rec, f'summary_{sfx}'))}  \n:grey[{md_escape(rec.locator)}]"
                 )
 
 

@@ -9,6 +9,7 @@ import streamlit as st
 from dashboard import charts, confidence, db, state
 from dashboard.formatting import NOT_REPORTED, fmt_figure, fmt_population, fmt_team_count
 from dashboard.i18n import t
+from dashboard.safe_text import md_escape
 from dashboard.ui import common, journeys
 from dashboard.ui.chart_panel import render_chart
 
@@ -28,13 +29,14 @@ def _team_cards(teams: pd.DataFrame, lang: str) -> None:
             t(f"core_kind_{team.team_kind}", lang),
             f"{t('core_col_count', lang)}: {count}",
             f"{t('core_col_target', lang)}: {t(f'core_target_{team.target_group}', lang)}",
-            f"{t('core_col_operated_by', lang)}: {nr if team.operated_by == 'not_reported' else team.operated_by}",
+            f"{t('core_col_operated_by', lang)}: "
+            f"{nr if team.operated_by == 'not_reported' else md_escape(team.operated_by)}",
             f"{t('core_col_direct_access', lang)}: {t(f'core_access_{team.direct_access}', lang)}",
         ]
         with st.container(border=True, key=f"pr_team_{i}"):
-            st.markdown(f"**{team.team_name}**  \n:grey[{' · '.join(facts)}]")
-            st.markdown(getattr(team, desc))
-            st.caption(team.locator)
+            st.markdown(f"**{md_escape(team.team_name)}**  \n:grey[{' · '.join(facts)}]")
+            st.markdown(md_escape(getattr(team, desc)))
+            st.caption(md_escape(team.locator))
 
 
 def _org_table(org: pd.DataFrame, lang: str, agreed_only: bool = False) -> pd.DataFrame:
@@ -64,7 +66,7 @@ def practices_by_function(practices: pd.DataFrame, figures: pd.DataFrame, lab: c
     sfx = "en" if lang == "en" else "nl"
     for fid in lab.function_ids():
         part = practices[practices["basic_function_id"] == fid]
-        st.markdown(f"##### {lab.function(fid)}")
+        st.markdown(f"##### {md_escape(lab.function(fid))}")
         if part.empty:
             st.caption(t("core_not_highlighted", lang))
             continue
@@ -73,12 +75,13 @@ def practices_by_function(practices: pd.DataFrame, figures: pd.DataFrame, lab: c
             fig_text = ""
             if not figs.empty:
                 fig_text = "  \n" + " · ".join(
-                    f"{getattr(f, f'label_{sfx}')}: {fmt_figure(f.value, f.unit, f.qualifier, lang)}"
+                    f"{md_escape(getattr(f, f'label_{sfx}'))}: "
+                    f"{md_escape(fmt_figure(f.value, f.unit, f.qualifier, lang))}"
                     for f in figs.itertuples()
                 )
             st.markdown(
-                f"**{getattr(rec, f'title_{sfx}')}**  \n{getattr(rec, f'summary_{sfx}')}{fig_text}  \n"
-                f":grey[{rec.locator}]"
+                f"**{md_escape(getattr(rec, f'title_{sfx}'))}**  \n"
+                f"{md_escape(getattr(rec, f'summary_{sfx}'))}{fig_text}  \n:grey[{md_escape(rec.locator)}]"
             )
 
 
@@ -123,24 +126,26 @@ def render() -> None:
     muni = db.query("municipality", code).iloc[0]
     sfx = "en" if lang == "en" else "nl"
 
-    st.header(row["name"])
+    st.header(md_escape(row["name"]))
     facts = [
-        f"{t('core_col_province', lang)}: {row['province']}",
+        f"{t('core_col_province', lang)}: {md_escape(row['province'])}",
         f"{t('core_col_population', lang)}: {fmt_population(row['population'], row['population_qualifier'], lang)}"
         + (f" ({int(muni['population_year'])})" if pd.notna(muni["population_year"]) else ""),
         t("core_appendix", lang, letter=row["appendix_letter"]),
     ]
     if muni["official_name"] != row["name"]:
-        facts.insert(0, t("core_official_name", lang, name=muni["official_name"]))
+        facts.insert(0, t("core_official_name", lang, name=md_escape(muni["official_name"])))
     st.caption(" · ".join(facts))
     with st.container(horizontal=True, gap="medium", key="pr_journeys"):
         journeys.to_peers(slug, t("core_find_like", lang, name=row["name"]), help=t("core_find_like_help", lang))
         journeys.to_compare([slug], t("core_compare_with", lang, name=row["name"]),
                             help=t("core_compare_with_help", lang))
-    st.markdown(f"**{t('core_vision', lang)}** {muni[f'vision_{sfx}']}  \n:grey[{muni['vision_locator']}]")
+    st.markdown(f"**{t('core_vision', lang)}** {md_escape(muni[f'vision_{sfx}'])}  \n"
+                f":grey[{md_escape(muni['vision_locator'])}]")
     if pd.notna(muni["transition_nl"]):
         st.info(
-            f"**{t('core_transition', lang)}** {muni[f'transition_{sfx}']}  \n:grey[{muni['transition_locator']}]",
+            f"**{t('core_transition', lang)}** {md_escape(muni[f'transition_{sfx}'])}  \n"
+            f":grey[{md_escape(muni['transition_locator'])}]",
             icon=":material/autorenew:",
         )
 
@@ -160,12 +165,13 @@ def render() -> None:
             lang=lang,
         )
         render_chart(chart, slug=f"profiel_{slug}_kenmerken", data=rows, lang=lang, key="pr_ind")
-        st.caption(t("core_sources_list", lang, sources="; ".join(sorted(set(values["source_title"])))))
+        st.caption(t("core_sources_list", lang, sources=md_escape("; ".join(sorted(set(values["source_title"]))))))
     notes = db.query("notes", code)
     if not notes.empty:
         st.markdown(f"**{t('core_notes', lang)}**")
         for n in notes.itertuples():
-            st.markdown(f"- {getattr(n, f'text_{sfx}')} :grey[({n.source_title}; {n.locator})]")
+            st.markdown(f"- {md_escape(getattr(n, f'text_{sfx}'))} "
+                        f":grey[({md_escape(n.source_title)}; {md_escape(n.locator)})]")
 
     st.subheader(t("core_teams", lang))
     teams = db.query("teams", code)
@@ -203,7 +209,7 @@ def render() -> None:
     for s in src.itertuples():
         uses = ", ".join(t(f"core_used_{u}", lang) for u in s.used_for)
         year = f" ({int(s.year)})" if pd.notna(s.year) else ""
-        st.markdown(f"- {s.producer}{year}. *{s.title}*. :grey[{uses}]")
+        st.markdown(f"- {md_escape(s.producer)}{year}. *{md_escape(s.title)}*. :grey[{uses}]")
     st.caption(t("core_profile_sources_note", lang))
 
 

@@ -1,8 +1,9 @@
 """SQL-console: read-only queries for researchers, on a locked-down connection of its own.
 
 Registered by dashboard/app.py only when settings.SQL_CONSOLE_ENABLED; the page checks the switch again
-so that opening the file directly cannot bypass it. Defence in depth, not a sandbox: see
-dashboard/sql_console.py for the layers and README "Exports, presentation and SQL console".
+so that opening the file directly cannot bypass it. Every query runs in a limited worker process
+(dashboard/sql_worker.py); the session keeps only the last, already capped result (sql_console.MAX_RESULT_BYTES).
+Everything the query or DuckDB sends back is shown as text (md_escape) or in a table, never as markdown.
 """
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import exports, settings, sql_console
+from dashboard import exports, settings, sql_console, sql_worker
 from dashboard.i18n import t
+from dashboard.safe_text import md_escape
 
 EDITOR_KEY = "sql_text"
 RESULT_KEY = "sql_result"
@@ -32,17 +34,11 @@ def _use_example(sql: str) -> None:
 
 
 def _run(path: Path) -> None:
-    # A fresh connection per run: nothing a query does can outlive it, and an interrupt hits only this one.
+    # A process per run: nothing a query does can outlive it or reach the server's memory. The previous
+    # result is dropped first, so a session never holds two.
     text = st.session_state.get(EDITOR_KEY, "")
-    try:
-        con = sql_console.connect_sandboxed(path)
-    except Exception as exc:
-        st.session_state[RESULT_KEY] = (text, sql_console.QueryResult(error=sql_console.short_error(exc)))
-        return
-    try:
-        st.session_state[RESULT_KEY] = (text, sql_console.run_query(con, text))
-    finally:
-        con.close()
+    st.session_state.pop(RESULT_KEY, None)
+    st.session_state[RESULT_KEY] = (text, sql_worker.run_in_worker(path, text))
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -59,13 +55,13 @@ def show_schema(path: Path, lang: str) -> None:
     try:
         schema = _schema(str(path), path.stat().st_mtime_ns)
     except Exception as exc:
-        st.caption(sql_console.short_error(exc))
+        st.caption(md_escape(sql_console.short_error(exc)))
         return
     for (name, kind), columns in schema.groupby(["table_name", "table_type"], sort=False):
-        label = f"{name}" + (" (view)" if kind == "VIEW" else "")
+        label = md_escape(name) + (" (view)" if kind == "VIEW" else "")
         with st.expander(label):
-            st.markdown("\n".join(f"- `{c}` {d.lower()}" for c, d in zip(columns["column_name"],
-                                                                              columns["data_type"], strict=True)))
+            st.markdown("\n".join(f"- {md_escape(c)} · {md_escape(d.lower())}"
+                                   for c, d in zip(columns["column_name"], columns["data_type"], strict=True)))
 
 
 def _number(value: float, lang: str, fmt: str = ",") -> str:
@@ -90,14 +86,17 @@ def rows_text(n: int, seconds: float, lang: str) -> str:
 
 def show_result(result: sql_console.QueryResult, sql: str, lang: str) -> None:
     if not result.ok:
-        st.error(t("sql_refused", lang, error=error_text(result, lang)), icon=":material/block:")
+        st.error(t("sql_refused", lang, error=md_escape(error_text(result, lang))), icon=":material/block:")
         return
-    st.caption(rows_text(len(result.frame), result.elapsed_s, lang))
-    if result.truncated:
+    frame = result.frame
+    st.caption(rows_text(len(frame), result.elapsed_s, lang))
+    if result.truncated_by == "bytes":
+        st.warning(t("sql_truncated_bytes", lang, n=_number(len(frame), lang),
+                     megabytes=_number(sql_console.MAX_RESULT_BYTES / 1024 / 1024, lang, "g")))
+    elif result.truncated:
         st.warning(t("sql_truncated", lang, n=_number(sql_console.MAX_ROWS, lang)))
     # NULL, as SQL users know it, instead of Streamlit's "None".
-    st.dataframe(result.frame, hide_index=True, key="sql_result_table", placeholder="NULL")
-    frame = result.frame
+    st.dataframe(frame, hide_index=True, key="sql_result_table", placeholder="NULL")
     with st.container(horizontal=True, gap="small"):
         st.download_button(t("sql_download_csv", lang), data=lambda: exports.dataframe_csv_bytes(frame),
                            file_name=exports.export_filename("sql_resultaat", "csv"), mime="text/csv",
@@ -121,7 +120,8 @@ def main() -> None:
     path = Path(settings.WAREHOUSE_PATH)
     seconds = _number(sql_console.TIME_LIMIT_S, lang, "g")
     rows = _number(sql_console.MAX_ROWS, lang)
-    st.markdown(t("sql_intro", lang, rows=rows, seconds=seconds))
+    st.markdown(t("sql_intro", lang, rows=rows, seconds=seconds, memory=sql_console.WORKER_MEMORY_MB,
+                  megabytes=_number(sql_console.MAX_RESULT_BYTES / 1024 / 1024, lang, "g")))
     st.caption(t("sql_security_note", lang))
     if not path.is_file():
         st.error(t("sql_no_warehouse", lang, path=path.name))
@@ -137,7 +137,7 @@ def main() -> None:
                       type="tertiary", icon=":material/play_arrow:")
         show_schema(path, lang)
     with editor:
-        st.text_area(t("sql_editor", lang), key=EDITOR_KEY, height=220)
+        st.text_area(t("sql_editor", lang), key=EDITOR_KEY, height=220, max_chars=sql_console.MAX_SQL_CHARS)
         st.button(t("sql_run", lang), key="sql_run", type="primary", on_click=_run, args=(path,),
                   icon=":material/play_arrow:", shortcut="Ctrl+Enter")
         ran = st.session_state.get(RESULT_KEY)

@@ -1,0 +1,334 @@
+"""Load test: N real sessions against a real Streamlit server, speaking Streamlit's own websocket protocol.
+
+    python bench/load.py [--sessions 20] [--seconds 60] [--think 2,6] [--port 8599]
+
+What it does:
+1. builds the real data/ into a temporary warehouse and starts `streamlit run dashboard/app.py` on it
+   (a server of its own, so its memory and log can be read);
+2. warm-up: one session visits every page once (fills the query cache, which is shared and bounded);
+3. baseline: one session cycles through every page x filter combination without pauses -> single-session P50;
+4. load: N sessions for T seconds, arriving spread over the first pause, each cycling through the same
+   combinations (in its own order) with a pause of `--think` seconds (uniform) between page views, as a
+   person reading the page would;
+5. closes every session and waits until the server's memory settles.
+
+A page view = one BackMsg rerun_script (page, query string: filters, language, page parameters) until the
+ForwardMsg script_finished; its latency is measured from send to finish. Counted as errors: an exception
+element, an error alert, a script that did not finish successfully, a run that took longer than 30 s. Dropped
+connections: websockets closed by anything but us (the client pings every 20 s and gives up after 20 s
+without pong, as browsers' usual keepalive does). The server's log is scanned for tracebacks. Server memory
+(RSS of the server process, from /proc) is reported at start, before the load, at its peak and after the
+sessions closed.
+
+Targets (README): 0 errors, 0 dropped, P95 <= 3 x single-session P50, memory after <= before + 50 MB.
+Exit code 1 when a target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import websockets
+from streamlit.proto.Alert_pb2 import Alert
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Every page with the parameters that select its variants (url path, query string).
+PAGES: list[tuple[str, str]] = [
+    ("overzicht", ""),
+    ("overzicht", "view=cards&color=employer"),
+    ("profiel", "gm=utrecht"),
+    ("profiel", "gm=almelo"),
+    ("vergelijken", "cmp=utrecht,leiden"),
+    ("vergelijken", "cmp=almelo,enschede,groningen,amsterdam"),
+    ("contrasten", "contrast=heatmap"),
+    ("contrasten", "contrast=matrix"),
+    ("contrasten", "contrast=scatter"),
+    ("contrasten", "contrast=groups"),
+    ("contrasten", "contrast=deviation"),
+    ("praktijkvoorbeelden", "q=huisarts"),
+    ("praktijkvoorbeelden", ""),
+    ("vergelijkbare-gemeenten", ""),
+    ("presentatie", ""),
+    ("sql-console", ""),
+    ("over-de-data", ""),
+]
+# Sidebar filters and language (combined with every page).
+FILTERS: list[str] = [
+    "",
+    "lang=en",
+    "prov=Utrecht,Zuid-Holland",
+    "size=ge_250k",
+    "bf=leren_verbeteren",
+    "org.team_scope=integral_0_100,not_reported",
+]
+RUN_TIMEOUT_S = 30.0
+PING_S = 20.0
+
+
+@dataclass
+class Stats:
+    latencies: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    dropped: int = 0
+    runs: int = 0
+
+
+def scenarios() -> list[tuple[str, str]]:
+    out = []
+    for page, params in PAGES:
+        for filt in FILTERS:
+            out.append((page, "&".join(p for p in (params, filt) if p)))
+    return out
+
+
+async def open_session(url: str):
+    return await websockets.connect(
+        url, subprotocols=["streamlit"], max_size=None, ping_interval=PING_S, ping_timeout=PING_S,
+        origin=url.replace("ws://", "http://").split("/_stcore")[0],
+    )
+
+
+async def page_view(ws, page: str, query: str, stats: Stats) -> None:
+    msg = BackMsg()
+    msg.rerun_script.query_string = query
+    msg.rerun_script.page_name = page
+    start = time.perf_counter()
+    await ws.send(msg.SerializeToString())
+    problems = []
+    while True:
+        raw = await asyncio.wait_for(ws.recv(), timeout=RUN_TIMEOUT_S)
+        fwd = ForwardMsg()
+        fwd.ParseFromString(raw)
+        kind = fwd.WhichOneof("type")
+        if kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
+            element = fwd.delta.new_element
+            which = element.WhichOneof("type")
+            if which == "exception":
+                problems.append(f"exception on {page}?{query}: {element.exception.type}: "
+                                f"{element.exception.message[:120]}")
+            elif which == "alert" and element.alert.format == Alert.ERROR:
+                problems.append(f"error alert on {page}?{query}: {element.alert.body[:120]}")
+        elif kind == "script_finished":
+            status = fwd.script_finished
+            if status == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                continue  # the page asked for a rerun itself (st.rerun): wait for the next finish
+            if status != ForwardMsg.FINISHED_SUCCESSFULLY:
+                problems.append(f"script finished with status {status} on {page}?{query}")
+            break
+    stats.latencies.append(time.perf_counter() - start)
+    stats.runs += 1
+    stats.errors.extend(problems)
+
+
+async def session(url: str, deadline: float, order: list[tuple[str, str]], think: tuple[float, float],
+                  stats: Stats, rng: random.Random) -> None:
+    # Visitors arrive spread over one pause, not all in the same millisecond.
+    await asyncio.sleep(rng.uniform(0, think[1]))
+    try:
+        ws = await open_session(url)
+    except Exception as exc:  # noqa: BLE001 - a refused connection is a result, not a crash of the tool
+        stats.errors.append(f"connect failed: {exc!r}")
+        return
+    try:
+        i = 0
+        while time.monotonic() < deadline:
+            page, query = order[i % len(order)]
+            i += 1
+            try:
+                await page_view(ws, page, query, stats)
+            except TimeoutError:
+                stats.errors.append(f"no script_finished within {RUN_TIMEOUT_S:g} s on {page}?{query}")
+                continue
+            if think[1] > 0:
+                await asyncio.sleep(rng.uniform(*think))
+    except websockets.ConnectionClosed as exc:
+        stats.dropped += 1
+        stats.errors.append(f"connection dropped: {exc!r}")
+    finally:
+        await ws.close()
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of the server process and its children (SQL workers are short-lived)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of the server process so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def start_server(port: int, warehouse: Path, log_path: Path) -> subprocess.Popen:
+    env = {**os.environ, "LOKALE_TEAMS_WAREHOUSE": str(warehouse), "LOKALE_TEAMS_DATA": str(ROOT / "data")}
+    log = log_path.open("w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.port", str(port),
+         "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    health = f"http://127.0.0.1:{port}/_stcore/health"
+    for _ in range(120):
+        try:
+            with urllib.request.urlopen(health, timeout=1) as response:
+                if response.status == 200:
+                    return proc
+        except OSError:
+            time.sleep(0.5)
+    proc.kill()
+    raise SystemExit(f"server did not start; see {log_path}")
+
+
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+async def run_sessions(url: str, n: int, seconds: float, think: tuple[float, float], seed: int,
+                       pid: int) -> tuple[Stats, float]:
+    stats = Stats()
+    base = scenarios()
+    deadline = time.monotonic() + seconds
+    peak = rss_mb(pid)
+
+    async def sample() -> None:
+        nonlocal peak
+        while time.monotonic() < deadline + 5:
+            peak = max(peak, rss_mb(pid))
+            await asyncio.sleep(0.5)
+
+    tasks = []
+    for k in range(n):
+        rng = random.Random(seed + k)
+        order = base[:]
+        rng.shuffle(order)
+        tasks.append(session(url, deadline, order, think, stats, rng))
+    sampler = asyncio.create_task(sample())
+    await asyncio.gather(*tasks)
+    sampler.cancel()
+    return stats, peak
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sessions", type=int, default=20)
+    parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--think", default="2,6", help="pause between page views in seconds: min,max")
+    parser.add_argument("--baseline-seconds", type=float, default=20.0)
+    parser.add_argument("--port", type=int, default=8599)
+    parser.add_argument("--settle-seconds", type=float, default=25.0)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--batches", type=int, default=1,
+                        help="repeat the load this many times (memory after each batch shows what sessions leave)")
+    args = parser.parse_args()
+    think = tuple(float(x) for x in args.think.split(","))
+
+    tmp = Path(tempfile.mkdtemp(prefix="lokale-teams-load-"))
+    warehouse = tmp / "warehouse.duckdb"
+    subprocess.run([sys.executable, "-m", "etl", "build", "--data", "data", "--out", str(warehouse)],
+                   cwd=ROOT, check=True, capture_output=True)
+    log_path = tmp / "server.log"
+    proc = start_server(args.port, warehouse, log_path)
+    url = f"ws://127.0.0.1:{args.port}/_stcore/stream"
+    try:
+        rss_start = rss_mb(proc.pid)
+        warm = Stats()
+        asyncio.run(run_sessions(url, 1, 0.0, (0, 0), args.seed, proc.pid))  # connect/close once
+        asyncio.run(_visit_all(url, warm))
+        single, _ = asyncio.run(run_sessions(url, 1, args.baseline_seconds, (0, 0), args.seed, proc.pid))
+        time.sleep(2)
+        rss_before = rss_mb(proc.pid)
+        print(f"load average before: {os.getloadavg()[0]:.2f}", flush=True)
+        load, rss_peak, elapsed, after_batches = Stats(), rss_before, 0.0, []
+        cpu_before = cpu_seconds(proc.pid)
+        for batch in range(args.batches):
+            t0 = time.monotonic()
+            stats, peak = asyncio.run(run_sessions(url, args.sessions, args.seconds, think, args.seed + batch * 1000,
+                                                   proc.pid))
+            elapsed += time.monotonic() - t0
+            load.latencies += stats.latencies
+            load.errors += stats.errors
+            load.dropped += stats.dropped
+            load.runs += stats.runs
+            rss_peak = max(rss_peak, peak)
+            # Closed sessions stay for server.disconnectedSessionTTL (20 s in .streamlit/config.toml) and are
+            # dropped at the next connect or disconnect: wait past it, then one new visitor looks at one page.
+            time.sleep(args.settle_seconds)
+            asyncio.run(_visit_one(url))
+            time.sleep(2)
+            after_batches.append(rss_mb(proc.pid))
+        rss_after = after_batches[-1]
+        server_cpu = cpu_seconds(proc.pid) - cpu_before
+        print(f"load average after: {os.getloadavg()[0]:.2f}", flush=True)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+    log_text = log_path.read_text(errors="replace")
+    tracebacks = log_text.count("Traceback (most recent call last)")
+
+    p50_single = percentile(single.latencies, 0.5)
+    p50, p95 = percentile(load.latencies, 0.5), percentile(load.latencies, 0.95)
+    errors = warm.errors + single.errors + load.errors
+    print(f"pages x filters: {len(scenarios())} combinations; think time {think[0]:g}-{think[1]:g} s")
+    print(f"single session: {single.runs} runs, P50 {p50_single * 1000:.0f} ms, "
+          f"P95 {percentile(single.latencies, 0.95) * 1000:.0f} ms")
+    print(f"{args.sessions} sessions x {args.seconds:g} s: {load.runs} runs, {load.runs / elapsed:.1f} runs/s, "
+          f"P50 {p50 * 1000:.0f} ms, P95 {p95 * 1000:.0f} ms (= {p95 / p50_single:.1f} x single P50), "
+          f"max {max(load.latencies, default=0) * 1000:.0f} ms")
+    print(f"server CPU during the load: {server_cpu:.0f} s = {server_cpu / max(load.runs, 1) * 1000:.0f} ms per page "
+          f"view, {server_cpu / elapsed * 100:.0f}% of one core")
+    print(f"errors: {len(errors)}; dropped connections: {load.dropped}; server tracebacks: {tracebacks}")
+    for line in sorted(set(errors))[:20]:
+        print(f"  - {line}")
+    print(f"server RSS: start {rss_start:.0f} MB, before load {rss_before:.0f} MB, peak {rss_peak:.0f} MB, "
+          f"after close {rss_after:.0f} MB ({rss_after - rss_before:+.0f} MB)")
+    if len(after_batches) > 1:
+        print("server RSS after each batch: " + ", ".join(f"{r:.0f} MB" for r in after_batches))
+    ok = (not errors and load.dropped == 0 and tracebacks == 0 and p95 <= 3 * p50_single
+          and rss_after - rss_before <= 50)
+    print("targets met" if ok else "TARGETS MISSED")
+    if tracebacks:
+        print(f"server log: {log_path}")
+    return 0 if ok else 1
+
+
+async def _visit_one(url: str) -> None:
+    ws = await open_session(url)
+    try:
+        await page_view(ws, "over-de-data", "", Stats())
+    finally:
+        await ws.close()
+
+
+async def _visit_all(url: str, stats: Stats) -> None:
+    ws = await open_session(url)
+    try:
+        for page, query in scenarios():
+            await page_view(ws, page, query, stats)
+    finally:
+        await ws.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,45 @@
+"""Formula injection in spreadsheet exports (etl.export.neutralise_formulas, used by every CSV and XLSX the
+project writes): spreadsheets skip leading spaces, no-break spaces and line breaks and read full-width
+operators as formulas too; a real number must stay a number."""
+from __future__ import annotations
+
+import io
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from dashboard import exports
+from etl.export import neutralise_formulas, write_xlsx
+
+DANGEROUS = [
+    "=HYPERLINK(\"https://evil.example\")", " =1+1", "   +cmd|' /C calc'!A0", "\u00a0=1+1", "\u202f-2+3",
+    "\n=1+1", "\r\n@SUM(A1)", "\t=1", "\r=1", "\uff1d1+1", "\uff0bcmd", "\uff0d2+3", "\uff20SUM(A1)",
+    " \u3000=1", "-2+3", "+31 6 1234", "@x", "- 5", "=", "-",
+]
+HARMLESS_TEXT = ["ok", "a=b", "e-mail", "1-2", "Den Haag", "", "x\n=y", "(=1)"]
+PLAIN_NUMBERS = ["-5", "+5", "-0.25", "+3.5", "-1e5", ".5", "-.5"]
+
+
+@pytest.mark.parametrize("value", DANGEROUS)
+def test_formula_starts_are_neutralised(value):
+    assert neutralise_formulas(pd.DataFrame({"t": [value]}))["t"][0] == "'" + value
+
+
+@pytest.mark.parametrize("value", HARMLESS_TEXT + PLAIN_NUMBERS)
+def test_text_that_runs_nothing_is_left_alone(value):
+    assert neutralise_formulas(pd.DataFrame({"t": [value]}))["t"][0] == value
+
+
+def test_numbers_stay_numbers_in_csv_and_xlsx():
+    df = pd.DataFrame({"n": [-5, 3, -0.25], "mixed": [-5, "=1+1", None], "t": ["-5", " =x", "ok"]})
+    back = pd.read_csv(io.BytesIO(exports.dataframe_csv_bytes(df)))
+    assert back["n"].tolist() == [-5, 3, -0.25]
+    assert back["t"].tolist() == ["-5", "' =x", "ok"]  # no quote before -5: a spreadsheet reads a number
+    buffer = io.BytesIO()
+    write_xlsx({"x": df}, buffer)
+    sheet = openpyxl.load_workbook(io.BytesIO(buffer.getvalue()))["x"]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert [r[0] for r in rows] == [-5, 3, -0.25]  # numeric cells
+    assert rows[0][1] == -5 and rows[1][1] == "'=1+1"
+    assert sheet["C3"].value == "' =x" and sheet["C3"].data_type == "s"
