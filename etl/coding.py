@@ -30,6 +30,9 @@ ROUND_DIR = re.compile(r"^round([1-9][0-9]*)$")
 CODER_FILE = re.compile(r"^coder_([a-z])\.yaml$")
 AGREED = "agreed"
 ADJUDICATED = "adjudicated"
+# A municipality that no coder file names (e.g. a seventeenth one added by copying the template) is coded once,
+# by whoever wrote its file: its codes are valid but carry this status until two coders have coded it.
+SINGLE_CODED = "single_coded"
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,7 @@ class CodedUnit:
 
 @dataclass(frozen=True)
 class FinalStatus:
-    agreement: str  # agreed | adjudicated
+    agreement: str  # agreed | adjudicated | single_coded
     reason_nl: str | None = None
     reason_en: str | None = None
     rule_change: bool | None = None
@@ -168,6 +171,12 @@ def load_codings(
         for coder in CODERS:
             if not (sub / f"coder_{coder}.yaml").exists():
                 problems.append(f"{display(sub / f'coder_{coder}.yaml')}: (file): coder file is missing")
+        if set(coders_here) == set(CODERS):
+            named = {coder: {code for code, _dim in values} for coder, values in coders_here.items()}
+            for coder, other in (("a", "b"), ("b", "a")):
+                for code in sorted(named[coder] - named[other]):
+                    problems.append(f"{display(sub / f'coder_{other}.yaml')}: codings: {code} is coded in "
+                                    f"coder_{coder}.yaml but not here (both coders code the same municipalities)")
         by_round[number] = coders_here
     last = by_round.get(max(rounds), {})
     decisions = _read_adjudication(folder / "adjudication.yaml", dimensions, known, read_yaml, pydantic_problems,
@@ -223,7 +232,10 @@ def _read_coder_file(path, number, coder, dimensions, codes, read_yaml, pydantic
         values[key] = c.value
         result.codings.append(CodedUnit(number, coder, c.municipality, c.dimension, c.value, c.justification,
                                         c.locator, doc.rules_version))
-    missing = [f"{code} × {dim}" for code in sorted(codes) for dim in dimensions if (code, dim) not in values]
+    # A municipality the file does not name at all is not double-coded (SINGLE_CODED); one it names must be
+    # coded on every dimension.
+    named = {code for code, _dim in values}
+    missing = [f"{code} × {dim}" for code in sorted(named) for dim in dimensions if (code, dim) not in values]
     if missing:
         shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
         problems.append(f"{where}: codings: {len(missing)} municipality × dimension pair(s) not coded: {shown}")
@@ -266,8 +278,11 @@ def _read_adjudication(path, dimensions, codes, read_yaml, pydantic_problems, di
 
 
 def _final_status(where, last_round, last, decisions, codes, muni_files, dimensions, problems):
-    """agreed / adjudicated per final code; every other case is a problem naming the file to fix."""
+    """agreed / adjudicated / single_coded per final code; every other case is a problem naming the file to fix.
+
+    single_coded: the municipality is named in no coder file of the last round (its codes have one author)."""
     status: dict[tuple[str, str], FinalStatus] = {}
+    double_coded = {code for coder in last.values() for code, _dim in coder}
     for code, m in sorted(codes.items()):
         slug_file = muni_files[code]
         for dim in dimensions:
@@ -277,6 +292,12 @@ def _final_status(where, last_round, last, decisions, codes, muni_files, dimensi
             final = choice.value
             a, b = last["a"].get((code, dim)), last["b"].get((code, dim))
             entry = decisions.get((code, dim))
+            if code not in double_coded and final in dimensions[dim]:
+                if entry is not None:
+                    problems.append(f"{where}: decisions[{entry[0]}]: {code} is in no coder file; there is nothing "
+                                    "to adjudicate (remove the entry, or add the municipality to both coder files)")
+                status[(code, dim)] = FinalStatus(SINGLE_CODED)
+                continue
             if a is None or b is None or final not in dimensions[dim]:
                 continue  # already reported: a pair missing from a coder file, or a value outside the codebook
             if a == b == final:

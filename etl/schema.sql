@@ -166,7 +166,7 @@ create table org_choice (
     locator varchar not null,
     -- Double coding (data/coding/): agreed = both last-round coders gave this value; adjudicated = decided
     -- in data/coding/adjudication.yaml with a reason. All four are null while the data set has no double coding.
-    agreement varchar check (agreement in ('agreed', 'adjudicated')),
+    agreement varchar check (agreement in ('agreed', 'adjudicated', 'single_coded')),
     adjudication_reason_nl varchar,
     adjudication_reason_en varchar,
     rule_change boolean,                  -- the disagreement came from an unclear rule that was sharpened

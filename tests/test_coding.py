@@ -135,7 +135,40 @@ def test_missing_duplicate_and_unknown_codings_are_reported(fixture_data_dir):
                for p in found), found
     assert any("GM9901 × team_scope is also coded in codings[0]" in p for p in found), found
     assert any("GM0001 is not a municipality" in p for p in found), found
-    assert any("not coded: " in p and "GM9902 × team_scope" in p and "GM9901 × regie" in p for p in found), found
+    assert any("not coded: " in p and "GM9901 × regie" in p for p in found), found
+    # a municipality the other coder coded but this file leaves out entirely
+    assert any("GM9902 is coded in coder_b.yaml but not here" in p for p in found), found
+
+
+def test_municipality_in_no_coder_file_is_single_coded(fixture_data_dir, tmp_path):
+    """A seventeenth municipality added by copying the template builds: its codes are 'single_coded' until two
+    coders have coded it, and the agreement figures count only the municipalities both coders coded."""
+    for rnd in (1, 2):
+        for coder in ("a", "b"):
+            path = _coder(fixture_data_dir, rnd, coder)
+            doc = read(path)
+            doc["codings"] = [c for c in doc["codings"] if c["municipality"] != "GM9903"]
+            write(path, doc)
+    write(fixture_data_dir / "coding" / "adjudication.yaml", {"decisions": []})
+    target = tmp_path / "wh.duckdb"
+    build_warehouse(fixture_data_dir, target, log=lambda _line: None)
+    status = dict(((r[0], r[1]), r[2]) for r in rows(
+        target, "select municipality_code, dimension_id, agreement from org_choice"))
+    assert status[("GM9903", "team_scope")] == status[("GM9903", "regie")] == "single_coded"
+    assert status[("GM9901", "team_scope")] == "agreed"
+    # 2 municipalities x 2 dimensions coded by both coders in each round
+    assert rows(target, "select distinct n_units from coding_reliability where dimension_id is not null") == [(2,)]
+
+
+def test_decision_for_a_single_coded_municipality_is_reported(fixture_data_dir):
+    for rnd in (1, 2):
+        for coder in ("a", "b"):
+            path = _coder(fixture_data_dir, rnd, coder)
+            doc = read(path)
+            doc["codings"] = [c for c in doc["codings"] if c["municipality"] != "GM9903"]
+            write(path, doc)
+    found = problems_of(fixture_data_dir)  # adjudication.yaml still decides GM9903 x team_scope
+    assert len(found) == 1 and "GM9903 is in no coder file; there is nothing to adjudicate" in found[0], found
 
 
 def test_final_code_without_agreement_or_decision_is_reported(fixture_data_dir):
