@@ -229,8 +229,10 @@ TABLES: tuple[ExportTable, ...] = (
                "gecodeerd (Engels, eigen woorden)"),
             _LOCATOR,
             _F("agreement", "agreed: both coders of the last round gave this value; adjudicated: decided after they "
-               "differed (see org_codings_independent)", "agreed: beide codeurs van de laatste ronde gaven deze "
-               "waarde; adjudicated: besloten nadat ze verschilden (zie org_codings_independent)"),
+               "differed (see org_codings_independent); single_coded: coded once, not (yet) by two coders",
+               "agreed: beide codeurs van de laatste ronde gaven deze waarde; adjudicated: besloten nadat ze "
+               "verschilden (zie org_codings_independent); single_coded: één keer gecodeerd, (nog) niet door "
+               "twee codeurs"),
             _F("adjudication_reason", "Why the adjudicated value was chosen (Dutch); empty when agreed",
                "Waarom de waarde na arbitrage is gekozen (Nederlands); leeg als de codeurs het eens waren"),
             _F("adjudication_reason_en", "Why the adjudicated value was chosen (English); empty when agreed",
