@@ -98,7 +98,7 @@ def load_rules(
                     msg = "unknown field (check the spelling against data/README.md)"
                 problems.append(f"{prefix}.{loc}: {msg}" if loc else f"{prefix}: {msg}")
             continue
-        values = [v.get("id") for v in dim.get("values") or [] if isinstance(v, dict)]
+        values = [str(v["id"]) for v in dim.get("values") or [] if isinstance(v, dict) and v.get("id") is not None]
         missing = [v for v in values if v not in rules.evidence]
         unknown = [v for v in rules.evidence if v not in values]
         if missing:
@@ -165,9 +165,11 @@ def load_codings(
                                       display, result, problems)
             if values is not None:
                 coders_here[name.group(1)] = values
-        for coder in CODERS:
-            if not (sub / f"coder_{coder}.yaml").exists():
-                problems.append(f"{display(sub / f'coder_{coder}.yaml')}: (file): coder file is missing")
+        problems.extend(
+            f"{display(sub / f'coder_{coder}.yaml')}: (file): coder file is missing"
+            for coder in CODERS
+            if not (sub / f"coder_{coder}.yaml").exists()
+        )
         by_round[number] = coders_here
     last = by_round.get(max(rounds), {})
     decisions = _read_adjudication(folder / "adjudication.yaml", dimensions, known, read_yaml, pydantic_problems,
