@@ -111,12 +111,12 @@ def time_script(at, runs: int) -> float:
     return statistics.median(timings)
 
 
-def time_baseline(runs: int) -> float:
+def baseline_app():
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_string(BASELINE_SCRIPT, default_timeout=120)
     at.run()
-    return time_script(at, runs)
+    return at
 
 
 def time_page(page: str, is_default: bool, params: dict, runs: int) -> float:
@@ -154,16 +154,21 @@ def build(data_dir: Path, out: Path) -> None:
 
 
 def measure(data_dir: Path, warehouse: Path, runs: int) -> tuple[float, dict[str, float]]:
-    """Baseline median and each page's median (ms) on one warehouse."""
+    """Median baseline (ms) and each page's ratio to the baseline on one warehouse.
+
+    The baseline is timed again right before every page, so a load change on a shared machine during the
+    run moves both sides of each ratio alike."""
     build(data_dir, warehouse)
     settings.DATA_DIR, settings.WAREHOUSE_PATH = data_dir, warehouse
     variants = page_params(top_slugs(warehouse))
-    baseline = time_baseline(runs)
-    pages: dict[str, float] = {}
+    baseline = baseline_app()
+    baselines: list[float] = []
+    ratios: dict[str, float] = {}
     for url_path, script, is_default in discover_pages():
         for suffix, params in variants.get(url_path, [("", {})]):
-            pages[url_path + suffix] = time_page(script, is_default, params, runs)
-    return baseline, pages
+            baselines.append(time_script(baseline, runs))
+            ratios[url_path + suffix] = time_page(script, is_default, params, runs) / baselines[-1]
+    return statistics.median(baselines), ratios
 
 
 def main(argv: list[str]) -> int:
