@@ -14,18 +14,16 @@ from __future__ import annotations
 import logging
 import shutil
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from dashboard import settings
+from etl.build import build_warehouse
 
-from dashboard import settings  # noqa: E402
-from etl.build import build_warehouse  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 BUILD_RUNS = 5
 PAGE_RUNS = 11
@@ -46,12 +44,21 @@ def add_throwaway_coding(data: Path) -> None:
     for dim in org["dimensions"]:
         values = [v["id"] for v in dim["values"]]
         dim["decision_rules"] = {
-            "about": "bench placeholder", "not_about": "bench placeholder",
-            "evidence": {v: "bench placeholder" for v in values},
-            "half_evidence": "bench placeholder", "per_domain": "bench placeholder",
+            "about": "bench placeholder",
+            "not_about": "bench placeholder",
+            "evidence": dict.fromkeys(values, "bench placeholder"),
+            "half_evidence": "bench placeholder",
+            "per_domain": "bench placeholder",
             "contradictions": "bench placeholder",
-            "examples": [{"municipality": m["municipality"]["slug"], "value": m["organisation"][dim["id"]]["value"],
-                          "reasoning": "bench placeholder", "locator": "bench"} for m in munis[:2]],
+            "examples": [
+                {
+                    "municipality": m["municipality"]["slug"],
+                    "value": m["organisation"][dim["id"]]["value"],
+                    "reasoning": "bench placeholder",
+                    "locator": "bench",
+                }
+                for m in munis[:2]
+            ],
         }
     org_path.write_text(yaml.safe_dump(org, allow_unicode=True, sort_keys=False), encoding="utf-8")
     decisions, unit = [], 0
@@ -63,11 +70,26 @@ def add_throwaway_coding(data: Path) -> None:
             unit += 1
             b_value = other if unit % EVERY == 0 else final
             for coder, value in (("a", final), ("b", b_value)):
-                coders[coder].append({"municipality": m["municipality"]["code"], "dimension": dim["id"],
-                                      "value": value, "justification": "bench", "locator": "bench"})
+                coders[coder].append(
+                    {
+                        "municipality": m["municipality"]["code"],
+                        "dimension": dim["id"],
+                        "value": value,
+                        "justification": "bench",
+                        "locator": "bench",
+                    }
+                )
             if b_value != final:
-                decisions.append({"municipality": m["municipality"]["code"], "dimension": dim["id"], "value": final,
-                                  "reason_en": "bench", "reason_nl": "bench", "rule_change": False})
+                decisions.append(
+                    {
+                        "municipality": m["municipality"]["code"],
+                        "dimension": dim["id"],
+                        "value": final,
+                        "reason_en": "bench",
+                        "reason_nl": "bench",
+                        "rule_change": False,
+                    }
+                )
     for rnd in (1, 2):
         folder = data / "coding" / f"round{rnd}"
         folder.mkdir(parents=True)

@@ -5,6 +5,7 @@ which every download does first. Each format is then timed for the full dataset 
 three municipalities, as the first click pays it (the dashboard caches the bytes per build afterwards).
 The ratio column says how many times the baseline a download costs.
 """
+
 from __future__ import annotations
 
 import statistics
@@ -13,15 +14,14 @@ import tempfile
 import time
 from pathlib import Path
 
+import duckdb
+
+from dashboard import exports
+from etl.build import build_warehouse
+from etl.export import read_export_tables
+from etl.paths import DATA_DIR
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-import duckdb  # noqa: E402
-
-from dashboard import exports  # noqa: E402
-from etl.build import build_warehouse  # noqa: E402
-from etl.export import read_export_tables  # noqa: E402
-from etl.paths import DATA_DIR  # noqa: E402
 
 RUNS = 5
 SELECTION = ["GM0363", "GM0518", "GM0141"]  # Amsterdam, Den Haag, Almelo
@@ -53,8 +53,10 @@ def main() -> int:
     for name, timings, size in rows:
         median = statistics.median(timings)
         size_text = "" if size is None else f"{size / 1024:.0f}"
-        print(f"{name:<28} {median * 1000:>10.1f} {min(timings) * 1000:>8.1f} {max(timings) * 1000:>8.1f} "
-              f"{median / baseline:>11.1f} {size_text:>9}")
+        print(
+            f"{name:<28} {median * 1000:>10.1f} {min(timings) * 1000:>8.1f} {max(timings) * 1000:>8.1f} "
+            f"{median / baseline:>11.1f} {size_text:>9}"
+        )
     return 0
 
 

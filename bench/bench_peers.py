@@ -8,6 +8,7 @@ and, for the k=5 shown, the explanations in words. Measured on
    ETL, read back with dashboard.queries: the same path the page uses). Target: median <= 50 ms.
 Also reported: turning the warehouse frames into profiles (profiles_from_frames), which the page does too.
 """
+
 from __future__ import annotations
 
 import statistics
@@ -16,16 +17,15 @@ import tempfile
 import time
 from pathlib import Path
 
+import duckdb
+
+from bench.synthetic import make_synthetic_data
+from dashboard import queries
+from dashboard import similarity as sim
+from etl.build import build_warehouse
+from etl.paths import DATA_DIR
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-import duckdb  # noqa: E402
-
-from bench.synthetic import make_synthetic_data  # noqa: E402
-from dashboard import queries  # noqa: E402
-from dashboard import similarity as sim  # noqa: E402
-from etl.build import build_warehouse  # noqa: E402
-from etl.paths import DATA_DIR  # noqa: E402
 
 RUNS = 51
 N_SYNTHETIC = 400
@@ -36,8 +36,7 @@ TARGET_MS = 50.0
 def load(warehouse: Path):
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
-        cat = sim.catalogue_from_frames(queries.indicators(con), queries.dimensions(con),
-                                        queries.dimension_values(con))
+        cat = sim.catalogue_from_frames(queries.indicators(con), queries.dimensions(con), queries.dimension_values(con))
         frames = (queries.overview(con), queries.indicator_values(con), queries.org_matrix(con))
     finally:
         con.close()
@@ -58,8 +57,7 @@ def measure(label: str, warehouse: Path) -> dict[str, tuple[float, float, float]
     profiles = sim.profiles_from_frames(*frames)
     weights = sim.preset_weights("default", cat)
     # The reference with the most data: the worst case for the number of criteria per pair.
-    ref = max(profiles, key=lambda p: (len(p.indicators) + sum(v != sim.NOT_REPORTED for v in p.org.values()),
-                                       p.name))
+    ref = max(profiles, key=lambda p: (len(p.indicators) + sum(v != sim.NOT_REPORTED for v in p.org.values()), p.name))
 
     def rank():
         scales = sim.fit_scales(profiles, cat)
@@ -76,8 +74,8 @@ def measure(label: str, warehouse: Path) -> dict[str, tuple[float, float, float]
 
 
 def main() -> int:
-    with tempfile.TemporaryDirectory(prefix="bench-peers-") as tmp:
-        tmp = Path(tmp)
+    with tempfile.TemporaryDirectory(prefix="bench-peers-") as tmp_name:
+        tmp = Path(tmp_name)
         build_warehouse(DATA_DIR, tmp / "real.duckdb", log=lambda _line: None)
         synthetic = make_synthetic_data(tmp / "data", n=N_SYNTHETIC, seed=0)
         build_warehouse(synthetic, tmp / "synthetic.duckdb", log=lambda _line: None)
@@ -85,15 +83,19 @@ def main() -> int:
         synth, n_synth = measure("synthetic", tmp / "synthetic.duckdb")
 
     base = real["real: fit_scales + rank_peers"][0]
-    print(f"bench_peers: one reference against all others, median of {RUNS} runs "
-          f"(real: {n_real} municipalities, synthetic: {n_synth})")
+    print(
+        f"bench_peers: one reference against all others, median of {RUNS} runs "
+        f"(real: {n_real} municipalities, synthetic: {n_synth})"
+    )
     print(f"{'what':<42} {'median ms':>10} {'min ms':>8} {'max ms':>8} {'vs real':>8}")
     for name, (median, lo, hi) in {**real, **synth}.items():
         print(f"{name:<42} {median:>10.2f} {lo:>8.2f} {hi:>8.2f} {median / base:>7.1f}x")
     headline = synth["synthetic: fit_scales + rank_peers"][0]
     ok = headline <= TARGET_MS
-    print(f"target: synthetic fit_scales + rank_peers <= {TARGET_MS:.0f} ms: {'ok' if ok else 'TOO SLOW'} "
-          f"({headline:.2f} ms)")
+    print(
+        f"target: synthetic fit_scales + rank_peers <= {TARGET_MS:.0f} ms: {'ok' if ok else 'TOO SLOW'} "
+        f"({headline:.2f} ms)"
+    )
     return 0 if ok else 1
 
 

@@ -7,6 +7,7 @@ Per query, the median of RUNS runs of
 The difference is the latency the isolation adds per query; the ratio is against the in-process baseline of
 the same run. A warehouse is built from data/ into a temporary folder.
 """
+
 from __future__ import annotations
 
 import os
@@ -17,10 +18,9 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from dashboard import sql_console, sql_worker
 
-from dashboard import sql_console, sql_worker  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 RUNS = 15
 QUERIES = {
@@ -51,8 +51,12 @@ def in_worker(warehouse: Path, sql: str) -> float:
 def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         warehouse = Path(tmp) / "warehouse.duckdb"
-        subprocess.run([sys.executable, "-m", "etl", "build", "--data", "data", "--out", str(warehouse)],
-                       cwd=ROOT, check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "etl", "build", "--data", "data", "--out", str(warehouse)],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        )
         print(f"load average: {os.getloadavg()[0]:.2f}; median of {RUNS} runs")
         print(f"{'query':<14} {'in-process':>11} {'worker':>9} {'added':>9} {'ratio':>6}")
         added = []
@@ -61,8 +65,10 @@ def main() -> int:
             base = statistics.median(in_process(warehouse, sql) for _ in range(RUNS))
             isolated = statistics.median(in_worker(warehouse, sql) for _ in range(RUNS))
             added.append(isolated - base)
-            print(f"{name:<14} {base * 1000:>9.0f} ms {isolated * 1000:>6.0f} ms {(isolated - base) * 1000:>6.0f} ms "
-                  f"{isolated / base:>5.1f}x")
+            print(
+                f"{name:<14} {base * 1000:>9.0f} ms {isolated * 1000:>6.0f} ms {(isolated - base) * 1000:>6.0f} ms "
+                f"{isolated / base:>5.1f}x"
+            )
         print(f"added latency per query: median {statistics.median(added) * 1000:.0f} ms")
     return 0
 

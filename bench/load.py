@@ -1,6 +1,6 @@
 """Load test: N real sessions against a real Streamlit server, speaking Streamlit's own websocket protocol.
 
-    python bench/load.py [--sessions 20] [--seconds 60] [--think 2,6] [--port 8599]
+    python -m bench.load [--sessions 20] [--seconds 60] [--think 2,6] [--port 8599]
 
 What it does:
 1. builds the real data/ into a temporary warehouse and starts `streamlit run dashboard/app.py` on it
@@ -87,16 +87,16 @@ class Stats:
 
 
 def scenarios() -> list[tuple[str, str]]:
-    out = []
-    for page, params in PAGES:
-        for filt in FILTERS:
-            out.append((page, "&".join(p for p in (params, filt) if p)))
-    return out
+    return [(page, "&".join(p for p in (params, filt) if p)) for page, params in PAGES for filt in FILTERS]
 
 
 async def open_session(url: str):
     return await websockets.connect(
-        url, subprotocols=["streamlit"], max_size=None, ping_interval=PING_S, ping_timeout=PING_S,
+        url,
+        subprotocols=["streamlit"],
+        max_size=None,
+        ping_interval=PING_S,
+        ping_timeout=PING_S,
         origin=url.replace("ws://", "http://").split("/_stcore")[0],
     )
 
@@ -117,8 +117,9 @@ async def page_view(ws, page: str, query: str, stats: Stats) -> None:
             element = fwd.delta.new_element
             which = element.WhichOneof("type")
             if which == "exception":
-                problems.append(f"exception on {page}?{query}: {element.exception.type}: "
-                                f"{element.exception.message[:120]}")
+                problems.append(
+                    f"exception on {page}?{query}: {element.exception.type}: {element.exception.message[:120]}"
+                )
             elif which == "alert" and element.alert.format == Alert.ERROR:
                 problems.append(f"error alert on {page}?{query}: {element.alert.body[:120]}")
         elif kind == "script_finished":
@@ -133,8 +134,14 @@ async def page_view(ws, page: str, query: str, stats: Stats) -> None:
     stats.errors.extend(problems)
 
 
-async def session(url: str, deadline: float, order: list[tuple[str, str]], think: tuple[float, float],
-                  stats: Stats, rng: random.Random) -> None:
+async def session(
+    url: str,
+    deadline: float,
+    order: list[tuple[str, str]],
+    think: tuple[float, float],
+    stats: Stats,
+    rng: random.Random,
+) -> None:
     # Visitors arrive spread over one pause, not all in the same millisecond.
     await asyncio.sleep(rng.uniform(0, think[1]))
     try:
@@ -179,9 +186,23 @@ def start_server(port: int, warehouse: Path, log_path: Path) -> subprocess.Popen
     env = {**os.environ, "LOKALE_TEAMS_WAREHOUSE": str(warehouse), "LOKALE_TEAMS_DATA": str(ROOT / "data")}
     log = log_path.open("w")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.port", str(port),
-         "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "dashboard/app.py",
+            "--server.port",
+            str(port),
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     health = f"http://127.0.0.1:{port}/_stcore/health"
     for _ in range(120):
@@ -199,11 +220,12 @@ def percentile(values: list[float], q: float) -> float:
     if not values:
         return float("nan")
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-async def run_sessions(url: str, n: int, seconds: float, think: tuple[float, float], seed: int,
-                       pid: int) -> tuple[Stats, float]:
+async def run_sessions(
+    url: str, n: int, seconds: float, think: tuple[float, float], seed: int, pid: int
+) -> tuple[Stats, float]:
     stats = Stats()
     base = scenarios()
     deadline = time.monotonic() + seconds
@@ -227,7 +249,7 @@ async def run_sessions(url: str, n: int, seconds: float, think: tuple[float, flo
     return stats, peak
 
 
-def main() -> int:
+def main() -> int:  # noqa: PLR0915 - one linear run: options, server, visitors, report
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=60.0)
@@ -236,15 +258,23 @@ def main() -> int:
     parser.add_argument("--port", type=int, default=8599)
     parser.add_argument("--settle-seconds", type=float, default=25.0)
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--batches", type=int, default=1,
-                        help="repeat the load this many times (memory after each batch shows what sessions leave)")
+    parser.add_argument(
+        "--batches",
+        type=int,
+        default=1,
+        help="repeat the load this many times (memory after each batch shows what sessions leave)",
+    )
     args = parser.parse_args()
     think = tuple(float(x) for x in args.think.split(","))
 
     tmp = Path(tempfile.mkdtemp(prefix="lokale-teams-load-"))
     warehouse = tmp / "warehouse.duckdb"
-    subprocess.run([sys.executable, "-m", "etl", "build", "--data", "data", "--out", str(warehouse)],
-                   cwd=ROOT, check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "etl", "build", "--data", "data", "--out", str(warehouse)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
     log_path = tmp / "server.log"
     proc = start_server(args.port, warehouse, log_path)
     url = f"ws://127.0.0.1:{args.port}/_stcore/stream"
@@ -261,8 +291,9 @@ def main() -> int:
         cpu_before = cpu_seconds(proc.pid)
         for batch in range(args.batches):
             t0 = time.monotonic()
-            stats, peak = asyncio.run(run_sessions(url, args.sessions, args.seconds, think, args.seed + batch * 1000,
-                                                   proc.pid))
+            stats, peak = asyncio.run(
+                run_sessions(url, args.sessions, args.seconds, think, args.seed + batch * 1000, proc.pid)
+            )
             elapsed += time.monotonic() - t0
             load.latencies += stats.latencies
             load.errors += stats.errors
@@ -291,22 +322,29 @@ def main() -> int:
     p50, p95 = percentile(load.latencies, 0.5), percentile(load.latencies, 0.95)
     errors = warm.errors + single.errors + load.errors
     print(f"pages x filters: {len(scenarios())} combinations; think time {think[0]:g}-{think[1]:g} s")
-    print(f"single session: {single.runs} runs, P50 {p50_single * 1000:.0f} ms, "
-          f"P95 {percentile(single.latencies, 0.95) * 1000:.0f} ms")
-    print(f"{args.sessions} sessions x {args.seconds:g} s: {load.runs} runs, {load.runs / elapsed:.1f} runs/s, "
-          f"P50 {p50 * 1000:.0f} ms, P95 {p95 * 1000:.0f} ms (= {p95 / p50_single:.1f} x single P50), "
-          f"max {max(load.latencies, default=0) * 1000:.0f} ms")
-    print(f"server CPU during the load: {server_cpu:.0f} s = {server_cpu / max(load.runs, 1) * 1000:.0f} ms per page "
-          f"view, {server_cpu / elapsed * 100:.0f}% of one core")
+    print(
+        f"single session: {single.runs} runs, P50 {p50_single * 1000:.0f} ms, "
+        f"P95 {percentile(single.latencies, 0.95) * 1000:.0f} ms"
+    )
+    print(
+        f"{args.sessions} sessions x {args.seconds:g} s: {load.runs} runs, {load.runs / elapsed:.1f} runs/s, "
+        f"P50 {p50 * 1000:.0f} ms, P95 {p95 * 1000:.0f} ms (= {p95 / p50_single:.1f} x single P50), "
+        f"max {max(load.latencies, default=0) * 1000:.0f} ms"
+    )
+    print(
+        f"server CPU during the load: {server_cpu:.0f} s = {server_cpu / max(load.runs, 1) * 1000:.0f} ms per page "
+        f"view, {server_cpu / elapsed * 100:.0f}% of one core"
+    )
     print(f"errors: {len(errors)}; dropped connections: {load.dropped}; server tracebacks: {tracebacks}")
     for line in sorted(set(errors))[:20]:
         print(f"  - {line}")
-    print(f"server RSS: start {rss_start:.0f} MB, before load {rss_before:.0f} MB, peak {rss_peak:.0f} MB, "
-          f"after close {rss_after:.0f} MB ({rss_after - rss_before:+.0f} MB)")
+    print(
+        f"server RSS: start {rss_start:.0f} MB, before load {rss_before:.0f} MB, peak {rss_peak:.0f} MB, "
+        f"after close {rss_after:.0f} MB ({rss_after - rss_before:+.0f} MB)"
+    )
     if len(after_batches) > 1:
         print("server RSS after each batch: " + ", ".join(f"{r:.0f} MB" for r in after_batches))
-    ok = (not errors and load.dropped == 0 and tracebacks == 0 and p95 <= 3 * p50_single
-          and rss_after - rss_before <= 50)
+    ok = not errors and load.dropped == 0 and tracebacks == 0 and p95 <= 3 * p50_single and rss_after - rss_before <= 50
     print("targets met" if ok else "TARGETS MISSED")
     if tracebacks:
         print(f"server log: {log_path}")

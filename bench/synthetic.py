@@ -1,14 +1,17 @@
 """SYNTHETIC data for benchmarks: `make_synthetic_data(target_dir, n=400, seed=0)`.
 
 Writes a data folder in the format of data/ with n made-up municipalities, so benchmarks can measure how
-the build and the dashboard scale beyond the sixteen real ones. Nothing here is real: codes are GM8000 and up
-(not CBS codes in use by the report), names are "Synthetisch 0001", every text says it is synthetic and
-every file starts with a comment saying so. data/reference/ is copied as is, so ids are always valid.
+the build and the dashboard scale beyond the sixteen real ones (up to MAX_MUNICIPALITIES = 7000). Nothing
+here is real: codes are GM3000 and up (CBS codes in use stay below GM2000), names are "Synthetisch 0001",
+every text says it is synthetic and every file starts with a comment saying so. data/reference/ is copied
+as is, so ids are always valid.
 
 Write only into a temporary folder (tempfile.TemporaryDirectory); never into data/.
 """
+
 from __future__ import annotations
 
+import itertools
 import random
 import shutil
 import string
@@ -19,25 +22,45 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE_DIR = ROOT / "data" / "reference"
-FIRST_CODE = 8000  # synthetic codes: GM8000, GM8001, ...
+FIRST_CODE = 3000  # synthetic codes: GM3000 ... GM9999 (the schema allows GM + four digits)
+MAX_MUNICIPALITIES = 10_000 - FIRST_CODE
 PROVINCES = (
-    "Groningen", "Friesland", "Drenthe", "Overijssel", "Flevoland", "Gelderland", "Utrecht",
-    "Noord-Holland", "Zuid-Holland", "Zeeland", "Noord-Brabant", "Limburg",
+    "Groningen",
+    "Friesland",
+    "Drenthe",
+    "Overijssel",
+    "Flevoland",
+    "Gelderland",
+    "Utrecht",
+    "Noord-Holland",
+    "Zuid-Holland",
+    "Zeeland",
+    "Noord-Brabant",
+    "Limburg",
 )
-TEAM_KINDS = ("wijkteam", "toegangsteam", "jeugd_gezinsteam", "loket", "front_office", "expertiseteam",
-              "outreach_team", "municipal_team", "other")
+TEAM_KINDS = (
+    "wijkteam",
+    "toegangsteam",
+    "jeugd_gezinsteam",
+    "loket",
+    "front_office",
+    "expertiseteam",
+    "outreach_team",
+    "municipal_team",
+    "other",
+)
 VALUE_RANGES = {"percent": (1.0, 60.0), "euro": (25000.0, 55000.0), "count": (100.0, 5000.0), "years": (-5.0, 2.0)}
 FIGURE_UNITS = ("count", "percent", "fte", "euro", "days", "weeks", "months", "years")
 
 
 def appendix_letters(n: int) -> list[str]:
-    """a..z, then aa..zz: unique per file, as validation requires."""
-    singles = list(string.ascii_lowercase)
-    doubles = [a + b for a in string.ascii_lowercase for b in string.ascii_lowercase]
-    letters = singles + doubles
-    if n > len(letters):
-        raise ValueError(f"at most {len(letters)} synthetic municipalities (appendix letters run out)")
-    return letters[:n]
+    """a..z, aa..zz, then aaa..: unique per file, as validation requires (the schema allows 1-3 letters)."""
+    if n > MAX_MUNICIPALITIES:
+        raise ValueError(f"at most {MAX_MUNICIPALITIES} synthetic municipalities (codes GM{FIRST_CODE}-GM9999)")
+    letters = (
+        "".join(chars) for length in (1, 2, 3) for chars in itertools.product(string.ascii_lowercase, repeat=length)
+    )
+    return list(itertools.islice(letters, n))
 
 
 def _reference(reference_dir: Path) -> dict:
@@ -66,31 +89,35 @@ def synthetic_municipality(i: int, letter: str, ref: dict, rng: random.Random) -
         lo, hi = VALUE_RANGES.get(ind["unit"], (0.0, 100.0))
         value = round(rng.uniform(lo, hi), 1)
         ranged = rng.random() < 0.1
-        indicators.append({
-            "indicator": ind["id"],
-            "value": value,
-            "value_upper": round(value + (hi - lo) * 0.05, 1) if ranged else None,
-            "qualifier": "range" if ranged else rng.choice(("exact", "exact", "approx", "more_than")),
-            "national_reference": round(rng.uniform(lo, hi), 1) if rng.random() < 0.7 else None,
-            "year": rng.choice((2017, 2018, 2019, None)),
-            "source": src(),
-            "locator": loc,
-        })
+        indicators.append(
+            {
+                "indicator": ind["id"],
+                "value": value,
+                "value_upper": round(value + (hi - lo) * 0.05, 1) if ranged else None,
+                "qualifier": "range" if ranged else rng.choice(("exact", "exact", "approx", "more_than")),
+                "national_reference": round(rng.uniform(lo, hi), 1) if rng.random() < 0.7 else None,
+                "year": rng.choice((2017, 2018, 2019, None)),
+                "source": src(),
+                "locator": loc,
+            }
+        )
     teams = []
     for t in range(rng.randint(1, 5)):
         count = rng.choice((None, 1, 2, 4, 8, 12))
-        teams.append({
-            "name": f"Synthetisch team {t + 1}",
-            "kind": rng.choice(TEAM_KINDS),
-            "count": count,
-            "count_qualifier": "not_reported" if count is None else rng.choice(("exact", "approx", "more_than")),
-            "target_group": rng.choice(("all_ages", "youth_family", "adults", "not_reported")),
-            "operated_by": rng.choice(("Synthetische stichting", "Synthetische gemeente", "not_reported")),
-            "direct_access": rng.choice(("yes", "no", "not_reported")),
-            "description_nl": "Synthetisch team voor benchmarks; geen echte gegevens.",
-            "description_en": "Synthetic team for benchmarks; not real data.",
-            "locator": loc,
-        })
+        teams.append(
+            {
+                "name": f"Synthetisch team {t + 1}",
+                "kind": rng.choice(TEAM_KINDS),
+                "count": count,
+                "count_qualifier": "not_reported" if count is None else rng.choice(("exact", "approx", "more_than")),
+                "target_group": rng.choice(("all_ages", "youth_family", "adults", "not_reported")),
+                "operated_by": rng.choice(("Synthetische stichting", "Synthetische gemeente", "not_reported")),
+                "direct_access": rng.choice(("yes", "no", "not_reported")),
+                "description_nl": "Synthetisch team voor benchmarks; geen echte gegevens.",
+                "description_en": "Synthetic team for benchmarks; not real data.",
+                "locator": loc,
+            }
+        )
     organisation = {
         d["id"]: {
             "value": rng.choice([v["id"] for v in d["values"]]),
@@ -109,8 +136,13 @@ def synthetic_municipality(i: int, letter: str, ref: dict, rng: random.Random) -
             "summary_en": "A made-up practice example to load the dashboard pages.",
             "locator": loc,
             "figures": [
-                {"label_nl": "Synthetisch getal", "label_en": "Synthetic figure", "value": rng.randint(1, 500),
-                 "unit": rng.choice(FIGURE_UNITS), "qualifier": "exact"}
+                {
+                    "label_nl": "Synthetisch getal",
+                    "label_en": "Synthetic figure",
+                    "value": rng.randint(1, 500),
+                    "unit": rng.choice(FIGURE_UNITS),
+                    "qualifier": "exact",
+                }
                 for _ in range(rng.randint(0, 2))
             ],
         }
@@ -127,8 +159,13 @@ def synthetic_municipality(i: int, letter: str, ref: dict, rng: random.Random) -
             "latitude": round(rng.uniform(51.0, 53.4), 4),
             "longitude": round(rng.uniform(3.6, 7.1), 4),
             "coordinates_source": src(),
-            "population": {"value": rng.randint(5_000, 900_000), "qualifier": "approx", "source": src(),
-                           "year": 2018, "locator": loc},
+            "population": {
+                "value": rng.randint(5_000, 900_000),
+                "qualifier": "approx",
+                "source": src(),
+                "year": 2018,
+                "locator": loc,
+            },
         },
         "vision": {"nl": "Synthetische visie.", "en": "Synthetic vision.", "locator": loc},
         "transition": None,
@@ -138,6 +175,19 @@ def synthetic_municipality(i: int, letter: str, ref: dict, rng: random.Random) -
         "organisation": organisation,
         "practices": practices,
     }
+
+
+def _point_examples_at_synthetic(org_model: Path, n: int) -> None:
+    """The coding rules' examples name real municipalities, which a synthetic folder does not hold: point
+    each at a synthetic file instead, so the folder validates (the example's value stays as it was)."""
+    doc = yaml.safe_load(org_model.read_text(encoding="utf-8"))
+    slugs: dict[str, str] = {}
+    for dimension in doc.get("dimensions") or []:
+        for example in (dimension.get("decision_rules") or {}).get("examples") or []:
+            real = example.get("municipality")
+            example["municipality"] = slugs.setdefault(real, f"synthetic_{len(slugs) % n:04d}")
+    header = "# SYNTHETIC copy of data/reference/org_model.yaml: examples point at synthetic files.\n"
+    org_model.write_text(header + yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=200), encoding="utf-8")
 
 
 def make_synthetic_data(target_dir: Path, n: int = 400, seed: int = 0, reference_dir: Path = REFERENCE_DIR) -> Path:
@@ -150,6 +200,7 @@ def make_synthetic_data(target_dir: Path, n: int = 400, seed: int = 0, reference
     if target_dir.resolve() == (ROOT / "data").resolve():
         raise ValueError("refusing to write synthetic data into data/")
     shutil.copytree(reference_dir, target_dir / "reference", dirs_exist_ok=True)
+    _point_examples_at_synthetic(target_dir / "reference" / "org_model.yaml", n)
     out = target_dir / "gemeenten"
     out.mkdir(parents=True, exist_ok=True)
     ref = _reference(reference_dir)
@@ -164,6 +215,6 @@ def make_synthetic_data(target_dir: Path, n: int = 400, seed: int = 0, reference
 
 if __name__ == "__main__":
     if len(sys.argv) < 2:
-        print("usage: python bench/synthetic.py TARGET_DIR [N] [SEED]   (helper module; benchmarks import it)")
+        print("usage: python -m bench.synthetic TARGET_DIR [N] [SEED]   (helper module; benchmarks import it)")
         sys.exit(0)
     make_synthetic_data(Path(sys.argv[1]), *(int(a) for a in sys.argv[2:4]))

@@ -21,6 +21,7 @@ test can kill a build reliably while the temporary file exists. Never set it in 
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import secrets
@@ -31,7 +32,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
 
 from etl.paths import DATA_DIR, SCHEMA_SQL, WAREHOUSE, data_files
 from etl.schema import Municipality
@@ -46,13 +46,8 @@ BLOCK_SIZE = 16384
 
 Log = Callable[[str], None]
 
-ARROW_TYPES = {
-    "VARCHAR": pa.string(),
-    "INTEGER": pa.int32(),
-    "BIGINT": pa.int64(),
-    "DOUBLE": pa.float64(),
-    "BOOLEAN": pa.bool_(),
-}
+# DuckDB column type -> Arrow type name (pyarrow is imported only when rows are inserted: it costs ~0.5 s).
+ARROW_TYPES = {"VARCHAR": "string", "INTEGER": "int32", "BIGINT": "int64", "DOUBLE": "float64", "BOOLEAN": "bool_"}
 
 
 @dataclass(frozen=True)
@@ -146,7 +141,7 @@ def save(tables: dict[str, Table], meta: list[tuple[str, str]], target: Path, sc
         stale_wal = target.with_name(target.name + ".wal")
         if stale_wal.exists():
             stale_wal.unlink()  # a WAL of the old file must never be replayed onto the new one
-        os.replace(tmp, target)
+        tmp.replace(target)
         _fsync(target.parent)
     finally:
         for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
@@ -154,7 +149,7 @@ def save(tables: dict[str, Table], meta: list[tuple[str, str]], target: Path, sc
 
 
 def insert(con: duckdb.DuckDBPyConnection, name: str, table: Table) -> None:
-    """Insert rows through an Arrow table typed like the target columns (fast and exact, no guessing)."""
+    """Insert a table's rows after checking that transform and schema agree on its columns."""
     schema = dict(
         con.execute(
             "select column_name, data_type from information_schema.columns "
@@ -168,15 +163,45 @@ def insert(con: duckdb.DuckDBPyConnection, name: str, table: Table) -> None:
             f"etl/transform.py and etl/schema.sql disagree on table {name}: "
             f"missing {sorted(set(schema) - set(table.columns))}, unknown {sorted(set(table.columns) - set(schema))}"
         )
-    columns = list(zip(*table.rows, strict=True)) if table.rows else [() for _ in table.columns]
+    if len(table.rows) <= VALUES_MAX_ROWS:
+        _insert_values(con, name, table)
+    else:
+        _insert_arrow(con, name, table, schema)
+
+
+# Up to this many rows a table goes in as parameterised VALUES; bigger tables through Arrow. pyarrow (and the
+# pandas it pulls in) costs ~0.5 s to import, more than the whole build of data/ (issue 11: build <= 1 s).
+VALUES_MAX_ROWS = 5000
+VALUES_CHUNK = 500
+
+
+def _insert_values(con: duckdb.DuckDBPyConnection, name: str, table: Table) -> None:
+    column_list = ", ".join(table.columns)
+    row_marks = "(" + ", ".join("?" for _ in table.columns) + ")"
+    for start in range(0, len(table.rows), VALUES_CHUNK):
+        chunk = table.rows[start : start + VALUES_CHUNK]
+        # Identifiers cannot be parameters; `name` and the columns come from our own code, never from data.
+        con.execute(
+            f"insert into {name} ({column_list}) values {', '.join(row_marks for _ in chunk)}",
+            [value for row in chunk for value in row],
+        )
+
+
+def _insert_arrow(con: duckdb.DuckDBPyConnection, name: str, table: Table, schema: dict[str, str]) -> None:
+    """Insert rows through an Arrow table typed like the target columns (fast and exact, no guessing)."""
+    import pyarrow as pa
+
+    def arrow_type(column: str) -> pa.DataType | None:
+        type_name = ARROW_TYPES.get(schema[column])
+        return getattr(pa, type_name)() if type_name else None
+
+    columns = list(zip(*table.rows, strict=True))
     arrow = pa.table(
-        {c: pa.array(list(values), type=ARROW_TYPES.get(schema[c])) for c, values in zip(table.columns, columns,
-                                                                                        strict=True)}
+        {c: pa.array(list(values), type=arrow_type(c)) for c, values in zip(table.columns, columns, strict=True)}
     )
     column_list = ", ".join(table.columns)
     con.register("incoming_rows", arrow)
     try:
-        # Identifiers cannot be parameters; `name` and the columns come from our own code, never from data.
         con.execute(f"insert into {name} ({column_list}) select {column_list} from incoming_rows")
     finally:
         con.unregister("incoming_rows")
@@ -280,10 +305,10 @@ def ensure_warehouse(data_dir: Path = DATA_DIR, warehouse_path: Path = WAREHOUSE
     the data do not validate; an existing warehouse is then left untouched, so a caller may catch the error,
     warn, and keep serving the last good build.
     """
-    try:
-        remove_stale_temps(warehouse_path)  # leftovers of a build that was killed, cleaned at start
-    except OSError:
-        pass  # a read-only folder: nothing can be left over there, and the build below will say so
+    # Leftovers of a build that was killed, cleaned at start. A read-only folder (OSError) cannot hold
+    # leftovers, and the build below will say so.
+    with contextlib.suppress(OSError):
+        remove_stale_temps(warehouse_path)
     if is_current(data_dir, warehouse_path):
         return False
     build_warehouse(data_dir, warehouse_path, log=log or (lambda _line: None))

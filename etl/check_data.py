@@ -8,7 +8,7 @@ from etl.validate import DataError, validate
 def main(argv: list[str]) -> int:
     data_dir = Path(argv[0]) if argv else Path("data")
     try:
-        ref, municipalities = validate(data_dir)
+        _ref, municipalities = validate(data_dir)
     except DataError as exc:
         print("\n".join(exc.problems), file=sys.stderr)
         print(f"{len(exc.problems)} problem(s)", file=sys.stderr)

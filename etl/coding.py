@@ -101,7 +101,7 @@ def load_rules(
                     msg = "unknown field (check the spelling against data/README.md)"
                 problems.append(f"{prefix}.{loc}: {msg}" if loc else f"{prefix}: {msg}")
             continue
-        values = [v.get("id") for v in dim.get("values") or [] if isinstance(v, dict)]
+        values = [str(v["id"]) for v in dim.get("values") or [] if isinstance(v, dict) and v.get("id") is not None]
         missing = [v for v in values if v not in rules.evidence]
         unknown = [v for v in rules.evidence if v not in values]
         if missing:
@@ -168,9 +168,11 @@ def load_codings(
                                       display, result, problems)
             if values is not None:
                 coders_here[name.group(1)] = values
-        for coder in CODERS:
-            if not (sub / f"coder_{coder}.yaml").exists():
-                problems.append(f"{display(sub / f'coder_{coder}.yaml')}: (file): coder file is missing")
+        problems.extend(
+            f"{display(sub / f'coder_{coder}.yaml')}: (file): coder file is missing"
+            for coder in CODERS
+            if not (sub / f"coder_{coder}.yaml").exists()
+        )
         if set(coders_here) == set(CODERS):
             named = {coder: {code for code, _dim in values} for coder, values in coders_here.items()}
             for coder, other in (("a", "b"), ("b", "a")):

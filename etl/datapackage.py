@@ -139,7 +139,7 @@ def descriptor(
     description = words["description"]
     if selection is not None:
         description += " " + _selection_sentence(selection, lang)
-    package = {
+    package: dict[str, object] = {
         "profile": "tabular-data-package",
         "name": PACKAGE_NAME if selection is None else f"{PACKAGE_NAME}-selection",
         "title": words["title"],
@@ -174,42 +174,42 @@ def _selection_sentence(selection: Selection, lang: str) -> str:
 
 _FORMAT_NOTES = {
     ("csv", "nl"): [
-        "Eén CSV-bestand per tabel: UTF-8, komma als scheidingsteken, kopregel, tekst tussen dubbele "
-        "aanhalingstekens waar nodig. Een leeg veld betekent: niet gegeven in de schets (nooit nul of 'nee').",
+        ("Eén CSV-bestand per tabel: UTF-8, komma als scheidingsteken, kopregel, tekst tussen dubbele "
+        "aanhalingstekens waar nodig. Een leeg veld betekent: niet gegeven in de schets (nooit nul of 'nee')."),
         "Gehele getallen staan zonder decimalen; ja/nee-kolommen als True/False.",
-        "Een tekstcel die met =, +, -, @, tab of CR begint, krijgt een ' ervoor, zodat een spreadsheet haar "
-        "niet als formule uitvoert. De Parquet-download bevat de tekst precies zoals opgeslagen.",
+        ("Een tekstcel die met =, +, -, @, tab of CR begint, krijgt een ' ervoor, zodat een spreadsheet haar "
+        "niet als formule uitvoert. De Parquet-download bevat de tekst precies zoals opgeslagen."),
     ],
     ("csv", "en"): [
-        "One CSV file per table: UTF-8, comma-separated, header row, text quoted with double quotes where "
-        "needed. An empty field means: not given in the sketch (never zero or 'no').",
+        ("One CSV file per table: UTF-8, comma-separated, header row, text quoted with double quotes where "
+        "needed. An empty field means: not given in the sketch (never zero or 'no')."),
         "Integers are written without decimals; yes/no columns as True/False.",
-        "A text cell starting with =, +, -, @, tab or CR gets a leading ' so a spreadsheet does not run it as a "
-        "formula. The Parquet download holds the text exactly as stored.",
+        ("A text cell starting with =, +, -, @, tab or CR gets a leading ' so a spreadsheet does not run it as a "
+        "formula. The Parquet download holds the text exactly as stored."),
     ],
     ("xlsx", "nl"): [
-        "Eén werkblad per tabel, met dezelfde naam als de tabel; dit README-blad eerst. Een lege cel betekent: "
-        "niet gegeven in de schets (nooit nul of 'nee').",
-        "Het blad datapackage bevat datapackage.json (Frictionless), één regel per rij: plak kolom A "
-        "onder elkaar in een bestand naast de werkmap om het door software te laten lezen.",
-        "Een tekstcel die met =, +, -, @, tab of CR begint, krijgt een ' ervoor, zodat Excel haar niet als "
-        "formule uitvoert.",
+        ("Eén werkblad per tabel, met dezelfde naam als de tabel; dit README-blad eerst. Een lege cel betekent: "
+        "niet gegeven in de schets (nooit nul of 'nee')."),
+        ("Het blad datapackage bevat datapackage.json (Frictionless), één regel per rij: plak kolom A "
+        "onder elkaar in een bestand naast de werkmap om het door software te laten lezen."),
+        ("Een tekstcel die met =, +, -, @, tab of CR begint, krijgt een ' ervoor, zodat Excel haar niet als "
+        "formule uitvoert."),
     ],
     ("xlsx", "en"): [
-        "One sheet per table, named like the table; this README sheet first. An empty cell means: not given in "
-        "the sketch (never zero or 'no').",
-        "The datapackage sheet holds datapackage.json (Frictionless), one line per row: join column A into a "
-        "file next to the workbook to let software read it.",
+        ("One sheet per table, named like the table; this README sheet first. An empty cell means: not given in "
+        "the sketch (never zero or 'no')."),
+        ("The datapackage sheet holds datapackage.json (Frictionless), one line per row: join column A into a "
+        "file next to the workbook to let software read it."),
         "A text cell starting with =, +, -, @, tab or CR gets a leading ' so Excel does not run it as a formula.",
     ],
     ("parquet", "nl"): [
-        "Eén Parquet-bestand per tabel, met de kolomtypen van het datawarehouse (gehele getallen als int32, "
+        ("Eén Parquet-bestand per tabel, met de kolomtypen van het datawarehouse (gehele getallen als int32, "
         "decimale getallen als double, ja/nee als boolean). Een lege waarde (null) betekent: niet gegeven in "
-        "de schets. Tekst staat er precies zoals opgeslagen.",
+        "de schets. Tekst staat er precies zoals opgeslagen."),
     ],
     ("parquet", "en"): [
-        "One Parquet file per table, with the warehouse's column types (integers as int32, decimals as double, "
-        "yes/no as boolean). A null means: not given in the sketch. Text is exactly as stored.",
+        ("One Parquet file per table, with the warehouse's column types (integers as int32, decimals as double, "
+        "yes/no as boolean). A null means: not given in the sketch. Text is exactly as stored."),
     ],
 }
 

@@ -25,7 +25,7 @@ Conventions (documented in data/README.md, "How alpha is computed and read"):
 """
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -51,9 +51,9 @@ def _pairable(units: Iterable[Sequence[Hashable | None]]) -> list[list[Hashable]
     return out
 
 
-def coincidences(units: Iterable[Sequence[Hashable | None]]) -> Counter:
+def coincidences(units: Iterable[Sequence[Hashable | None]]) -> dict[tuple[Hashable, Hashable], float]:
     """The coincidence matrix o[(c, k)] of the pairable units (see module docstring)."""
-    matrix: Counter = Counter()
+    matrix: defaultdict[tuple[Hashable, Hashable], float] = defaultdict(float)  # pairs / (m - 1): fractional
     for values in _pairable(units):
         m = len(values)
         counts = Counter(values)
@@ -69,7 +69,7 @@ def coincidences(units: Iterable[Sequence[Hashable | None]]) -> Counter:
 def krippendorff_alpha_nominal(units: Iterable[Sequence[Hashable | None]]) -> float | None:
     """Krippendorff's alpha for nominal data; None when undefined (see module docstring)."""
     matrix = coincidences(units)
-    marginals: Counter = Counter()
+    marginals: defaultdict[Hashable, float] = defaultdict(float)
     for (c, _k), o in matrix.items():
         marginals[c] += o
     n = sum(marginals.values())
@@ -123,7 +123,7 @@ def pooled_alpha_nominal(groups: Iterable[Iterable[Sequence[Hashable | None]]]) 
     observed = expected = 0.0
     for units in groups:
         matrix = coincidences(units)
-        marginals: Counter = Counter()
+        marginals: defaultdict[Hashable, float] = defaultdict(float)
         for (c, _k), o in matrix.items():
             marginals[c] += o
         n = sum(marginals.values())

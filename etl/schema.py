@@ -68,7 +68,8 @@ class Identity(Strict):
     slug: str = Field(pattern=r"^[a-z0-9_]+$")
     province: Province
     # Bijlage 2 uses a-p; two letters leave room for municipalities beyond the report (and the 400-file benchmark).
-    appendix_letter: str = Field(pattern=r"^[a-z]{1,2}$")
+    # The report uses a..p; up to three letters so synthetic benchmark folders can reach 5000 municipalities.
+    appendix_letter: str = Field(pattern=r"^[a-z]{1,3}$")
     latitude: float = Field(ge=50.7, le=53.6)
     longitude: float = Field(ge=3.3, le=7.3)
     coordinates_source: str = NonEmpty

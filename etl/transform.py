@@ -178,8 +178,11 @@ def municipality_tables(
     """Rows of the per-municipality tables, ids counted across files in the order given."""
     rank = {d: n for n, d in enumerate(dimension_order)}
     status = coding.status if coding is not None else {}
-    out = {name: [] for name in ("municipality", "indicator_value", "qualitative_note", "team", "org_choice",
-                                 "practice", "practice_figure")}
+    out: dict[str, list[tuple]] = {
+        name: []
+        for name in ("municipality", "indicator_value", "qualitative_note", "team", "org_choice", "practice",
+                     "practice_figure")
+    }
     for m in municipalities:
         code = m.municipality.code
         out["municipality"].append(municipality_row(m))
@@ -275,12 +278,16 @@ def reliability_rows(coding: CodingSet | None, dimension_order: list[str]) -> li
         units.setdefault((c.round, c.dimension_id), {}).setdefault(c.municipality_code, {})[c.coder] = c.value_id
         coders.setdefault(c.round, set()).add(c.coder)
     last = coding.last_round
+    if last is None:  # rounds is not empty, so there is a last round; this tells the type checker
+        return []
 
-    def unit_lists(rnd: int, dim: str) -> list[list[str]]:
+    def unit_lists(rnd: int, dim: str) -> list[list[str | None]]:
         order = sorted(coders.get(rnd, ()))
         return [[by_coder.get(k) for k in order] for _code, by_coder in sorted(units.get((rnd, dim), {}).items())]
 
-    last_alpha = {dim: reliability.krippendorff_alpha_nominal(unit_lists(last, dim)) for dim in dimension_order}
+    last_alpha: dict[str | None, float | None] = {
+        dim: reliability.krippendorff_alpha_nominal(unit_lists(last, dim)) for dim in dimension_order
+    }
     last_alpha[None] = reliability.pooled_alpha_nominal([unit_lists(last, dim) for dim in dimension_order])
     rows = []
     for rnd in coding.rounds:

@@ -147,9 +147,11 @@ def check_references(path: Path, m: Municipality, ref: Reference) -> list[str]:
             out.append(
                 f"{where}: organisation.{dim}.value: {m.organisation[dim].value!r} is not one of {', '.join(allowed)}"
             )
-    for dim in m.organisation:
-        if dim not in ref.dimensions:
-            out.append(f"{where}: organisation.{dim}: unknown dimension (see data/reference/org_model.yaml)")
+    out.extend(
+        f"{where}: organisation.{dim}: unknown dimension (see data/reference/org_model.yaml)"
+        for dim in m.organisation
+        if dim not in ref.dimensions
+    )
     return out
 
 

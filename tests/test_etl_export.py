@@ -16,9 +16,10 @@ import pandas as pd
 import pytest
 import yaml
 
-from etl.__main__ import XLSX_NAME, main
+from etl.__main__ import main
 from etl.build import build_warehouse
 from etl.export import EXPORT_TABLES, neutralise_formulas, read_export_tables, write_xlsx
+from etl.export import WORKBOOK_NAME as XLSX_NAME
 
 REQUIRED = {
     "municipalities": ["municipality_code", "name", "official_name", "province", "appendix_letter", "population",
