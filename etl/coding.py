@@ -175,10 +175,12 @@ def load_codings(
         )
         if set(coders_here) == set(CODERS):
             named = {coder: {code for code, _dim in values} for coder, values in coders_here.items()}
-            for coder, other in (("a", "b"), ("b", "a")):
-                for code in sorted(named[coder] - named[other]):
-                    problems.append(f"{display(sub / f'coder_{other}.yaml')}: codings: {code} is coded in "
-                                    f"coder_{coder}.yaml but not here (both coders code the same municipalities)")
+            problems.extend(
+                f"{display(sub / f'coder_{other}.yaml')}: codings: {code} is coded in coder_{coder}.yaml but not "
+                "here (both coders code the same municipalities)"
+                for coder, other in (("a", "b"), ("b", "a"))
+                for code in sorted(named[coder] - named[other])
+            )
         by_round[number] = coders_here
     last = by_round.get(max(rounds), {})
     decisions = _read_adjudication(folder / "adjudication.yaml", dimensions, known, read_yaml, pydantic_problems,
