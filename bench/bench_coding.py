@@ -24,7 +24,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dashboard import settings  # noqa: E402
+from dashboard.core import settings  # noqa: E402
 from etl.build import build_warehouse  # noqa: E402
 
 BUILD_RUNS = 5

@@ -1,4 +1,4 @@
-"""Benchmark: data downloads (dashboard.exports.dataset_download). Not a test; prints a table of medians.
+"""Benchmark: data downloads (dashboard.core.exports.dataset_download). Not a test; prints a table of medians.
 
 Baseline, from the same run: reading the tidy tables from the warehouse (etl.export.read_export_tables),
 which every download does first. Each format is then timed for the full dataset and for a selection of
@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT))
 
 import duckdb  # noqa: E402
 
-from dashboard import exports  # noqa: E402
+from dashboard.core import exports  # noqa: E402
 from etl.build import build_warehouse  # noqa: E402
 from etl.export import read_export_tables  # noqa: E402
 from etl.paths import DATA_DIR  # noqa: E402

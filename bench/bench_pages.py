@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.synthetic import make_synthetic_data  # noqa: E402
-from dashboard import settings  # noqa: E402
+from dashboard.core import settings  # noqa: E402
 
 RUNS = 11
 N_SYNTHETIC = 400

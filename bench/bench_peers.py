@@ -5,7 +5,7 @@ What the peers page computes on every rerun, for one reference against all candi
 and, for the k=5 shown, the explanations in words. Measured on
 1. the real sixteen (baseline, measured in the same run);
 2. 400 SYNTHETIC municipalities from bench/synthetic.py (YAML written to a temporary folder, built with the
-   ETL, read back with dashboard.queries: the same path the page uses). Target: median <= 50 ms.
+   ETL, read back with dashboard.core.queries: the same path the page uses). Target: median <= 50 ms.
 Also reported: turning the warehouse frames into profiles (profiles_from_frames), which the page does too.
 """
 from __future__ import annotations
@@ -22,8 +22,8 @@ sys.path.insert(0, str(ROOT))
 import duckdb  # noqa: E402
 
 from bench.synthetic import make_synthetic_data  # noqa: E402
-from dashboard import queries  # noqa: E402
-from dashboard import similarity as sim  # noqa: E402
+from dashboard.core import queries  # noqa: E402
+from dashboard.core import similarity as sim  # noqa: E402
 from etl.build import build_warehouse  # noqa: E402
 from etl.paths import DATA_DIR  # noqa: E402
 

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import db, settings
+from dashboard.core import settings
+from dashboard.runtime import db
 from etl.build import build_warehouse
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")

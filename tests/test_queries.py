@@ -1,4 +1,4 @@
-"""The query layer (dashboard/queries.py) against a warehouse built from the real data/.
+"""The query layer (dashboard/core/queries.py) against a warehouse built from the real data/.
 
 Why: every page reads through these functions; a query that breaks or interpolates user text would show a
 traceback or let a search box change the SQL.
@@ -7,7 +7,7 @@ traceback or let a search box change the SQL.
 import duckdb
 import pytest
 
-from dashboard import queries as q
+from dashboard.core import queries as q
 
 
 @pytest.fixture(scope="module")

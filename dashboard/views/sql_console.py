@@ -2,7 +2,7 @@
 
 Registered by dashboard/app.py only when settings.SQL_CONSOLE_ENABLED; the page checks the switch again
 so that opening the file directly cannot bypass it. Every query runs in a limited worker process
-(dashboard/sql_worker.py); the session keeps only the last, already capped result (sql_console.MAX_RESULT_BYTES).
+(dashboard/runtime/sql_worker.py); the session keeps only the last, capped result (sql_console.MAX_RESULT_BYTES).
 Everything the query or DuckDB sends back is shown as text (md_escape) or in a table, never as markdown.
 """
 from __future__ import annotations
@@ -11,9 +11,11 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import exports, settings, sql_console, sql_worker
-from dashboard.i18n import t
-from dashboard.safe_text import md_escape
+from dashboard.core import exports, settings, sql_console
+from dashboard.core.i18n import t
+from dashboard.core.safe_text import md_escape
+from dashboard.runtime import sql_worker
+from dashboard.ui import common
 
 EDITOR_KEY = "sql_text"
 RESULT_KEY = "sql_result"
@@ -21,7 +23,7 @@ RESULT_KEY = "sql_result"
 
 def _lang() -> str:
     try:
-        from dashboard.state import current_lang
+        from dashboard.runtime.state import current_lang
 
         return current_lang()
     except Exception:
@@ -67,7 +69,7 @@ def show_schema(path: Path, lang: str) -> None:
 def _number(value: float, lang: str, fmt: str = ",") -> str:
     """A number in the interface's notation: 10.000 and 0,25 in Dutch, 10,000 and 0.25 in English."""
     text = format(value, fmt)
-    return text.translate(str.maketrans(",.", ".,")) if lang == "nl" else text
+    return text.translate(str.maketrans(",.", t("num_group_decimal", lang)))
 
 
 def error_text(result: sql_console.QueryResult, lang: str) -> str:
@@ -97,6 +99,7 @@ def show_result(result: sql_console.QueryResult, sql: str, lang: str) -> None:
         st.warning(t("sql_truncated", lang, n=_number(sql_console.MAX_ROWS, lang)))
     # NULL, as SQL users know it, instead of Streamlit's "None".
     st.dataframe(frame, hide_index=True, key="sql_result_table", placeholder="NULL")
+    cite = common.citation(lang)
     with st.container(horizontal=True, gap="small"):
         st.download_button(t("sql_download_csv", lang), data=lambda: exports.dataframe_csv_bytes(frame),
                            file_name=exports.export_filename("sql_resultaat", "csv"), mime="text/csv",
@@ -104,7 +107,7 @@ def show_result(result: sql_console.QueryResult, sql: str, lang: str) -> None:
         st.download_button(
             t("sql_download_xlsx", lang),
             data=lambda: exports.xlsx_bytes({"resultaat": frame}, [("query", sql), ("truncated", str(result.truncated)),
-                                                                   ("source", exports.CITATION_KPMG)]),
+                                                                   ("source", cite)]),
             file_name=exports.export_filename("sql_resultaat", "xlsx"),
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key="sql_download_xlsx", on_click="ignore", icon=":material/download:",
