@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 import math
 import re
 from collections import Counter
@@ -38,6 +39,8 @@ from dashboard.core.safe_text import quote, shorten
 from dashboard.core.similarity import NOT_REPORTED, OWN_KEY, Catalogue, Profile, point_values, population_value
 from etl.schema import Municipality
 from etl.validate import Reference, _pydantic_problems, check_references
+
+log = logging.getLogger(__name__)
 
 MAX_BYTES = user_files.MAX_BYTES  # 1 MB: a one-municipality file is a few kB
 MAX_NAME = 80
@@ -317,6 +320,8 @@ def parse_upload(filename: str, data: bytes, cat: Catalogue, ref: Reference, lan
     except user_files.UserFileError as exc:
         result = ParseResult(errors=[exc.text(lang)])
     except Exception as exc:  # noqa: BLE001 - last line of defence: a bad file must not break the page
+        # the type only: the file's content is a user's own data and never goes into a log
+        log.warning("upload could not be read: %s", type(exc).__name__)
         result = ParseResult(errors=[t("peers.err.unreadable", lang, kind=type(exc).__name__)])
     result.errors = user_files.limit_messages(result.errors, lang)
     result.warnings = user_files.limit_messages(result.warnings, lang)

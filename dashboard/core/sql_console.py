@@ -25,6 +25,7 @@ QueryResult.error_key) that the page translates with dashboard.core.i18n.t; Duck
 """
 from __future__ import annotations
 
+import logging
 import re
 import threading
 import time
@@ -36,6 +37,8 @@ import duckdb
 import pyarrow as pa
 
 from dashboard.core.safe_text import strip_paths
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -242,8 +245,8 @@ def run_query(
         if not done.wait(time_limit_s + 0.5):
             try:
                 con.interrupt()
-            except Exception:
-                pass
+            except duckdb.Error as exc:  # the connection closed meanwhile: nothing left to stop
+                log.info("SQL console watchdog: interrupt not needed: %s", exc)
 
     guard = threading.Thread(target=watchdog, name="sql-console-watchdog", daemon=True)
     guard.start()
@@ -266,7 +269,8 @@ def run_query(
         return QueryResult(error=text, elapsed_s=time.perf_counter() - start)
     except MemoryError:
         return QueryResult.failed("sql_err_memory", elapsed_s=time.perf_counter() - start, megabytes=WORKER_MEMORY_MB)
-    except Exception as exc:  # e.g. a value Arrow cannot hold; still one line, never a traceback
+    except Exception as exc:  # noqa: BLE001 - e.g. a value Arrow cannot hold; still one line, never a traceback
+        log.warning("SQL console: query failed outside DuckDB: %s", short_error(exc))
         return QueryResult(error=short_error(exc), elapsed_s=time.perf_counter() - start)
     finally:
         done.set()

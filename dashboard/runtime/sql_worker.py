@@ -62,7 +62,7 @@ def child_main() -> int:
 
     try:
         con = sql_console.connect_sandboxed(request["warehouse"], time_limit_s=float(request["time_limit_s"]))
-    except Exception as exc:  # noqa: BLE001 - reported as one line
+    except Exception as exc:  # noqa: BLE001 - reported as one line (the parent logs the result)
         result = sql_console.QueryResult(error=sql_console.short_error(exc))
     else:
         result = sql_console.run_query(con, request["sql"], max_rows=int(request["max_rows"]),

@@ -14,6 +14,7 @@ import streamlit as st
 
 from dashboard.core import exports
 from dashboard.core.i18n import t
+from dashboard.runtime import state
 from dashboard.ui import common
 from dashboard.ui.chart_panel import get_pins
 
@@ -55,13 +56,6 @@ PRESENT_CSS = """
 """
 
 
-def _lang() -> str:
-    try:
-        from dashboard.runtime.state import current_lang
-
-        return current_lang()
-    except Exception:  # the page must also work stand-alone (tests, early in development)
-        return st.session_state.get("lang", "nl")
 
 
 def _escape(text: str) -> str:
@@ -138,13 +132,7 @@ def _deck_builder(pins: list[dict], lang: str, filters: str | None):
 
 def _active_filters(lang: str) -> str | None:
     """The dashboard's active filters in words (for the title slide), when the app has computed them."""
-    try:
-        from dashboard.runtime import state
-        from dashboard.ui.common import filters_text
-
-        return filters_text(lang) if state.total_municipalities() else None
-    except Exception:  # stand-alone (tests) or the warehouse is unavailable: the deck says "no filters"
-        return None
+    return common.filters_text(lang) if state.total_municipalities() else None
 
 
 def show_slide(pins: list[dict], lang: str) -> None:
@@ -209,7 +197,7 @@ def show_manager(pins: list[dict], lang: str) -> None:
 
 
 def main() -> None:
-    lang = _lang()
+    lang = state.current_lang()
     _init_mode()
     pins = get_pins()
     if st.session_state.get(MODE_KEY) and pins:

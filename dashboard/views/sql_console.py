@@ -7,27 +7,24 @@ Everything the query or DuckDB sends back is shown as text (md_escape) or in a t
 """
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
+import duckdb
 import streamlit as st
 
 from dashboard.core import exports, settings, sql_console
 from dashboard.core.i18n import t
 from dashboard.core.safe_text import md_escape
-from dashboard.runtime import sql_worker
+from dashboard.runtime import sql_worker, state
 from dashboard.ui import common
+
+log = logging.getLogger(__name__)
 
 EDITOR_KEY = "sql_text"
 RESULT_KEY = "sql_result"
 
 
-def _lang() -> str:
-    try:
-        from dashboard.runtime.state import current_lang
-
-        return current_lang()
-    except Exception:
-        return st.session_state.get("lang", "nl")
 
 
 def _use_example(sql: str) -> None:
@@ -56,7 +53,8 @@ def show_schema(path: Path, lang: str) -> None:
     st.markdown(f"**{t('sql_schema', lang)}**")
     try:
         schema = _schema(str(path), path.stat().st_mtime_ns)
-    except Exception as exc:
+    except (OSError, duckdb.Error) as exc:
+        log.warning("SQL console: schema of %s not readable: %s", path, exc)
         st.caption(md_escape(sql_console.short_error(exc)))
         return
     for (name, kind), columns in schema.groupby(["table_name", "table_type"], sort=False):
@@ -115,7 +113,7 @@ def show_result(result: sql_console.QueryResult, sql: str, lang: str) -> None:
 
 
 def main() -> None:
-    lang = _lang()
+    lang = state.current_lang()
     st.title(t("sql_page_title", lang))
     if not settings.SQL_CONSOLE_ENABLED:
         st.info(t("sql_disabled", lang))
