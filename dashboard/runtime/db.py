@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 import time
@@ -25,6 +26,8 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.core import queries, settings
+
+log = logging.getLogger(__name__)
 
 
 class WarehouseError(RuntimeError):
@@ -72,8 +75,8 @@ class Warehouse:
             if old is not None:
                 try:
                     old.close()
-                except duckdb.Error:
-                    pass
+                except duckdb.Error as exc:  # already closed or broken: the new file is opened either way
+                    log.info("closing the previous warehouse connection failed: %s", exc)
             _cached_query.clear()
             for _attempt in range(5):
                 try:
@@ -109,7 +112,8 @@ def _same_build(con: duckdb.DuckDBPyConnection, path: Path) -> bool:
     try:
         queries.attach_probe(probe, str(path))
         return queries.build_stamp(con) == queries.build_stamp(probe, probe=True)
-    except duckdb.Error:
+    except duckdb.Error as exc:  # the file on disk is being replaced: not the same build, look again
+        log.info("probe of %s failed: %s", path, exc)
         return False
     finally:
         probe.close()
