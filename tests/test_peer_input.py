@@ -370,3 +370,18 @@ def test_form_text_implausible_income_and_percentage(cat):
     assert f"{inc}: € 29,5 ligt buiten het bereik 1.000 tot 1.000.000" in text
     assert f"{pct}: 7.300% ligt buiten het bereik 0 tot 100" in text
     assert f"{pct}: 7.300%" in result.understood  # said as read, so the user sees the slip
+
+
+def test_reference_from_the_warehouse_holds_the_ids_of_data_reference(built_warehouse):
+    """The page checks uploads against the warehouse, not data/ at runtime: the ids must be the same."""
+    problems: list[str] = []
+    from_yaml = load_reference(ROOT / "data", problems)
+    assert problems == []
+    con = duckdb.connect(str(built_warehouse), read_only=True)
+    try:
+        ref = pi.reference_from_warehouse(q.indicators(con), q.sources(con), q.dimension_values(con))
+    finally:
+        con.close()
+    assert set(ref.indicators) == set(from_yaml.indicators)
+    assert set(ref.sources) == set(from_yaml.sources)
+    assert {d: sorted(v) for d, v in ref.dimensions.items()} == {d: sorted(v) for d, v in from_yaml.dimensions.items()}

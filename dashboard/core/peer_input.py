@@ -30,6 +30,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pandas as pd
 from pydantic import ValidationError
 
 from dashboard.core import user_files
@@ -312,6 +313,17 @@ def _check_org(org: dict[str, str | None], cat: Catalogue, lang: str, errors: li
 
 
 # --- uploads ------------------------------------------------------------------------------------------
+
+def reference_from_warehouse(indicators: pd.DataFrame, sources: pd.DataFrame,
+                             dimension_values: pd.DataFrame) -> Reference:
+    """The id lists check_references needs (indicators, sources, codebook values), read from the warehouse
+    tables rather than from data/ at runtime: the same ids the ETL validated the warehouse against."""
+    ref = Reference()
+    ref.indicators = {i: {"id": i} for i in indicators["indicator_id"]}
+    ref.sources = {s: {"id": s} for s in sources["source_id"]}
+    for dim, value in zip(dimension_values["dimension_id"], dimension_values["value_id"], strict=True):
+        ref.dimensions.setdefault(dim, []).append(value)
+    return ref
 
 def parse_upload(filename: str, data: bytes, cat: Catalogue, ref: Reference, lang: str = "nl") -> ParseResult:
     """Any uploaded bytes -> ParseResult with at most user_files.MAX_MESSAGES short messages. Never raises."""

@@ -14,7 +14,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from dashboard.core import charts, peer_input, settings, user_files
+from dashboard.core import charts, peer_input, user_files
 from dashboard.core import similarity as sim
 from dashboard.core.formatting import NOT_REPORTED as NOT_REPORTED_TEXT
 from dashboard.core.formatting import fmt_list, fmt_number
@@ -39,15 +39,10 @@ K_DEFAULT, K_MAX = 5, 15
 QP_REF, QP_K, QP_PRESET, QP_W = "peer_ref", "peer_k", "peer_preset", "peer_w"
 
 
-@st.cache_resource(show_spinner=False)
-def _etl_reference(data_dir: str):
-    """The reference lists the ETL validates against (shared, read-only; holds no user data)."""
-    from pathlib import Path
-
-    from etl.validate import load_reference
-
-    problems: list[str] = []
-    return load_reference(Path(data_dir), problems)
+def _reference():
+    """The ids an uploaded file may point to, from the warehouse, once per build (runtime.db.per_build)."""
+    return db.per_build(("peer_reference",), lambda: peer_input.reference_from_warehouse(
+        db.query("indicators"), db.query("sources"), db.query("dimension_values")))
 
 
 def _dataset():
@@ -199,7 +194,7 @@ def _own_upload(cat: sim.Catalogue, lang: str) -> None:
                               max_upload_size=user_files.MAX_MEGABYTES, help=t("peers.upload.help", lang))
     if upload is not None and st.session_state.get(UPLOAD_SEEN) != upload.file_id:
         st.session_state[UPLOAD_SEEN] = upload.file_id
-        _store(peer_input.parse_upload(upload.name, upload.getvalue(), cat, _etl_reference(str(settings.DATA_DIR)),
+        _store(peer_input.parse_upload(upload.name, upload.getvalue(), cat, _reference(),
                                        lang))
     elif upload is None:
         st.session_state.pop(UPLOAD_SEEN, None)
