@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from dashboard import settings
+from dashboard.core import settings
 from etl.build import build_warehouse
 
 ROOT = Path(__file__).resolve().parent.parent

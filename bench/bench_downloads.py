@@ -1,4 +1,4 @@
-"""Benchmark: data downloads (dashboard.exports.dataset_download). Not a test; prints a table of medians.
+"""Benchmark: data downloads (dashboard.core.exports.dataset_download). Not a test; prints a table of medians.
 
 Baseline, from the same run: reading the tidy tables from the warehouse (etl.export.read_export_tables),
 which every download does first. Each format is then timed for the full dataset and for a selection of
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import duckdb
 
-from dashboard import exports
+from dashboard.core import exports
 from etl.build import build_warehouse
 from etl.export import read_export_tables
 from etl.paths import DATA_DIR

@@ -30,7 +30,7 @@ import duckdb
 import streamlit as st
 
 from bench.synthetic import make_synthetic_data
-from dashboard import settings
+from dashboard.core import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 # The app's entry script (what `make run` starts); its st.navigation call lists the pages.

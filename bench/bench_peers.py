@@ -5,7 +5,7 @@ What the peers page computes on every rerun, for one reference against all candi
 and, for the k=5 shown, the explanations in words. Measured on
 1. the real sixteen (baseline, measured in the same run);
 2. 400 SYNTHETIC municipalities from bench/synthetic.py (YAML written to a temporary folder, built with the
-   ETL, read back with dashboard.queries: the same path the page uses). Target: median <= 50 ms.
+   ETL, read back with dashboard.core.queries: the same path the page uses). Target: median <= 50 ms.
 Also reported: turning the warehouse frames into profiles (profiles_from_frames), which the page does too.
 """
 
@@ -20,8 +20,8 @@ from pathlib import Path
 import duckdb
 
 from bench.synthetic import make_synthetic_data
-from dashboard import queries
-from dashboard import similarity as sim
+from dashboard.core import queries
+from dashboard.core import similarity as sim
 from etl.build import build_warehouse
 from etl.paths import DATA_DIR
 

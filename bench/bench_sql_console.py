@@ -2,7 +2,7 @@
 
 Per query, the median of RUNS runs of
 - in-process: a fresh locked-down connection in this process, the query, close (what the page did before);
-- worker: dashboard.sql_worker.run_in_worker (process start, imports, the same connection and query, Arrow
+- worker: dashboard.runtime.sql_worker.run_in_worker (process start, imports, the same connection and query, Arrow
   IPC back), which is what the page does now.
 The difference is the latency the isolation adds per query; the ratio is against the in-process baseline of
 the same run. A warehouse is built from data/ into a temporary folder.
@@ -18,7 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from dashboard import sql_console, sql_worker
+from dashboard.core import sql_console
+from dashboard.runtime import sql_worker
 
 ROOT = Path(__file__).resolve().parent.parent
 

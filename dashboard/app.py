@@ -2,7 +2,7 @@
 
 Declares the pages (st.navigation), makes sure the warehouse exists, draws the shared sidebar (language,
 filters, 'N van 16 gemeenten', reset) and runs the chosen page. Pages hold widgets and layout only; they
-read the filter result through dashboard.state and data through dashboard.db.
+read the filter result through dashboard.runtime.state and data through dashboard.runtime.db.
 """
 
 from __future__ import annotations
@@ -17,42 +17,42 @@ if str(ROOT) not in sys.path:  # `streamlit run dashboard/app.py` puts only dash
 
 import streamlit as st  # noqa: E402
 
-from dashboard import db, filters, memory, settings, state  # noqa: E402
-from dashboard.i18n import t  # noqa: E402
+from dashboard.core import filters, settings  # noqa: E402
+from dashboard.core.i18n import t  # noqa: E402
+from dashboard.runtime import db, memory, state  # noqa: E402
 from dashboard.ui import common, sidebar, startup  # noqa: E402
 
 log = logging.getLogger("lokale_teams")
 
-# (file relative to this script, title key, url path, icon, owner). Owner "core" pages get URL checks.
+# (file relative to this script, title key, url path, icon), in menu order.
 PAGES = (
-    ("views/overview.py", "core_page_overview", "overzicht", ":material/map:", "core"),
-    ("views/profile.py", "core_page_profile", "profiel", ":material/location_city:", "core"),
-    ("views/compare.py", "core_page_compare", "vergelijken", ":material/compare:", "core"),
-    ("views/contrasts.py", "core_page_contrasts", "contrasten", ":material/grid_on:", "core"),
-    ("views/practices.py", "core_page_practices", "praktijkvoorbeelden", ":material/lightbulb:", "core"),
-    ("views/peers.py", "core_page_peers", "vergelijkbare-gemeenten", ":material/groups:", "peers"),
-    ("views/presentation.py", "core_page_presentation", "presentatie", ":material/slideshow:", "exports"),
-    ("views/sql_console.py", "core_page_sql", "sql-console", ":material/terminal:", "exports"),
-    ("views/about.py", "core_page_about", "over-de-data", ":material/info:", "core"),
+    ("views/overview.py", "core_page_overview", "overzicht", ":material/map:"),
+    ("views/profile.py", "core_page_profile", "profiel", ":material/location_city:"),
+    ("views/compare.py", "core_page_compare", "vergelijken", ":material/compare:"),
+    ("views/contrasts.py", "core_page_contrasts", "contrasten", ":material/grid_on:"),
+    ("views/practices.py", "core_page_practices", "praktijkvoorbeelden", ":material/lightbulb:"),
+    ("views/peers.py", "core_page_peers", "vergelijkbare-gemeenten", ":material/groups:"),
+    ("views/presentation.py", "core_page_presentation", "presentatie", ":material/slideshow:"),
+    ("views/sql_console.py", "core_page_sql", "sql-console", ":material/terminal:"),
+    ("views/about.py", "core_page_about", "over-de-data", ":material/info:"),
 )
 
 
-def build_pages(lang: str) -> tuple[list, dict]:
-    """st.Page objects in menu order, and which part of the app owns each page's URL parameters."""
-    pages, owners = [], {}
-    for path, title_key, url_path, icon, owner in PAGES:
+def build_pages(lang: str) -> list:
+    """st.Page objects in menu order."""
+    pages = []
+    for path, title_key, url_path, icon in PAGES:
         if path == "views/sql_console.py" and not settings.SQL_CONSOLE_ENABLED:
             continue
         page = st.Page(
             path, title=t(title_key, lang), url_path=url_path, icon=icon, default=(path == "views/overview.py")
         )
         pages.append(page)
-        owners[page.url_path] = owner
-    return pages, owners
+    return pages
 
 
 def check_unknown_params(lang: str) -> None:
-    """URL parameters no widget of this run used: name them briefly and drop them (core pages only)."""
+    """URL parameters no widget of this run used: name them briefly and drop them."""
     known = state.bound_params()
     for param in list(st.query_params.keys()):
         if param in known or param.startswith(state.EXTERNAL_PARAM_PREFIXES):
@@ -61,7 +61,7 @@ def check_unknown_params(lang: str) -> None:
         del st.query_params[param]
 
 
-memory.limit_arenas()  # once per process is enough; repeated calls are harmless (see dashboard/memory.py)
+memory.limit_arenas()  # once per process is enough; repeated calls are harmless (see dashboard/runtime/memory.py)
 
 
 def main() -> None:
@@ -69,7 +69,7 @@ def main() -> None:
     st.set_page_config(page_title="Lokale teams", page_icon=":material/diversity_3:", layout="wide")
     state.begin_run()
     lang = state.current_lang()
-    pages, owners = build_pages(lang)
+    pages = build_pages(lang)
     current = st.navigation(pages)
     lang = sidebar.language_toggle()
 
@@ -105,8 +105,7 @@ def main() -> None:
         log.exception("page %s failed", current.url_path)
         st.error(t("core_unexpected", lang), icon=":material/error:")
 
-    if owners.get(current.url_path) == "core":
-        check_unknown_params(lang)
+    check_unknown_params(lang)
     found = state.notices()
     if found:
         notice_slot.info(state.notices_message(found, lang), icon=":material/link_off:")

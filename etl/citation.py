@@ -1,9 +1,13 @@
-"""How to cite the report and this dashboard, composed from data/reference/sources.yaml.
+"""How to cite the report and this dashboard, composed from the report's entry in the source list.
 
-The report's title and subtitle are stored as separate fields there, so the citation has one source
-of truth; every page, export and slide that cites the report calls report_citation().
+The report's title and subtitle are stored as separate fields, so the citation has one source of truth;
+every page, export and slide that cites the report calls report_citation(lang, source). Code that reads
+the warehouse (the dashboard, `python -m etl export`) passes the warehouse's source row (report_source);
+only without one does this module read data/reference/sources.yaml.
 """
+from collections.abc import Mapping
 from functools import cache
+from typing import Any
 
 import yaml
 
@@ -13,20 +17,32 @@ REPORT_SOURCE_ID = "kpmg_2019"
 
 
 @cache
-def _report_source() -> dict:
+def _report_source_yaml() -> dict:
     sources = yaml.safe_load((DATA_DIR / "reference" / "sources.yaml").read_text(encoding="utf-8"))["sources"]
     return next(s for s in sources if s["id"] == REPORT_SOURCE_ID)
 
 
-def report_title() -> str:
+def report_source(sources: Any) -> dict | None:
+    """The report's row of the warehouse's source table (a DataFrame with source_id, title, subtitle)."""
+    if sources is None or "source_id" not in getattr(sources, "columns", ()):
+        return None
+    rows = sources[sources["source_id"] == REPORT_SOURCE_ID]
+    return None if rows.empty else rows.iloc[0].to_dict()
+
+
+def report_title(source: Mapping[str, Any] | None = None) -> str:
     """'Title: subtitle' of the KPMG report."""
-    source = _report_source()
-    return f"{source['title']}: {source['subtitle']}" if source.get("subtitle") else source["title"]
+    source = source or _report_source_yaml()
+    subtitle = source.get("subtitle")
+    return f"{source['title']}: {subtitle}" if isinstance(subtitle, str) and subtitle else str(source["title"])
 
 
-def report_citation(lang: str = "nl") -> str:
-    commissioned = "In opdracht van het Ministerie van VWS" if lang == "nl" else "Commissioned by the Ministry of VWS"
-    return f"KPMG (2019). {report_title()}. {commissioned}, kenmerk A1900017004."
+_COMMISSIONED = {"nl": "In opdracht van het Ministerie van VWS", "en": "Commissioned by the Ministry of VWS"}
+
+
+def report_citation(lang: str = "nl", source: Mapping[str, Any] | None = None) -> str:
+    commissioned = _COMMISSIONED.get(lang, _COMMISSIONED["nl"])
+    return f"KPMG (2019). {report_title(source)}. {commissioned}, kenmerk A1900017004."
 
 
 def dashboard_citation(lang: str = "nl") -> str:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from etl.build import DATA_VERSION
-from etl.citation import dashboard_citation, report_citation
+from etl.citation import dashboard_citation, report_citation, report_source
 from etl.export_tables import TABLES, ExportTable
 
 FORMATS = ("csv", "xlsx", "parquet")
@@ -147,8 +147,8 @@ def descriptor(
         "version": meta.get("data_version", DATA_VERSION),
         "licenses": [{"name": "LicenseRef-lokale-teams", "title": words["licence_title"]}],
         "rights": words["licence"],
-        "sources": [{"title": report_citation(lang)}],
-        "citation": f"{report_citation(lang)} {dashboard_citation(lang)}",
+        "sources": [{"title": report_citation(lang, report_source(tables.get("sources")))}],
+        "citation": f"{report_citation(lang, report_source(tables.get('sources')))} {dashboard_citation(lang)}",
         "keywords": ["lokale teams", "sociaal domein", "gemeenten", "Wmo", "Jeugdwet"],
         "language": lang,
         "resources": resources,
@@ -264,7 +264,8 @@ def _header_rows(tables, fmt, lang, meta, selection) -> list[tuple[str, str]]:
     rows = [
         (lab["what"], words["description"]),
         (lab["selection"], chosen),
-        (lab["cite"], f"{report_citation(_lang(lang))} {dashboard_citation(_lang(lang))}"),
+        (lab["cite"], (f"{report_citation(_lang(lang), report_source(tables.get('sources')))} "
+                       f"{dashboard_citation(_lang(lang))}")),
         (lab["licence"], words["licence"]),
         (lab["version"], meta.get("data_version", DATA_VERSION)),
     ]

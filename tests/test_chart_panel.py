@@ -14,8 +14,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import exports
-from dashboard.safe_text import md_escape
+from dashboard.core import exports
+from dashboard.core.safe_text import md_escape
 from dashboard.ui.chart_panel import PINS_KEY
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -99,6 +99,14 @@ def test_pin_button_pins_and_unpins():
     assert [p["slug"] for p in at.session_state[PINS_KEY]] == ["punten"]
 
 
+
+@pytest.fixture(autouse=True)
+def real_warehouse_for_pages(built_warehouse, monkeypatch):
+    """Pages read the warehouse (e.g. the deck's citation): every page test gets the one built from data/."""
+    from dashboard.core import settings
+
+    monkeypatch.setattr(settings, "WAREHOUSE_PATH", built_warehouse)
+
 def make_pins(n: int) -> list[dict]:
     out = []
     for i in range(n):
@@ -173,7 +181,7 @@ def test_presentation_toggle_turns_the_mode_on():
 
 @pytest.fixture
 def sql_page(monkeypatch, tmp_path):
-    from dashboard import settings
+    from dashboard.core import settings
     from etl.build import build_warehouse
 
     target = tmp_path / "warehouse.duckdb"
@@ -216,7 +224,8 @@ def test_sql_console_page_refuses_in_dutch(sql_page, sql, shown):
 
 
 def test_sql_console_page_time_limit_message_is_dutch(sql_page, monkeypatch):
-    from dashboard import sql_console, sql_worker
+    from dashboard.core import sql_console
+    from dashboard.runtime import sql_worker
 
     # A real runaway query is covered in tests/test_sql_console.py; here only the message matters.
     monkeypatch.setattr(sql_worker, "run_in_worker",
@@ -240,7 +249,7 @@ def test_sql_console_page_counts_one_row_in_the_singular_and_shows_null(sql_page
 
 
 def test_sql_console_page_respects_the_operator_switch(sql_page, monkeypatch):
-    from dashboard import settings
+    from dashboard.core import settings
 
     monkeypatch.setattr(settings, "SQL_CONSOLE_ENABLED", False)
     at = sql_page.run()
@@ -303,7 +312,7 @@ def test_chart_page_list_is_complete():
 @pytest.mark.parametrize("page_file", sorted(CHART_PAGES))
 def test_every_chart_on_every_page_has_its_downloads(page_file, built_warehouse, monkeypatch):
     """Each Vega-Lite chart a page draws comes with PNG, SVG and data downloads and a pin button."""
-    from dashboard import settings
+    from dashboard.core import settings
 
     monkeypatch.setattr(settings, "WAREHOUSE_PATH", built_warehouse)
     at = AppTest.from_file(str(APP), default_timeout=60).run()  # the app's first run sets up the selection
@@ -323,7 +332,7 @@ def test_every_chart_on_every_page_has_its_downloads(page_file, built_warehouse,
 
 @pytest.mark.parametrize("page_file", ["about.py", "practices.py"])
 def test_pages_without_charts_draw_none(page_file, built_warehouse, monkeypatch):
-    from dashboard import settings
+    from dashboard.core import settings
 
     monkeypatch.setattr(settings, "WAREHOUSE_PATH", built_warehouse)
     at = AppTest.from_file(str(APP), default_timeout=60).run()
@@ -334,7 +343,7 @@ def test_pages_without_charts_draw_none(page_file, built_warehouse, monkeypatch)
 
 def test_every_contrast_view_has_its_downloads(built_warehouse, monkeypatch):
     """The contrasts page draws one chart per view; each view's chart goes through render_chart."""
-    from dashboard import settings
+    from dashboard.core import settings
 
     monkeypatch.setattr(settings, "WAREHOUSE_PATH", built_warehouse)
     at = AppTest.from_file(str(APP), default_timeout=60).run()

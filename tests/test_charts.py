@@ -1,4 +1,4 @@
-"""Chart builders (dashboard/charts.py): inspect the Vega-Lite spec, no browser.
+"""Chart builders (dashboard/core/charts.py): inspect the Vega-Lite spec, no browser.
 
 Why: the charts make comparisons for policy advisors; a shared axis between two income definitions, a
 reference line that is only right for some points, or an export without its source would mislead.
@@ -12,8 +12,8 @@ import pandas as pd
 import pytest
 import yaml
 
-from dashboard import charts as c
-from dashboard import queries as q
+from dashboard.core import charts as c
+from dashboard.core import queries as q
 
 ROOT_DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -219,7 +219,7 @@ def test_heatmap_zero_means_not_highlighted(wh):
 
 
 def matrix_spec(wh, lang: str) -> tuple[dict, "pd.DataFrame"]:
-    from dashboard.i18n import STRINGS, t
+    from dashboard.core.i18n import STRINGS, t
 
     values = wh["dimension_values"]
     short = {(d, v): t(f"core_orgshort_{d}__{v}", lang) for d, v in zip(values.dimension_id, values.value_id,
@@ -233,7 +233,7 @@ def matrix_spec(wh, lang: str) -> tuple[dict, "pd.DataFrame"]:
 
 def source_choices() -> dict[tuple[str, str], str]:
     """(municipality name, dimension id) -> coded value id, read from the YAML files in data/gemeenten/."""
-    from dashboard import settings
+    from dashboard.core import settings
 
     out = {}
     for path in sorted((Path(settings.DATA_DIR) / "gemeenten").glob("*.yaml")):
@@ -311,7 +311,7 @@ def test_org_matrix_fits_the_page_and_keeps_its_key_in_the_png(wh):
 
     import vl_convert as vlc
 
-    from dashboard import exports
+    from dashboard.core import exports
 
     spec, _key = matrix_spec(wh, "nl")
     svg = vlc.vegalite_to_svg(spec)
@@ -634,7 +634,7 @@ def test_source_line_names_indicator_sources():
 
 
 def test_org_matrix_cells_grow_with_the_fonts_on_a_projector(wh):
-    from dashboard import exports
+    from dashboard.core import exports
 
     spec, _key = matrix_spec(wh, "nl")
     big = exports.presentation_spec(spec)

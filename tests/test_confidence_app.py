@@ -15,8 +15,8 @@ import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
 
-from dashboard import settings
-from dashboard.safe_text import md_escape
+from dashboard.core import settings
+from dashboard.core.safe_text import md_escape
 from etl.build import build_warehouse
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -120,7 +120,7 @@ def test_reset_clears_the_switch():
 
 def test_tentative_dimension_says_so_in_the_filter():
     at = app("views/overview.py")
-    # widget labels render markdown, so the data-derived label is escaped (dashboard.safe_text.md_escape):
+    # widget labels render markdown, so the data-derived label is escaped (dashboard.core.safe_text.md_escape):
     # undo the backslashes to read it as the user sees it
     labels = {m.label.replace("\\", ""): m for m in at.sidebar.multiselect}  # undo md_escape
     assert "Reikwijdte van het team (voorlopig)" in labels
@@ -196,7 +196,7 @@ def test_peer_page_leaves_tentative_dimension_out_by_default():
 def test_every_reliability_string_used_exists_in_both_languages():
     import re
 
-    from dashboard.strings.reliability import STRINGS
+    from dashboard.core.strings.reliability import STRINGS
 
     used = set()
     for path in [*(ROOT / "dashboard").rglob("*.py")]:

@@ -13,8 +13,8 @@ import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
 
-from dashboard import settings
-from dashboard.safe_text import md_escape
+from dashboard.core import settings
+from dashboard.core.safe_text import md_escape
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "dashboard" / "app.py")
@@ -263,7 +263,7 @@ def test_invalid_data_shows_problems_not_a_traceback(fixture_data_dir, tmp_path)
 
 def _only_in(lang: str) -> set[str]:
     """Interface strings (core) that exist only in one language: their appearance in the other is a leak."""
-    from dashboard.strings.core import STRINGS
+    from dashboard.core.strings.core import STRINGS
 
     i = 0 if lang == "nl" else 1
     return {
@@ -307,7 +307,7 @@ def test_no_other_language_leaks_into_the_interface(page, lang):
 def test_every_core_string_key_used_exists():
     import re
 
-    from dashboard.strings.core import STRINGS
+    from dashboard.core.strings.core import STRINGS
 
     used = set()
     for path in [ROOT / "dashboard" / "app.py", *(ROOT / "dashboard" / "views").glob("*.py"),

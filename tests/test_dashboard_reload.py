@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import db, settings
+from dashboard.core import settings
+from dashboard.runtime import db
 from etl.build import build_warehouse
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")
@@ -59,6 +60,25 @@ def test_missing_warehouse_gives_a_short_message(tmp_path, fixture_data_dir, mon
     # the app would rebuild it on its next data check; simulate a file that vanished between checks
     with pytest.raises(db.WarehouseError):
         db.refresh()
+
+
+def test_invalid_data_keeps_serving_the_last_good_warehouse(tmp_path, fixture_data_dir, monkeypatch):
+    """data/ turns invalid after a good build: the app names the problems and serves the old file, unchanged."""
+    from dashboard.ui import startup
+
+    target = tmp_path / "w.duckdb"
+    build_warehouse(fixture_data_dir, target, log=lambda _l: None)
+    n_fixture = len(list((fixture_data_dir / "gemeenten").glob("*.yaml")))
+    identity = db.file_identity(target)
+    (fixture_data_dir / "gemeenten" / "teststad.yaml").write_text("name: [unclosed\n", encoding="utf-8")
+    monkeypatch.setattr(settings, "DATA_DIR", fixture_data_dir)
+    monkeypatch.setattr(settings, "WAREHOUSE_PATH", target)
+    startup.force_recheck()
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception
+    assert total(at) == n_fixture  # the last good build, all of it
+    assert any("laatste geldige versie" in e.label for e in at.expander)
+    assert db.file_identity(target) == identity  # the broken data did not replace the file
 
 
 def test_identity_changes_when_the_file_is_replaced(tmp_path, fixture_data_dir):

@@ -18,7 +18,7 @@ import duckdb
 import pytest
 from frictionless import Package, validate
 
-from dashboard import exports
+from dashboard.core import exports
 from etl.__main__ import main
 from etl.export import DESCRIPTOR_NAME, EXPORT_TABLES, descriptor_from_workbook
 

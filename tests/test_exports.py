@@ -1,4 +1,4 @@
-"""Exports (dashboard/exports.py): images, file names, spreadsheets, Parquet and the PowerPoint deck.
+"""Exports (dashboard/core/exports.py): images, file names, spreadsheets, Parquet and the PowerPoint deck.
 
 Why these tests exist: an exported file travels without the dashboard around it. It must say what it
 shows (title, filters, source), keep Dutch number formatting, be sharp enough for a slide (>= 1600 px),
@@ -22,7 +22,8 @@ import pandas as pd
 import pytest
 from pptx import Presentation
 
-from dashboard import exports
+from dashboard.core import exports
+from etl.citation import report_citation
 from etl.export import EXPORT_TABLES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -262,7 +263,8 @@ def pins(n: int = 2) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def deck_bytes() -> bytes:
-    return exports.build_deck(pins(2), title="Lokale teams", filters=SUBTITLE, today=dt.date(2019, 9, 30))
+    return exports.build_deck(pins(2), title="Lokale teams", filters=SUBTITLE, today=dt.date(2019, 9, 30),
+                              citation=report_citation("nl"))
 
 
 def test_deck_has_title_chart_and_closing_slides(deck_bytes):
@@ -284,8 +286,27 @@ def test_deck_has_title_chart_and_closing_slides(deck_bytes):
 
 
 def test_deck_without_pins_still_opens():
-    prs = Presentation(io.BytesIO(exports.build_deck([])))
+    prs = Presentation(io.BytesIO(exports.build_deck([], citation=report_citation("nl"))))
     assert len(prs.slides) == 2
+
+
+def test_english_deck_cites_and_speaks_english():
+    prs = Presentation(io.BytesIO(exports.build_deck([], lang="en", citation=report_citation("en"),
+                                                     today=dt.date(2019, 9, 30))))
+    first, closing = (" ".join(sh.text_frame.text for sh in slide.shapes if sh.has_text_frame) for slide in prs.slides)
+    assert "30 September 2019" in first and "Source: KPMG (2019)" in first and "no filters" in first
+    assert "Sources and how to cite" in closing and "Commissioned by the Ministry of VWS" in closing
+    assert "Bron" not in first + closing and "opdracht" not in first + closing
+
+
+def test_english_selection_readme_cites_the_report_in_english_from_the_warehouse(con):
+    title, subtitle = con.execute("select title, subtitle from source where source_id = 'kpmg_2019'").fetchone()
+    code = con.execute("select min(municipality_code) from municipality").fetchone()[0]
+    book = openpyxl.load_workbook(io.BytesIO(exports.dataset_download(con, "xlsx", lang="en", codes=[code])))
+    text = " ".join(str(v) for row in book["README"].iter_rows(values_only=True) for v in row if v)
+    assert "Commissioned by the Ministry of VWS" in text and "In opdracht" not in text
+    assert title in text and (not subtitle or subtitle in text)
+    assert "no filters" in text
 
 
 @pytest.mark.slow

@@ -1,4 +1,4 @@
-"""Filter logic and its URL form (dashboard/filters.py), without Streamlit.
+"""Filter logic and its URL form (dashboard/core/filters.py), without Streamlit.
 
 Why: the sidebar filters decide which municipalities every page shows; a wrong size class or a lost
 "not reported" silently changes a benchmark.
@@ -7,7 +7,7 @@ Why: the sidebar filters decide which municipalities every page shows; a wrong s
 import pandas as pd
 import pytest
 
-from dashboard import filters as fl
+from dashboard.core import filters as fl
 
 OVERVIEW = pd.DataFrame(
     {

@@ -1,4 +1,4 @@
-"""Dutch number formatting and the report's qualifiers (dashboard/formatting.py).
+"""Dutch number formatting and the report's qualifiers (dashboard/core/formatting.py).
 
 Why: a policy advisor reads "41,000" as forty-one euro; "not reported" shown as 0 would be a false fact.
 """
@@ -8,7 +8,7 @@ import math
 import pandas as pd
 import pytest
 
-from dashboard import formatting as f
+from dashboard.core import formatting as f
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
 
-from dashboard import journeys, settings
+from dashboard.core import journeys, settings
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "dashboard" / "app.py")

@@ -1,4 +1,4 @@
-"""A user's own municipality (dashboard/peer_input.py): parsing and validation of form, YAML and CSV input.
+"""A user's own municipality (dashboard/core/peer_input.py): parsing and validation of form, YAML and CSV input.
 
 Why these tests exist: uploads come from people, not from our pipeline. Every bad file must give a message
 a policy advisor can act on, and none may raise (a bad file must never break the page).
@@ -12,10 +12,10 @@ import duckdb
 import pytest
 import yaml
 
-from dashboard import peer_input as pi
-from dashboard import queries as q
-from dashboard import similarity as sim
-from dashboard.safe_text import md_escape
+from dashboard.core import peer_input as pi
+from dashboard.core import queries as q
+from dashboard.core import similarity as sim
+from dashboard.core.safe_text import md_escape
 from etl.validate import load_reference
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,7 +67,7 @@ def test_both_templates_parse_to_the_same_profile(cat, ref):
 def test_csv_template_header_matches_the_codebook(cat):
     """If an indicator or dimension is added to data/reference, the downloadable template must follow."""
     assert pi.template_bytes("csv").decode("utf-8") == pi.make_template_csv(cat), (
-        "regenerate with: python -c 'from dashboard.peer_input import write_template_csv; write_template_csv()'")
+        "regenerate with: python -c 'from dashboard.core.peer_input import write_template_csv; write_template_csv()'")
 
 
 def test_a_real_municipality_file_can_be_uploaded(cat, ref):
@@ -370,3 +370,18 @@ def test_form_text_implausible_income_and_percentage(cat):
     assert f"{inc}: € 29,5 ligt buiten het bereik 1.000 tot 1.000.000" in text
     assert f"{pct}: 7.300% ligt buiten het bereik 0 tot 100" in text
     assert f"{pct}: 7.300%" in result.understood  # said as read, so the user sees the slip
+
+
+def test_reference_from_the_warehouse_holds_the_ids_of_data_reference(built_warehouse):
+    """The page checks uploads against the warehouse, not data/ at runtime: the ids must be the same."""
+    problems: list[str] = []
+    from_yaml = load_reference(ROOT / "data", problems)
+    assert problems == []
+    con = duckdb.connect(str(built_warehouse), read_only=True)
+    try:
+        ref = pi.reference_from_warehouse(q.indicators(con), q.sources(con), q.dimension_values(con))
+    finally:
+        con.close()
+    assert set(ref.indicators) == set(from_yaml.indicators)
+    assert set(ref.sources) == set(from_yaml.sources)
+    assert {d: sorted(v) for d, v in ref.dimensions.items()} == {d: sorted(v) for d, v in from_yaml.dimensions.items()}

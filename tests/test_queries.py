@@ -1,4 +1,4 @@
-"""The query layer (dashboard/queries.py) against a warehouse built from the real data/.
+"""The query layer (dashboard/core/queries.py) against a warehouse built from the real data/.
 
 Why: every page reads through these functions; a query that breaks or interpolates user text would show a
 traceback or let a search box change the SQL.
@@ -7,7 +7,7 @@ traceback or let a search box change the SQL.
 import duckdb
 import pytest
 
-from dashboard import queries as q
+from dashboard.core import queries as q
 
 
 @pytest.fixture(scope="module")
@@ -57,8 +57,15 @@ def test_per_municipality_queries(con):
     assert len(q.municipality(con, code)) == 1
     assert len(q.teams(con, code)) >= 1
     assert len(q.practices(con, [code])) >= 1
-    q.notes(con, code)
-    q.practice_figures(con, [code])
+    # expected counts straight from the base tables (not through the query under test)
+    n_notes = con.execute("select count(*) from qualitative_note where municipality_code = ?", [code]).fetchone()[0]
+    notes = q.notes(con, code)
+    assert len(notes) == n_notes and notes["source_title"].notna().all()
+    n_figures = con.execute(
+        "select count(*) from practice_figure f join practice p using (practice_id) where p.municipality_code = ?",
+        [code],
+    ).fetchone()[0]
+    assert len(q.practice_figures(con, [code])) == n_figures
     src = q.municipality_sources(con, code)
     assert {"population", "coordinates"} <= {u for uses in src["used_for"] for u in uses}
 
@@ -81,8 +88,13 @@ def test_search_matches_dutch_and_english_case_insensitive(con):
 @pytest.mark.parametrize("text", ["'; drop table practice; --", "100%", "_", "\\", "a" * 500])
 def test_search_text_is_data_not_sql(con, text):
     codes = list(q.overview(con)["municipality_code"])
-    q.practice_search(con, codes, text)  # must not raise
-    assert con.execute("select count(*) from practice").fetchone()[0] > 0
+    before = con.execute("select count(*) from practice").fetchone()[0]
+    found = q.practice_search(con, codes, text)
+    # the text is matched literally (no LIKE wildcards, no SQL): every hit contains every term as written
+    for row in found.itertuples():
+        haystack = " ".join(str(getattr(row, c)) for c in ("title_nl", "summary_nl", "title_en", "summary_en")).lower()
+        assert all(term in haystack for term in q.search_terms(text))
+    assert con.execute("select count(*) from practice").fetchone()[0] == before > 0
 
 
 def test_search_terms_are_bounded():

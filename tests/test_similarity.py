@@ -1,4 +1,4 @@
-"""Peer similarity (dashboard/similarity.py): the method, checked against numbers computed by hand.
+"""Peer similarity (dashboard/core/similarity.py): the method, checked against numbers computed by hand.
 
 Why these tests exist: the peer page tells policy advisors which municipalities are "like" theirs. A
 silent change in scaling, skipping or tie-breaking would change that advice without anyone noticing.
@@ -7,8 +7,8 @@ import math
 
 import pytest
 
-from dashboard import similarity as s
-from dashboard.similarity import Catalogue, DimensionDef, IndicatorDef, Profile
+from dashboard.core import similarity as s
+from dashboard.core.similarity import Catalogue, DimensionDef, IndicatorDef, Profile
 
 NR = "not_reported"
 

@@ -1,4 +1,4 @@
-"""SQL console (dashboard/sql_console.py): every known way out is refused, and nothing crashes.
+"""SQL console (dashboard/core/sql_console.py): every known way out is refused, and nothing crashes.
 
 Why: the console hands a text box to the user. Each test below is one escape route a query could take
 (write a file, read a file, attach another database, load code, reach the caller's Python objects,
@@ -15,7 +15,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from dashboard import sql_console as sc
+from dashboard.core import sql_console as sc
 
 ROOT = Path(__file__).resolve().parent.parent
 LIMIT_S = 1.0
@@ -117,7 +117,7 @@ def test_refusals_carry_a_message_key_and_the_statement_as_written(con, sql, key
 
 
 def test_every_message_key_is_translated():
-    from dashboard.i18n import STRINGS, t
+    from dashboard.core.i18n import STRINGS, t
 
     samples = {"n": 2, "kind": "COPY", "error": "Parser Error: x", "seconds": "5", "megabytes": 768}
     for key in sc.MESSAGES:

@@ -5,7 +5,7 @@ every chart. Under each chart: Download PNG, Download SVG, Download data (CSV of
 Pin to presentation.
 
 Images are rendered only when the user clicks a download button (st.download_button with a callable), on
-Streamlit's worker thread, and cached per spec hash in dashboard.exports, so a page with ten charts costs
+Streamlit's worker thread, and cached per spec hash in dashboard.core.exports, so a page with ten charts costs
 no rendering at all until somebody asks for a file.
 
 Pins live in st.session_state[PINS_KEY] as a list of dicts
@@ -20,8 +20,8 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from dashboard import exports
-from dashboard.i18n import t
+from dashboard.core import exports
+from dashboard.core.i18n import t
 
 PINS_KEY = "presentation_pins"
 
@@ -90,19 +90,21 @@ def render_chart(
     data is the exact rows behind the chart (the CSV download); key makes the widget keys unique on a page.
     title, subtitle (the active filters) and source are written into the exported images when the chart's
     own spec does not already contain them; pass them whenever the page shows them outside the chart.
-    on_select is passed to st.altair_chart (e.g. "rerun" for a clickable map); the selection state it returns
+    on_select is passed to st.vega_lite_chart (e.g. "rerun" for a clickable map); the selection state it returns
     is returned here (None when on_select is "ignore").
     private=True keeps rendered images out of the process-wide cache (charts built from a user's own data).
     width="content" draws a chart at its own size (a grid whose cell sizes are fixed) instead of stretching it.
     """
-    event = st.altair_chart(chart, width=width, key=f"{key}__chart", on_select=on_select)
+    # The spec is built once, without schema validation, and serves the drawing, the downloads and the pin.
+    spec = exports.chart_to_spec(chart)
+    event = st.vega_lite_chart(spec, width=width, key=f"{key}__chart", on_select=on_select)
     slug = exports.slugify(slug)
 
     def png() -> bytes:
-        return exports.chart_png(chart, lang=lang, title=title, subtitle=subtitle, source=source, cache=not private)
+        return exports.chart_png(spec, lang=lang, title=title, subtitle=subtitle, source=source, cache=not private)
 
     def svg() -> bytes:
-        return exports.chart_svg(chart, lang=lang, title=title, subtitle=subtitle, source=source, cache=not private)
+        return exports.chart_svg(spec, lang=lang, title=title, subtitle=subtitle, source=source, cache=not private)
 
     def csv() -> bytes:
         return exports.dataframe_csv_bytes(data if data is not None else pd.DataFrame())
@@ -127,6 +129,6 @@ def render_chart(
         st.button(
             t("exp_unpin" if pinned else "exp_pin", lang), key=f"{key}__pin", type="tertiary",
             icon=":material/keep_off:" if pinned else ":material/keep:",
-            on_click=_toggle_pin, args=(chart, slug, data, title, subtitle, source, lang),
+            on_click=_toggle_pin, args=(spec, slug, data, title, subtitle, source, lang),
         )
     return None if on_select == "ignore" else event

@@ -3,90 +3,44 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import db, filters, state
-from dashboard.charts import source_line
-from dashboard.i18n import t
+from dashboard.core import filters
+from dashboard.core.charts import source_line
+from dashboard.core.i18n import t
+from dashboard.core.labels import Labels
+from dashboard.runtime import db, state
+from etl.citation import report_citation, report_source
 
 
-@dataclass(frozen=True)
-class Labels:
-    """Names of dimensions, coded values and basic functions in one language, read from the warehouse."""
-
-    lang: str
-    dimensions: pd.DataFrame
-    values: pd.DataFrame
-    functions: pd.DataFrame
-
-    @property
-    def _suffix(self) -> str:
-        return "en" if self.lang == "en" else "nl"
-
-    def dimension_ids(self) -> list[str]:
-        return list(self.dimensions["dimension_id"])
-
-    def dimension(self, dim: str) -> str:
-        row = self.dimensions[self.dimensions["dimension_id"] == dim]
-        return str(row.iloc[0][f"label_{self._suffix}"]) if len(row) else dim
-
-    def tentative(self, dim: str) -> bool:
-        """The dimension's last-round Krippendorff's alpha is below 0.667 (data/coding/)."""
-        if "tentative" not in self.dimensions.columns:
-            return False
-        row = self.dimensions[self.dimensions["dimension_id"] == dim]
-        return bool(row.iloc[0]["tentative"]) if len(row) else False
-
-    def dimension_choice(self, dim: str) -> str:
-        """The label where a dimension is offered as a choice: '(voorlopig)' added when it is tentative."""
-        label = self.dimension(dim)
-        return t("rel_tentative_dimension", self.lang, label=label) if self.tentative(dim) else label
-
-    def has_double_coding(self) -> bool:
-        return bool(len(db.query("reliability")))
-
-    def dimension_map(self) -> dict[str, str]:
-        return dict(zip(self.dimensions["dimension_id"], self.dimensions[f"label_{self._suffix}"], strict=True))
-
-    def value_ids(self, dim: str) -> list[str]:
-        return list(self.values[self.values["dimension_id"] == dim]["value_id"])
-
-    def value_map(self, dim: str) -> dict[str, str]:
-        part = self.values[self.values["dimension_id"] == dim]
-        return dict(zip(part["value_id"], part[f"label_{self._suffix}"], strict=True))
-
-    def all_values(self) -> dict[tuple[str, str], str]:
-        return {
-            (d, v): lbl
-            for d, v, lbl in zip(
-                self.values["dimension_id"], self.values["value_id"], self.values[f"label_{self._suffix}"], strict=True
-            )
-        }
-
-    def function_ids(self) -> list[str]:
-        return list(self.functions["basic_function_id"])
-
-    def function(self, fid: str) -> str:
-        return self.function_map().get(fid, fid)
-
-    def function_map(self) -> dict[str, str]:
-        return dict(zip(self.functions["basic_function_id"], self.functions[f"name_{self._suffix}"], strict=True))
+def citation(lang: str) -> str:
+    """How to cite the report, in `lang`, from the warehouse's source table (the one citation of the app)."""
+    return report_citation(lang, report_source(db.query("sources")))
 
 
 def labels(lang: str) -> Labels:
-    return Labels(lang, db.query("dimensions"), db.query("dimension_values"), db.query("basic_functions"))
+    """The label maps of one language, built once per warehouse build (db.per_build)."""
+    return db.per_build(("labels", lang), lambda: Labels.from_frames(
+        lang, db.query("dimensions"), db.query("dimension_values"), db.query("basic_functions"),
+        double_coded=bool(len(db.query("reliability"))),
+    ))
 
 
 def filter_options() -> filters.FilterOptions:
-    values = db.query("dimension_values")
-    dims = {d: tuple(values[values["dimension_id"] == d]["value_id"]) for d in db.query("dimensions")["dimension_id"]}
-    provinces = tuple(sorted(db.query("overview")["province"].unique(), key=str.casefold))
-    return filters.FilterOptions(
-        dimensions=dims, functions=tuple(db.query("basic_functions")["basic_function_id"]), provinces=provinces
-    )
+    """What each sidebar filter offers, built once per warehouse build."""
+
+    def build() -> filters.FilterOptions:
+        values = db.query("dimension_values")
+        dims = {d: tuple(values.loc[values["dimension_id"] == d, "value_id"])
+                for d in db.query("dimensions")["dimension_id"]}
+        provinces = tuple(sorted(db.query("overview")["province"].unique(), key=str.casefold))
+        return filters.FilterOptions(
+            dimensions=dims, functions=tuple(db.query("basic_functions")["basic_function_id"]), provinces=provinces
+        )
+
+    return db.per_build(("filter_options",), build)
 
 
 def filters_text(lang: str, lab: Labels | None = None) -> str:

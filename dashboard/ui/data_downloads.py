@@ -3,7 +3,7 @@
 Two rows of the same three formats: the current selection and the full dataset. Both are the tidy export
 tables of `python -m etl export` (etl/export.py) — the selection is those tables restricted to the
 municipalities that pass the filters — and every file carries a README in the interface language and a
-Frictionless datapackage.json (dashboard.exports.dataset_download):
+Frictionless datapackage.json (dashboard.core.exports.dataset_download):
 
 - CSV (zip): README.md, datapackage.json and a CSV per table;
 - Excel: one workbook, README sheet first, a sheet per table, the descriptor on the last sheet;
@@ -20,8 +20,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import exports, settings
-from dashboard.i18n import t
+from dashboard.core import exports, settings
+from dashboard.core.i18n import t
 
 MIMES = {
     "csv": "application/zip",
@@ -33,7 +33,7 @@ _cache = exports._BytesCache(maxsize=16)
 
 def _connection():
     """A cursor on the dashboard's read-only connection (thread-safe: one cursor per download)."""
-    from dashboard import db
+    from dashboard.runtime import db
 
     return db.connection().cursor()
 

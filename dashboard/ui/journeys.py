@@ -1,11 +1,11 @@
-"""Journey links between pages (st.page_link) that keep language and filters: see dashboard/journeys.py."""
+"""Journey links between pages (st.page_link) that keep language and filters: see dashboard/core/journeys.py."""
 from __future__ import annotations
 
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
-from dashboard import journeys
-from dashboard.safe_text import md_escape
+from dashboard.core import journeys
+from dashboard.core.safe_text import md_escape
 
 
 def current_params() -> dict[str, list[str]]:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import db, filters, state
-from dashboard.i18n import t
-from dashboard.safe_text import md_escape
+from dashboard.core import filters
+from dashboard.core.i18n import t
+from dashboard.core.safe_text import md_escape
+from dashboard.runtime import db, state
 from dashboard.ui.common import Labels, filter_options, reset_filters
 
 LANG_LABELS = {"nl": "Nederlands", "en": "English"}

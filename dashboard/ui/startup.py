@@ -3,7 +3,7 @@ fresh checkout), and turn invalid data into a readable list of problems instead 
 
 etl.build.ensure_warehouse compares checksums of data/ with the warehouse's meta table and rebuilds
 atomically when they differ. The check reads every data file, so it runs at most once per CHECK_SECONDS
-per process, not on every rerun; a rebuild it triggers is picked up by dashboard.db on the next rerun.
+per process, not on every rerun; a rebuild it triggers is picked up by dashboard.runtime.db on the next rerun.
 A missing warehouse is checked at once, not after CHECK_SECONDS (recover()), so a deleted or broken file is
 rebuilt before the next page is drawn. A data folder the server may not write to is not a data error: the
 last warehouse keeps being served, with a short note and no server path.
@@ -20,9 +20,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import settings
-from dashboard.i18n import t
-from dashboard.safe_text import md_escape, strip_paths
+from dashboard.core import settings
+from dashboard.core.i18n import t
+from dashboard.core.safe_text import md_escape, strip_paths
 
 log = logging.getLogger("lokale_teams")
 

@@ -6,33 +6,21 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import about_extra, db, filters, state
-from dashboard.i18n import t
-from dashboard.safe_text import md_escape
-from dashboard.ui import common
+from dashboard.core import filters
+from dashboard.core.i18n import lang_code, t
+from dashboard.core.safe_text import md_escape
+from dashboard.runtime import db, state
+from dashboard.ui import about_sections, common
 from dashboard.ui.data_downloads import render_data_downloads
-
-
-def report_citation() -> str:
-    """'KPMG (2019). <title>: <subtitle>. Ministerie van VWS, kenmerk A1900017004.', from the source table."""
-    src = db.query("sources")
-    row = src[src["source_id"] == "kpmg_2019"]
-    if row.empty:
-        return "KPMG (2019). Ministerie van VWS, kenmerk A1900017004."
-    r = row.iloc[0]
-    subtitle = r.get("subtitle")
-    title = f"{r['title']}: {subtitle}" if isinstance(subtitle, str) and subtitle else str(r["title"])
-    year = int(r["year"]) if r["year"] == r["year"] else 2019
-    return f"{r['producer']} ({year}). {title}. Ministerie van VWS, kenmerk A1900017004."
 
 
 def render() -> None:
     lang = state.current_lang()
-    sfx = "en" if lang == "en" else "nl"
+    sfx = lang_code(lang)
     st.title(t("core_page_about", lang))
 
     st.header(t("core_about_source", lang))
-    st.markdown(t("core_about_source_body", lang, citation=md_escape(report_citation())))
+    st.markdown(t("core_about_source_body", lang, citation=md_escape(common.citation(lang))))
 
     st.header(t("core_about_filters", lang))
     sizes = filters.SIZE_CLASS_LABELS[lang]
@@ -69,7 +57,7 @@ def render() -> None:
     st.caption(t("core_about_indicators_help", lang))
     ind = db.query("indicators")
     groups = common.group_labels(lang)
-    definition = "definition" if lang == "en" else "definition_nl"
+    definition = {"nl": "definition_nl", "en": "definition"}[lang_code(lang)]  # the English column has no suffix
     # one expander per theme: the definitions are long texts that read better as a list than in a table
     for group, part in sorted(ind.groupby("comparability_group"), key=lambda g: groups[g[0]].casefold()):
         n = len(part)
@@ -88,16 +76,9 @@ def render() -> None:
                     f"{md_escape(getattr(r, definition))}  \n:grey[{md_escape(r.indicator_id)}]"
                 )
 
-    # ---- Method notes from other features (peers, exports, ...): see dashboard/about_extra/__init__.py ----
-    sections, broken = about_extra.sections()
-    for section in sections:
-        try:
-            section.render(lang)
-        except Exception:  # noqa: BLE001 - one feature's notes must not break the page
-            st.caption(t("core_about_section_failed", lang, name=section.name))
-    for name in broken:
-        st.caption(t("core_about_section_failed", lang, name=name))
-    # --------------------------------------------------------------------------------------------------------
+    about_sections.render_reliability(lang)
+    about_sections.render_peer_method(lang)
+    about_sections.render_downloads(lang)
 
     st.header(t("core_about_limitations", lang))
     st.markdown(t("core_about_limitations_body", lang))
@@ -115,7 +96,7 @@ def render() -> None:
         language=None,
         wrap_lines=True,
     )
-    st.code(report_citation(), language=None, wrap_lines=True)
+    st.code(common.citation(lang), language=None, wrap_lines=True)
 
     st.header(t("core_about_version", lang))
     st.dataframe(

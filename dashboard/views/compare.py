@@ -6,10 +6,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, confidence, db, state
-from dashboard.formatting import NOT_REPORTED
-from dashboard.i18n import t
-from dashboard.safe_text import md_escape
+from dashboard.core import charts, confidence
+from dashboard.core.formatting import NOT_REPORTED
+from dashboard.core.i18n import column, lang_code, t
+from dashboard.core.safe_text import md_escape
+from dashboard.runtime import db, state
 from dashboard.ui import common, journeys
 from dashboard.ui.chart_panel import render_chart
 
@@ -25,7 +26,7 @@ def org_side_by_side(
     """Rows = dimensions, columns = municipalities, cells = coded value; a marker where they differ.
 
     An adjudicated value carries '(arbitrage)'; with the switch on it is shown as hidden and is not compared."""
-    sfx = "en" if lang == "en" else "nl"
+    sfx = lang_code(lang)
     org = confidence.with_confidence(org, lang, agreed_only)
     col_dim = t("core_col_dimension", lang)
     dims = lab.dimension_ids()
@@ -64,7 +65,7 @@ def adjudication_notes(org: pd.DataFrame, slugs: list[str], names: dict[str, str
     org = confidence.with_confidence(org, lang, False)
     rank = {d: i for i, d in enumerate(lab.dimension_ids())}
     rows = org[org["slug"].isin(slugs) & org["adjudicated"]]
-    reason = "adjudication_reason_en" if lang == "en" else "adjudication_reason_nl"
+    reason = column("adjudication_reason", lang)
     order = {s: i for i, s in enumerate(slugs)}
     rows = rows.assign(_s=rows["slug"].map(order), _d=rows["dimension_id"].map(rank)).sort_values(["_s", "_d"])
     return [f"{names[r.slug]} – {lab.dimension(r.dimension_id)}: {getattr(r, reason)}" for r in rows.itertuples()]
@@ -175,7 +176,7 @@ def render() -> None:
 
     st.subheader(t("core_practices", lang))
     practices = db.query("practices", chosen_codes)
-    sfx = "en" if lang == "en" else "nl"
+    sfx = lang_code(lang)
     for fid in lab.function_ids():
         st.markdown(f"##### {md_escape(lab.function(fid))}")
         cols = st.columns(len(chosen))

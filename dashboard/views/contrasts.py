@@ -9,8 +9,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, confidence, db, state
-from dashboard.i18n import STRINGS, t
+from dashboard.core import charts, confidence
+from dashboard.core.i18n import STRINGS, column, t
+from dashboard.runtime import db, state
 from dashboard.ui import common
 from dashboard.ui.chart_panel import render_chart
 
@@ -36,7 +37,7 @@ def _by_coverage(values: pd.DataFrame, eligible: list[str]) -> list[str]:
 
 
 def _indicator_label(indicators: pd.DataFrame, lang: str):
-    col = "label_en" if lang == "en" else "label_nl"
+    col = column("label", lang)
     labels = dict(zip(indicators["indicator_id"], indicators[col], strict=True))
     return lambda i: labels.get(i, i)
 

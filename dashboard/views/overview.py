@@ -5,10 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, confidence, db, journeys, state
-from dashboard.formatting import fmt_list, fmt_population, fmt_team_count
-from dashboard.i18n import t
-from dashboard.safe_text import md_escape
+from dashboard.core import charts, confidence, journeys
+from dashboard.core.formatting import fmt_list, fmt_population, fmt_team_count
+from dashboard.core.i18n import t
+from dashboard.core.safe_text import md_escape
+from dashboard.runtime import db, state
 from dashboard.ui import common
 from dashboard.ui import journeys as journey_links
 from dashboard.ui.chart_panel import render_chart

@@ -1,7 +1,7 @@
 """Vergelijkbare gemeenten (peers): which of the sixteen municipalities are most like a reference?
 
-Widgets and layout only. The method is dashboard/similarity.py, parsing and validation of a user's own
-municipality is dashboard/peer_input.py.
+Widgets and layout only. The method is dashboard/core/similarity.py, parsing and validation of a user's own
+municipality is dashboard/core/peer_input.py.
 
 Privacy: a user's own municipality (form or upload) lives only in st.session_state (OWN_PROFILE). It is
 never written to the warehouse, a file or a log, never passed to a cross-session cache (st.cache_*), and
@@ -14,14 +14,15 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, db, peer_input, settings, user_files
-from dashboard import similarity as sim
-from dashboard.formatting import NOT_REPORTED as NOT_REPORTED_TEXT
-from dashboard.formatting import fmt_list, fmt_number
-from dashboard.i18n import t
-from dashboard.journeys import MAX_COMPARE
-from dashboard.safe_text import md_escape
-from dashboard.ui import journeys
+from dashboard.core import charts, peer_input, user_files
+from dashboard.core import similarity as sim
+from dashboard.core.formatting import NOT_REPORTED as NOT_REPORTED_TEXT
+from dashboard.core.formatting import fmt_list, fmt_number
+from dashboard.core.i18n import column, lang_code, t
+from dashboard.core.journeys import MAX_COMPARE
+from dashboard.core.safe_text import md_escape
+from dashboard.runtime import db, state
+from dashboard.ui import common, journeys
 from dashboard.ui.chart_panel import render_chart
 
 # session_state keys (all prefixed, all session-only)
@@ -34,71 +35,25 @@ WEIGHTS = "peers_weights"  # criterion -> weight (outlives the sliders that are 
 URL_LOADED = "peers_url_loaded"
 URL_REF_WRITTEN = "peers_url_ref_written"  # the peer_ref this page last put in the URL itself
 K_DEFAULT, K_MAX = 5, 15
-# URL parameters start with "peer" so the core pages never call them unknown (dashboard.state).
+# URL parameters start with "peer" so the core pages never call them unknown (dashboard.runtime.state).
 QP_REF, QP_K, QP_PRESET, QP_W = "peer_ref", "peer_k", "peer_preset", "peer_w"
 
 
-def _lang() -> str:
-    try:
-        from dashboard.state import current_lang
-
-        return current_lang()
-    except Exception:  # noqa: BLE001 - dashboard.state not available (page run on its own)
-        return st.session_state.get("lang", "nl")
-
-
-@st.cache_resource(show_spinner=False)
-def _etl_reference(data_dir: str):
-    """The reference lists the ETL validates against (shared, read-only; holds no user data)."""
-    from pathlib import Path
-
-    from etl.validate import load_reference
-
-    problems: list[str] = []
-    return load_reference(Path(data_dir), problems)
-
-
-def _candidate_codes(profiles: list[sim.Profile]) -> set[str]:
-    """The municipalities that pass the sidebar filters (all when the page runs without app.py)."""
-    try:
-        from dashboard import state
-
-        if state.total_municipalities():
-            return set(state.filtered_codes())
-    except Exception:  # noqa: BLE001 - dashboard.state not available
-        pass
-    return {p.key for p in profiles}
+def _reference():
+    """The ids an uploaded file may point to, from the warehouse, once per build (runtime.db.per_build)."""
+    return db.per_build(("peer_reference",), lambda: peer_input.reference_from_warehouse(
+        db.query("indicators"), db.query("sources"), db.query("dimension_values")))
 
 
 def _dataset():
     cat = sim.catalogue_from_frames(db.query("indicators"), db.query("dimensions"), db.query("dimension_values"))
     overview = db.query("overview")
     profiles = sim.profiles_from_frames(overview, db.query("indicator_values"), db.query("org_matrix"),
-                                        agreed_only=_agreed_only())
+                                        agreed_only=state.current_filters().agreed_only)
     return cat, profiles, overview
 
 
-def _agreed_only() -> bool:
-    """The sidebar switch 'only codes both coders agreed on' (off when the page runs without app.py)."""
-    try:
-        from dashboard import state
-
-        return bool(state.current_filters().agreed_only)
-    except Exception:  # noqa: BLE001 - dashboard.state not available
-        return False
-
-
 # --- URL <-> session ------------------------------------------------------------------------------------
-
-def _notice(text: str) -> None:
-    """A URL value that cannot be used: named in the app's 'ignored' notice (dashboard.state), never an error."""
-    try:
-        from dashboard import state
-
-        state.notice(text)
-    except Exception:  # noqa: BLE001 - page run on its own
-        pass
-
 
 def _load_url(cat: sim.Catalogue, overview: pd.DataFrame) -> None:
     """Once per session: a shared link sets reference, preset, weights and k. Later in the session only a
@@ -130,7 +85,7 @@ def _use_reference(ref: str, overview: pd.DataFrame) -> None:
         st.session_state["peers_ref"] = match["municipality_code"].iloc[0]
         st.session_state["peers_ref_kind"] = "municipality"
     else:
-        _notice(f"{QP_REF}={ref}")
+        state.notice(f"{QP_REF}={ref}")
 
 
 def _write_url(ref_slug: str | None, preset: str, weights: dict, k: int, cat: sim.Catalogue) -> None:
@@ -196,7 +151,7 @@ def _own_form(cat: sim.Catalogue, scales: dict, lang: str) -> None:
             values[ind] = cols[n % 2].text_input(
                 f"{d.label(lang)} ({t('peers.unit.' + d.unit, lang)})", max_chars=20,
                 placeholder=t("peers.form.placeholder." + d.unit, lang),
-                help=d.definition_en if lang == "en" else d.definition_nl, key=f"peers_f_{ind}")
+                help=getattr(d, column("definition", lang)), key=f"peers_f_{ind}")
         st.markdown(f"**{t('peers.form.org', lang)}**")
         org = {}
         cols = st.columns(2)
@@ -239,7 +194,7 @@ def _own_upload(cat: sim.Catalogue, lang: str) -> None:
                               max_upload_size=user_files.MAX_MEGABYTES, help=t("peers.upload.help", lang))
     if upload is not None and st.session_state.get(UPLOAD_SEEN) != upload.file_id:
         st.session_state[UPLOAD_SEEN] = upload.file_id
-        _store(peer_input.parse_upload(upload.name, upload.getvalue(), cat, _etl_reference(str(settings.DATA_DIR)),
+        _store(peer_input.parse_upload(upload.name, upload.getvalue(), cat, _reference(),
                                        lang))
     elif upload is None:
         st.session_state.pop(UPLOAD_SEEN, None)
@@ -380,22 +335,8 @@ def _score_chart(results, lang, subtitle: list[str]) -> tuple[alt.Chart, pd.Data
     return charts.frame(layered, title=t("peers.chart.title", lang), subtitle=subtitle, lang=lang), data
 
 
-def _filters_text(lang: str) -> str | None:
-    """'Selectie: 5 van 16 gemeenten · ...' as on the other pages (None when the page runs without app.py)."""
-    try:
-        from dashboard import state
-        from dashboard.ui import common
-
-        if state.total_municipalities():
-            return common.filters_text(lang)
-    except Exception:  # noqa: BLE001 - dashboard.state or the labels not available
-        pass
-    return None
-
-
 def _chart_source(ref: sim.Profile, codes: list[str], lang: str) -> str:
     """The full source line, naming the producers of the indicator figures of the municipalities shown."""
-    from dashboard.ui import common
 
     values = db.query("indicator_values")
     producers = values.loc[values["municipality_code"].isin(codes), "source_producer"].tolist()
@@ -462,14 +403,14 @@ def _org_table(ref, peers, cat, lang):
 def _value_label(d: sim.DimensionDef | None, value: str | None, lang: str) -> str:
     """The reference's choice in words. Not reported is written out: in the other columns "—" means 'none'."""
     if value in (None, sim.NOT_REPORTED) or d is None:
-        return NOT_REPORTED_TEXT["en" if lang == "en" else "nl"]
+        return NOT_REPORTED_TEXT[lang_code(lang)]
     return d.value_label(value, lang)
 
 
 def _practices(codes: list[str], names: dict[str, str], lang: str) -> None:
     bfs = db.query("basic_functions")
     practices = db.query("practices", codes)
-    name_col = "name_en" if lang == "en" else "name_nl"
+    name_col = column("name", lang)
     tabs = st.tabs([f"{md_escape(r[name_col])} ({(practices['basic_function_id'] == r['basic_function_id']).sum()})"
                     for _, r in bfs.iterrows()])
     for tab, (_, bf) in zip(tabs, bfs.iterrows(), strict=True):
@@ -480,8 +421,8 @@ def _practices(codes: list[str], names: dict[str, str], lang: str) -> None:
             order = {c: i for i, c in enumerate(codes)}  # peers in rank order
             rows = rows.assign(_o=rows["municipality_code"].map(order)).sort_values(["_o", "ordinal"])
             for _, p in rows.iterrows():
-                title = p["title_en"] if lang == "en" else p["title_nl"]
-                summary = p["summary_en"] if lang == "en" else p["summary_nl"]
+                title = p[column("title", lang)]
+                summary = p[column("summary", lang)]
                 st.markdown(f"**{md_escape(names[p['municipality_code']])}** · {md_escape(title)}  \n"
                             f"{md_escape(summary)}")
 
@@ -503,7 +444,7 @@ def _method(lang: str) -> None:
 
 
 def main() -> None:
-    lang = _lang()
+    lang = state.current_lang()
     st.title(t("peers.title", lang))
     st.caption(t("peers.intro", lang))
     try:
@@ -528,7 +469,7 @@ def main() -> None:
     slug = None if ref.key == sim.OWN_KEY else overview.loc[overview["municipality_code"] == ref.key, "slug"].iloc[0]
     _write_url(slug, preset or "default", weights, k, cat)
 
-    allowed = _candidate_codes(profiles)
+    allowed = set(state.filtered_codes())
     candidates = [p for p in profiles if p.key in allowed]
     results = sim.rank_peers(ref, candidates, cat, weights, scales, k=k)
     usable, gaps = sim.reference_criteria(ref, cat, weights, scales)
@@ -559,7 +500,7 @@ def main() -> None:
                              min_value=0, max_value=100, format="%d%%", help=t("peers.col.coverage_help", lang),
                              width="small"),
                      })
-        ftext = _filters_text(lang)
+        ftext = common.filters_text(lang)
         source = _chart_source(ref, [r.key for r in results] + [ref.key], lang)
         chart, data = _score_chart(results, lang, charts.subtitle_lines(ftext, source, width=60))
         render_chart(chart, slug="peers_scores", data=data, lang=lang, key="peers_chart",
@@ -584,7 +525,7 @@ def main() -> None:
 
     peers = [next(p for p in profiles if p.key == r.key) for r in results]
     st.subheader(t("peers.org.title", lang))
-    if _agreed_only():
+    if state.current_filters().agreed_only:
         st.info(t("peers.agreed_only_note", lang), icon=":material/handshake:")
     diffs = sim.org_differences(ref, peers, cat)
     if diffs:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import db, state
-from dashboard.i18n import t
-from dashboard.safe_text import md_escape
+from dashboard.core.i18n import lang_code, t
+from dashboard.core.safe_text import md_escape
+from dashboard.runtime import db, state
 from dashboard.ui import common
 
 MAX_QUERY = 200
@@ -44,7 +44,7 @@ def render() -> None:
     if found.empty:
         st.info(t("core_practices_none", lang), icon=":material/search_off:")
         return
-    sfx = "en" if lang == "en" else "nl"
+    sfx = lang_code(lang)
     fn_filter = state.current_filters().functions
     for fid in lab.function_ids():
         part = found[found["basic_function_id"] == fid]

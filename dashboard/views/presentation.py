@@ -4,7 +4,7 @@ Presentation mode (toggle, or ?present=1 in the URL) hides the sidebar and Strea
 that is injected only in this mode, enlarges the fonts and shows one chart per screen with its title and
 source, readable from the back of a room. The chart takes the height the screen leaves free, so title,
 chart, source and the Vorige/Volgende row fit without scrolling at 1280x800 as well as at 1920x1080.
-Widgets and layout only; the logic is in dashboard.exports and dashboard.ui.chart_panel.
+Widgets and layout only; the logic is in dashboard.core.exports and dashboard.ui.chart_panel.
 """
 from __future__ import annotations
 
@@ -12,8 +12,10 @@ import json
 
 import streamlit as st
 
-from dashboard import exports
-from dashboard.i18n import t
+from dashboard.core import exports
+from dashboard.core.i18n import t
+from dashboard.runtime import state
+from dashboard.ui import common
 from dashboard.ui.chart_panel import get_pins
 
 MODE_KEY = "present_mode"        # plain session state: survives runs in which the toggle is not drawn
@@ -54,13 +56,6 @@ PRESENT_CSS = """
 """
 
 
-def _lang() -> str:
-    try:
-        from dashboard.state import current_lang
-
-        return current_lang()
-    except Exception:  # the page must also work stand-alone (tests, early in development)
-        return st.session_state.get("lang", "nl")
 
 
 def _escape(text: str) -> str:
@@ -126,22 +121,18 @@ def _display_spec(pin: dict) -> dict:
 
 def _deck_builder(pins: list[dict], lang: str, filters: str | None):
     snapshot = [dict(pin) for pin in pins]
+    cite = common.citation(lang)
 
     def build() -> bytes:
-        return exports.build_deck(snapshot, lang=lang, title=t("pres_deck_title", lang), filters=filters)
+        return exports.build_deck(snapshot, lang=lang, title=t("pres_deck_title", lang), filters=filters,
+                                  citation=cite)
 
     return build
 
 
 def _active_filters(lang: str) -> str | None:
     """The dashboard's active filters in words (for the title slide), when the app has computed them."""
-    try:
-        from dashboard import state
-        from dashboard.ui.common import filters_text
-
-        return filters_text(lang) if state.total_municipalities() else None
-    except Exception:  # stand-alone (tests) or the warehouse is unavailable: the deck says "no filters"
-        return None
+    return common.filters_text(lang) if state.total_municipalities() else None
 
 
 def show_slide(pins: list[dict], lang: str) -> None:
@@ -206,7 +197,7 @@ def show_manager(pins: list[dict], lang: str) -> None:
 
 
 def main() -> None:
-    lang = _lang()
+    lang = state.current_lang()
     _init_mode()
     pins = get_pins()
     if st.session_state.get(MODE_KEY) and pins:

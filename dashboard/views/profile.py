@@ -6,10 +6,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, confidence, db, state
-from dashboard.formatting import NOT_REPORTED, fmt_figure, fmt_population, fmt_team_count
-from dashboard.i18n import t
-from dashboard.safe_text import md_escape
+from dashboard.core import charts, confidence
+from dashboard.core.formatting import NOT_REPORTED, fmt_figure, fmt_population, fmt_team_count
+from dashboard.core.i18n import column, lang_code, t
+from dashboard.core.safe_text import md_escape
+from dashboard.runtime import db, state
 from dashboard.ui import common, journeys
 from dashboard.ui.chart_panel import render_chart
 
@@ -17,7 +18,7 @@ from dashboard.ui.chart_panel import render_chart
 def _team_cards(teams: pd.DataFrame, lang: str) -> None:
     """One bordered card per team: facts on one line, the description, the locator. Cards wrap on any
     screen width, where a nine-column table would hide descriptions behind a horizontal scroll."""
-    desc = "description_en" if lang == "en" else "description_nl"
+    desc = column("description", lang)
     nr = NOT_REPORTED[lang]
     for i, team in enumerate(teams.itertuples()):
         count = (
@@ -42,7 +43,7 @@ def _team_cards(teams: pd.DataFrame, lang: str) -> None:
 def _org_table(org: pd.DataFrame, lang: str, agreed_only: bool = False) -> pd.DataFrame:
     """Dimension, value, justification (the locator in brackets) and, with double coding, whether both coders
     agreed or the value was adjudicated (with the reason). A code hidden by the sidebar switch says so."""
-    sfx = "en" if lang == "en" else "nl"
+    sfx = lang_code(lang)
     org = confidence.with_confidence(org, lang, agreed_only)
     tentative = org["dimension_tentative"] if "dimension_tentative" in org.columns else [False] * len(org)
     table = pd.DataFrame(
@@ -63,7 +64,7 @@ def _org_table(org: pd.DataFrame, lang: str, agreed_only: bool = False) -> pd.Da
 
 
 def practices_by_function(practices: pd.DataFrame, figures: pd.DataFrame, lab: common.Labels, lang: str) -> None:
-    sfx = "en" if lang == "en" else "nl"
+    sfx = lang_code(lang)
     for fid in lab.function_ids():
         part = practices[practices["basic_function_id"] == fid]
         st.markdown(f"##### {md_escape(lab.function(fid))}")
@@ -124,7 +125,7 @@ def render() -> None:
     row = overview[overview["slug"] == slug].iloc[0]
     code = row["municipality_code"]
     muni = db.query("municipality", code).iloc[0]
-    sfx = "en" if lang == "en" else "nl"
+    sfx = lang_code(lang)
 
     st.header(md_escape(row["name"]))
     facts = [

@@ -2,30 +2,29 @@
 
 Registered by dashboard/app.py only when settings.SQL_CONSOLE_ENABLED; the page checks the switch again
 so that opening the file directly cannot bypass it. Every query runs in a limited worker process
-(dashboard/sql_worker.py); the session keeps only the last, already capped result (sql_console.MAX_RESULT_BYTES).
+(dashboard/runtime/sql_worker.py); the session keeps only the last, capped result (sql_console.MAX_RESULT_BYTES).
 Everything the query or DuckDB sends back is shown as text (md_escape) or in a table, never as markdown.
 """
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
+import duckdb
 import streamlit as st
 
-from dashboard import exports, settings, sql_console, sql_worker
-from dashboard.i18n import t
-from dashboard.safe_text import md_escape
+from dashboard.core import exports, settings, sql_console
+from dashboard.core.i18n import t
+from dashboard.core.safe_text import md_escape
+from dashboard.runtime import sql_worker, state
+from dashboard.ui import common
+
+log = logging.getLogger(__name__)
 
 EDITOR_KEY = "sql_text"
 RESULT_KEY = "sql_result"
 
 
-def _lang() -> str:
-    try:
-        from dashboard.state import current_lang
-
-        return current_lang()
-    except Exception:
-        return st.session_state.get("lang", "nl")
 
 
 def _use_example(sql: str) -> None:
@@ -54,7 +53,8 @@ def show_schema(path: Path, lang: str) -> None:
     st.markdown(f"**{t('sql_schema', lang)}**")
     try:
         schema = _schema(str(path), path.stat().st_mtime_ns)
-    except Exception as exc:
+    except (OSError, duckdb.Error) as exc:
+        log.warning("SQL console: schema of %s not readable: %s", path, exc)
         st.caption(md_escape(sql_console.short_error(exc)))
         return
     for (name, kind), columns in schema.groupby(["table_name", "table_type"], sort=False):
@@ -67,7 +67,7 @@ def show_schema(path: Path, lang: str) -> None:
 def _number(value: float, lang: str, fmt: str = ",") -> str:
     """A number in the interface's notation: 10.000 and 0,25 in Dutch, 10,000 and 0.25 in English."""
     text = format(value, fmt)
-    return text.translate(str.maketrans(",.", ".,")) if lang == "nl" else text
+    return text.translate(str.maketrans(",.", t("num_group_decimal", lang)))
 
 
 def error_text(result: sql_console.QueryResult, lang: str) -> str:
@@ -97,6 +97,7 @@ def show_result(result: sql_console.QueryResult, sql: str, lang: str) -> None:
         st.warning(t("sql_truncated", lang, n=_number(sql_console.MAX_ROWS, lang)))
     # NULL, as SQL users know it, instead of Streamlit's "None".
     st.dataframe(frame, hide_index=True, key="sql_result_table", placeholder="NULL")
+    cite = common.citation(lang)
     with st.container(horizontal=True, gap="small"):
         st.download_button(t("sql_download_csv", lang), data=lambda: exports.dataframe_csv_bytes(frame),
                            file_name=exports.export_filename("sql_resultaat", "csv"), mime="text/csv",
@@ -104,7 +105,7 @@ def show_result(result: sql_console.QueryResult, sql: str, lang: str) -> None:
         st.download_button(
             t("sql_download_xlsx", lang),
             data=lambda: exports.xlsx_bytes({"resultaat": frame}, [("query", sql), ("truncated", str(result.truncated)),
-                                                                   ("source", exports.CITATION_KPMG)]),
+                                                                   ("source", cite)]),
             file_name=exports.export_filename("sql_resultaat", "xlsx"),
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key="sql_download_xlsx", on_click="ignore", icon=":material/download:",
@@ -112,7 +113,7 @@ def show_result(result: sql_console.QueryResult, sql: str, lang: str) -> None:
 
 
 def main() -> None:
-    lang = _lang()
+    lang = state.current_lang()
     st.title(t("sql_page_title", lang))
     if not settings.SQL_CONSOLE_ENABLED:
         st.info(t("sql_disabled", lang))

@@ -74,7 +74,7 @@ class _Server:
 def _browser_warehouse(tmp_path_factory) -> Path:
     """The real data/ built once into a temporary file (the ETL's own build function)."""
     _need_browser()
-    from dashboard import settings
+    from dashboard.core import settings
     from etl.build import build_warehouse
 
     path = tmp_path_factory.mktemp("browser_warehouse") / "warehouse.duckdb"

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dashboard import settings
+from dashboard.core import settings
 
 pytestmark = pytest.mark.browser
 

@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from pptx import Presentation
 
-from dashboard import exports
+from dashboard.core import exports
 
 pytestmark = pytest.mark.browser
 

@@ -9,7 +9,7 @@ from urllib.parse import quote
 import pytest
 import yaml
 
-from dashboard import peer_input as pi
+from dashboard.core import peer_input as pi
 from tests.hostile.payloads import HOST, IMAGE, LINK, PAYLOAD
 
 pytestmark = pytest.mark.browser

@@ -3,7 +3,7 @@
     python tests/hostile/probe.py WAREHOUSE DATA_DIR < cases.json > results.json
 
 The parent imports everything and loads the codebook once (so a case's figures are its own, not import
-costs), then forks a child per case. The child runs dashboard.peer_input.parse_upload on the case's bytes
+costs), then forks a child per case. The child runs dashboard.core.peer_input.parse_upload on the case's bytes
 and reports its wall time, its peak resident memory above what it started with (ru_maxrss minus the RSS
 at fork), the messages, and any exception. A child that is still running after HARD_LIMIT_S is killed and
 reported as such: an unbounded case fails its test instead of hanging the suite.
@@ -36,8 +36,8 @@ def _rss_kb() -> int:
 def main() -> int:
     import duckdb
 
-    from dashboard import peer_input, queries
-    from dashboard.similarity import catalogue_from_frames
+    from dashboard.core import peer_input, queries
+    from dashboard.core.similarity import catalogue_from_frames
     from etl.validate import load_reference
 
     warehouse, data_dir = Path(sys.argv[1]), Path(sys.argv[2])

@@ -9,7 +9,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from dashboard import exports
+from dashboard.core import exports
 from etl.export import neutralise_formulas, write_xlsx
 
 DANGEROUS = [

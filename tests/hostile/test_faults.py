@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import settings
+from dashboard.core import settings
 from dashboard.ui import startup
 from etl.build import TEMP_MARK, build_warehouse, ensure_warehouse
 
@@ -136,7 +136,7 @@ def test_leftovers_of_a_killed_build_are_removed_at_start(fixture_data_dir, tmp_
 
 
 def test_startup_messages_never_show_server_paths():
-    from dashboard.safe_text import strip_paths
+    from dashboard.core.safe_text import strip_paths
 
     message = strip_paths("PermissionError: [Errno 13] Permission denied: '/srv/app/data/warehouse.duckdb.tmp-1-ab'")
     assert "/srv/app" not in message and "warehouse.duckdb.tmp-1-ab" in message

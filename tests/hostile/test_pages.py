@@ -16,8 +16,8 @@ import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
 
-from dashboard import settings
-from dashboard.safe_text import md_escape
+from dashboard.core import settings
+from dashboard.core.safe_text import md_escape
 from etl.build import build_warehouse
 from tests.hostile.payloads import HOST, PAYLOAD, leaks, markdown_texts, open_page, page_leaks
 
@@ -140,7 +140,7 @@ def test_sql_console_error_with_markdown_shows_as_text(real_warehouse):
 
 
 def test_uploaded_markdown_name_and_messages_show_as_text(real_warehouse):
-    from dashboard import peer_input as pi
+    from dashboard.core import peer_input as pi
 
     data = yaml.safe_load(pi.template_bytes("yaml"))
     data["municipality"]["name"] = PAYLOAD[:80]
@@ -162,8 +162,8 @@ def test_uploaded_markdown_name_and_messages_show_as_text(real_warehouse):
 def _catalogue(warehouse):
     import duckdb
 
-    from dashboard import queries
-    from dashboard.similarity import catalogue_from_frames
+    from dashboard.core import queries
+    from dashboard.core.similarity import catalogue_from_frames
     from etl.validate import load_reference
 
     con = duckdb.connect(str(warehouse), read_only=True)

@@ -1,4 +1,4 @@
-"""Hostile SQL through the console's real path (dashboard.sql_worker.run_in_worker): memory, time and result
+"""Hostile SQL through the console's real path (dashboard.runtime.sql_worker.run_in_worker): memory, time and result
 size blow-ups next to every escape. Each case asserts bounded wall time, the worker's peak memory within the
 OS limit, the server (this test process) not growing, and a short message without server paths.
 
@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import sql_console as sc
-from dashboard import sql_worker
+from dashboard.core import sql_console as sc
+from dashboard.runtime import sql_worker
 from tests.hostile.payloads import HOST, PAYLOAD
 
 LIMIT_S = 1.0  # for the runaway queries; the memory and size cases run with the real limits
@@ -162,7 +162,7 @@ def test_markdown_in_a_query_comes_back_as_plain_text_data(fixture_warehouse):
 
 
 def test_types_survive_the_trip_and_the_csv(fixture_warehouse):
-    from dashboard import exports
+    from dashboard.core import exports
 
     result, _elapsed, _growth = run(
         fixture_warehouse, "select 2017 as year, null::integer as missing, 7.25 as pct union all select 2018, 3, null")

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dashboard import peer_input as pi
-from dashboard import user_files
+from dashboard.core import peer_input as pi
+from dashboard.core import user_files
 from tests.hostile.payloads import HOST, PAYLOAD
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -156,7 +156,7 @@ def test_the_file_name_never_shows_a_path(results):
 
 
 def test_messages_exist_in_both_languages():
-    from dashboard.i18n import STRINGS
+    from dashboard.core.i18n import STRINGS
 
     for key in ("peers.err.yaml_alias", "peers.err.yaml_tag", "peers.err.yaml_depth", "peers.err.yaml_nodes",
                 "peers.err.csv_columns_many", "peers.err.csv_syntax", "peers.err.not_finite", "peers.err.more"):

@@ -1,6 +1,6 @@
 """Hostile URLs: over a thousand generated (page, parameter, value) cases, then a sample on the real pages.
 
-A URL reaches a page in exactly two ways (dashboard/state.py): a parameter's parser turns it into one of the
+A URL reaches a page in exactly two ways (dashboard/runtime/state.py): a parameter's parser turns it into one of the
 widget's options, or the part is dropped and named in the notice above the page. The generated cases run
 that pipeline with the parsers the pages use, on the real codebook, and check that the notice's markdown
 holds no link, image, formatting, HTML or autolink, and that each case costs little time and memory. A sample
@@ -21,8 +21,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from dashboard import filters, queries, state
-from dashboard import settings as app_settings
+from dashboard.core import filters, queries
+from dashboard.core import settings as app_settings
+from dashboard.runtime import state
 from tests.hostile.payloads import HEADING, HOST, PAYLOAD, PAYLOADS, open_page, page_leaks
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -8,7 +8,7 @@ notice; it never raises.
 
 For the other feature pages (peers, exports, presentation):
 - `current_lang()` -> "nl" | "en"
-- `current_filters()` -> dashboard.filters.FilterState of the sidebar
+- `current_filters()` -> dashboard.core.filters.FilterState of the sidebar
 - `filtered_codes()` -> municipality codes passing the sidebar filters (all when no filter is set)
 - `bind()` / `sync()` for your own widgets and URL parameters; parameters that start with one of
   EXTERNAL_PARAM_PREFIXES are never reported as unknown by the core pages.
@@ -21,9 +21,9 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard.filters import FilterState
-from dashboard.i18n import t
-from dashboard.safe_text import md_escape, shorten
+from dashboard.core.filters import FilterState
+from dashboard.core.i18n import t
+from dashboard.core.safe_text import md_escape, shorten
 
 LANG_KEY = "lang"
 LANG_PARAM = "lang"

@@ -12,7 +12,7 @@ MAX_BYTES and linear in it:
   check runs; every later step is linear in the number of columns;
 * messages: limit_messages() keeps at most MAX_MESSAGES, each at most MAX_MESSAGE_CHARS, plus "and N more".
 
-Refusals raise UserFileError with a message key of dashboard/strings/peers.py and its parameters.
+Refusals raise UserFileError with a message key of dashboard/core/strings/peers.py and its parameters.
 """
 from __future__ import annotations
 
@@ -21,8 +21,8 @@ import io
 
 import yaml
 
-from dashboard.i18n import t
-from dashboard.safe_text import shorten
+from dashboard.core.i18n import t
+from dashboard.core.safe_text import shorten
 
 MAX_MEGABYTES = 1
 MAX_BYTES = MAX_MEGABYTES * 1024 * 1024  # a municipality file is 5 to 20 kB
@@ -39,7 +39,7 @@ if not getattr(yaml, "__with_libyaml__", False):  # pragma: no cover - PyYAML wh
 
 
 class UserFileError(ValueError):
-    """The file is refused before it is interpreted; key and params make the message (dashboard.i18n.t)."""
+    """The file is refused before it is interpreted; key and params make the message (dashboard.core.i18n.t)."""
 
     def __init__(self, key: str, **params):
         self.key = key

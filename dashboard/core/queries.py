@@ -15,6 +15,11 @@ import pandas as pd
 
 META = "select key, value from meta order by key"
 
+# Identity of a warehouse build, read on the open connection and on a private probe of the file on disk
+# attached as "probe" (runtime.db compares both to see whether the ETL swapped in a new file).
+BUILD_STAMP = "select key, value from meta where key in ('build_time', 'data_checksum') order by key"
+PROBE_BUILD_STAMP = "select key, value from probe.meta where key in ('build_time', 'data_checksum') order by key"
+
 OVERVIEW = "select * from v_municipality_overview order by name"
 
 ORG_MATRIX = """
@@ -189,6 +194,30 @@ def _df(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence | None = None
 
 def meta(con) -> pd.DataFrame:
     return _df(con, META)
+
+
+def meta_dict(con) -> dict[str, str]:
+    """The meta table as a dict (data version, build time, ...); empty when the file has none."""
+    try:
+        return {str(k): str(v) for k, v in meta(con).itertuples(index=False)}
+    except duckdb.CatalogException:
+        return {}
+
+
+def build_stamp(con, *, probe: bool = False) -> tuple:
+    """(build_time, data_checksum) rows of the warehouse on `con`, or of the file attached as "probe"."""
+    cur = con.cursor()
+    try:
+        return tuple(cur.execute(PROBE_BUILD_STAMP if probe else BUILD_STAMP).fetchall())
+    finally:
+        cur.close()
+
+
+def attach_probe(con, path: str) -> None:
+    """Attach a warehouse file read-only as "probe". ATTACH takes no parameters; the path is ours
+    (settings), quotes are doubled all the same."""
+    quoted = str(path).replace("'", "''")
+    con.execute(f"attach '{quoted}' as probe (read_only)")
 
 
 def overview(con) -> pd.DataFrame:

@@ -370,10 +370,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "core_about_n_definitions": ("{n} definities", "{n} definitions"),
     "core_about_one_definition": ("1 definitie", "1 definition"),
     "core_about_n_munis": ("{n} gemeente(n)", "{n} municipality(ies)"),
-    "core_about_section_failed": (
-        "(Onderdeel '{name}' kon niet worden getoond.)",
-        "(Section '{name}' could not be shown.)",
-    ),
     "core_about_limitations": ("Beperkingen", "Limitations"),
     "core_about_limitations_body": (
         "- **Momentopname 2019.** De schetsen beschrijven de situatie rond 2019; veel gemeenten hebben hun teams sindsdien veranderd.\n"

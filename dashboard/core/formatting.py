@@ -18,14 +18,17 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-NOT_REPORTED = {"nl": "niet gerapporteerd", "en": "not reported"}
+from dashboard.core.i18n import LANGUAGES, lang_code, t
+
+# Words come from the text catalogue (strings/charts.py, keys num_*); these tables are built from it once.
+NOT_REPORTED = {lang: t("num_not_reported", lang) for lang in LANGUAGES}
 
 MINUS = "\u2212"  # '−', as on Vega/d3 axes; never the hyphen-minus '-'
 
 # What the report says about a number's precision, as words before the number.
 QUALIFIER_WORDS = {
-    "nl": {"exact": "", "approx": "ca.", "more_than": "meer dan", "less_than": "minder dan", "range": ""},
-    "en": {"exact": "", "approx": "approx.", "more_than": "more than", "less_than": "less than", "range": ""},
+    lang: {"exact": "", "range": "", **{q: t(f"num_qualifier_{q}", lang) for q in ("approx", "more_than", "less_than")}}
+    for lang in LANGUAGES
 }
 
 # Vega/d3 number locales. Dutch: decimal comma, thousands dot, euro sign with a space before the amount.
@@ -35,13 +38,11 @@ VEGA_LOCALES = {
 }
 
 UNIT_WORDS = {
-    "nl": {"percent": "%", "euro": "€", "count": "aantal", "years": "jaar"},
-    "en": {"percent": "%", "euro": "€", "count": "number", "years": "years"},
+    lang: {"percent": "%", "euro": "€", "count": t("num_unit_count", lang), "years": t("chart_unit_years", lang)}
+    for lang in LANGUAGES
 }
 
-
-def _lang(lang: str) -> str:
-    return lang if lang in ("nl", "en") else "nl"
+_lang = lang_code
 
 
 def is_missing(value) -> bool:
@@ -66,9 +67,7 @@ def fmt_number(value, decimals: int | None = None, lang: str = "nl") -> str:
     if text.startswith("-"):
         # '-0' or '-0.00' after rounding is zero; any other negative number gets the minus sign U+2212
         text = text[1:] if not text.strip("-0.,") else MINUS + text[1:]
-    if _lang(lang) == "nl":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
+    return text.translate(str.maketrans(",.", t("num_group_decimal", lang)))
 
 
 def fmt_percent(value, decimals: int | None = None, lang: str = "nl") -> str:
@@ -84,7 +83,7 @@ def fmt_euro(value, lang: str = "nl") -> str:
         return NOT_REPORTED[_lang(lang)]
     amount = fmt_number(abs(float(value)), 0, lang)
     sign = MINUS if float(value) < 0 and amount != "0" else ""
-    return f"{sign}€ {amount}" if _lang(lang) == "nl" else f"{sign}€{amount}"
+    return f"{sign}{t('num_euro_prefix', lang)}{amount}"
 
 
 def fmt_unit(value, unit: str, lang: str = "nl") -> str:
@@ -121,7 +120,7 @@ def fmt_difference(value, unit: str, lang: str = "nl") -> str:
         return NOT_REPORTED[lang]
     value = float(value)
     if unit == "percent":
-        text = fmt_number(abs(value), None, lang) + (" %-punt" if lang == "nl" else " pp")
+        text = fmt_number(abs(value), None, lang) + t("num_percentage_points", lang)
     else:
         text = fmt_unit(abs(value), unit, lang)
     rounded = fmt_number(abs(value), 0 if unit == "euro" else None, lang)
@@ -131,8 +130,8 @@ def fmt_difference(value, unit: str, lang: str = "nl") -> str:
 
 
 FIGURE_UNITS = {
-    "nl": {"fte": "fte", "days": "dagen", "weeks": "weken", "months": "maanden", "years": "jaar"},
-    "en": {"fte": "FTE", "days": "days", "weeks": "weeks", "months": "months", "years": "years"},
+    lang: {unit: t(f"num_figure_{unit}", lang) for unit in ("fte", "days", "weeks", "months", "years")}
+    for lang in LANGUAGES
 }
 
 
@@ -163,7 +162,7 @@ def fmt_team_count(count, *, lower_bound: bool = False, incomplete: bool = False
     if lower_bound:
         return f"{QUALIFIER_WORDS[lang]['more_than']} {text}"
     if incomplete:
-        return f"{'ten minste' if lang == 'nl' else 'at least'} {text}"
+        return f"{t('num_at_least', lang)} {text}"
     return text
 
 
@@ -174,7 +173,7 @@ def fmt_list(items: Sequence[str], lang: str = "nl") -> str:
         return ""
     if len(items) == 1:
         return items[0]
-    joiner = " en " if _lang(lang) == "nl" else " and "
+    joiner = t("num_list_and", lang)
     return ", ".join(items[:-1]) + joiner + items[-1]
 
 

@@ -28,7 +28,7 @@ import altair as alt
 import pandas as pd
 from altair.utils.schemapi import debug_mode
 
-from dashboard.formatting import (
+from dashboard.core.formatting import (
     axis_format,
     fmt_difference,
     fmt_population,
@@ -38,6 +38,7 @@ from dashboard.formatting import (
     truncate,
     vega_locale,
 )
+from dashboard.core.i18n import STRINGS, column, t
 
 # Okabe & Ito (2008), the palette most often recommended for colour-vision deficiencies.
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#F0E442", "#000000"]
@@ -51,94 +52,11 @@ HEATMAP_SCHEME = "blues"
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 
-SOURCE_BASE = {
-    "nl": "Bron: KPMG (2019), Basisfuncties voor lokale teams in kaart, bijlage 2",
-    "en": "Source: KPMG (2019), Basisfuncties voor lokale teams in kaart, appendix 2",
-}
-WORDS = {
-    "nl": {
-        "indicator_sources": "cijfers in de schetsen uit",
-        "filters": "Selectie",
-        "reference": "landelijke referentie",
-        "no_reference": "geen landelijke referentie in de schets",
-        "value": "Waarde",
-        "municipality": "Gemeente",
-        "population": "Inwoners",
-        "province": "Provincie",
-        "year": "Jaar",
-        "area": "Gebied",
-        "whole": "hele gemeente",
-        "source": "Bron",
-        "locator": "Vindplaats",
-        "qualifier_note": "ca./meer dan zoals in de schets",
-        "n_practices": "Praktijkvoorbeelden",
-        "basic_function": "Basisfunctie",
-        "dimension": "Dimensie",
-        "coded_value": "Gecodeerde waarde",
-        "coding": "Codering",
-        "justification": "Toelichting",
-        "deviation": "Verschil met referentie",
-        "points": "procentpunt",
-        "group": "Groep",
-        "not_highlighted": "niet uitgelicht",
-        "ref_tick": "zwart streepje = landelijke referentie zoals de schets die noemt; zonder streepje: "
-        "geen referentie",
-        "own_axis": "elke rij heeft een eigen as: vergelijk alleen binnen één rij (één definitie)",
-        "ref_rule": "stippellijn = landelijke referentie",
-        "ref_differs": "geen referentielijn: de schetsen noemen verschillende landelijke referenties",
-        "ref_none": "geen referentielijn: geen landelijke referentie in de schetsen",
-        "each_point": "elke stip is een gemeente",
-        "team_scope": "Reikwijdte",
-        "teams": "Aantal teams",
-        "functions": "Uitgelichte basisfuncties",
-        "range_bar": "lichte balk = bereik zoals in de schets: de waarde ligt ergens tussen onder- en bovengrens",
-        "range_excluded": "niet getoond, want de schets geeft een bereik en geen enkele waarde",
-        "note": "Noot",
-    },
-    "en": {
-        "indicator_sources": "figures in the sketches from",
-        "filters": "Selection",
-        "reference": "national reference",
-        "no_reference": "no national reference in the sketch",
-        "value": "Value",
-        "municipality": "Municipality",
-        "population": "Population",
-        "province": "Province",
-        "year": "Year",
-        "area": "Area",
-        "whole": "whole municipality",
-        "source": "Source",
-        "locator": "Locator",
-        "qualifier_note": "approx./more than as in the sketch",
-        "n_practices": "Practice examples",
-        "basic_function": "Basic function",
-        "dimension": "Dimension",
-        "coded_value": "Coded value",
-        "coding": "Coding",
-        "justification": "Justification",
-        "deviation": "Difference from reference",
-        "points": "percentage points",
-        "group": "Group",
-        "not_highlighted": "not highlighted",
-        "ref_tick": "black tick = national reference as given in the sketch; no tick: no reference",
-        "own_axis": "each row has its own axis: compare only within one row (one definition)",
-        "ref_rule": "dotted line = national reference",
-        "ref_differs": "no reference line: the sketches give different national references",
-        "ref_none": "no reference line: the sketches give no national reference",
-        "each_point": "each dot is a municipality",
-        "team_scope": "Team scope",
-        "teams": "Number of teams",
-        "functions": "Highlighted basic functions",
-        "range_bar": "light bar = range as given in the sketch: the value lies somewhere between the bounds",
-        "range_excluded": "not shown, because the sketch gives a range rather than a single value",
-        "note": "Note",
-    },
-}
 
 
 def _fast(builder):
     """Build without Altair's per-object validation (about 40 ms per chart); the whole spec is still
-    validated once when it is serialised (Streamlit and the exports call to_dict(), which validates)."""
+    validated when tests serialise it (tests/test_charts.py calls to_dict(), which validates); the app does not."""
 
     @functools.wraps(builder)
     def wrapper(*args, **kwargs):
@@ -148,8 +66,10 @@ def _fast(builder):
     return wrapper
 
 
+@functools.cache
 def _w(lang: str) -> dict[str, str]:
-    return WORDS["en" if lang == "en" else "nl"]
+    """The chart words (strings/charts.py, keys chart_*) of one language, without the prefix."""
+    return {key.removeprefix("chart_"): t(key, lang) for key in STRINGS if key.startswith("chart_")}
 
 
 # -- frame: title, subtitle, source, locale -----------------------------------------------------------------
@@ -157,7 +77,7 @@ def _w(lang: str) -> dict[str, str]:
 
 def source_line(lang: str, producers: Sequence[str] = ()) -> str:
     """'Bron: KPMG (2019), …, bijlage 2; cijfers in de schetsen uit CBS, VNG'."""
-    base = SOURCE_BASE["en" if lang == "en" else "nl"]
+    base = t("chart_source_base", lang)
     names = sorted({p for p in producers if p and not str(p).startswith("KPMG")})
     return f"{base}; {_w(lang)['indicator_sources']} {', '.join(names)}" if names else base
 
@@ -259,7 +179,7 @@ def prepare_indicator_rows(
     if values.empty:
         return values.assign(row_key=[], row_title=[], bar_label=[], value_label=[], reference_label=[])
     df = values.copy()
-    label_col = "label_en" if lang == "en" else "label_nl"
+    label_col = column("label", lang)
     df["row_key"] = df.apply(_row_key, axis=1)
 
     def row_title(r) -> str:
@@ -288,7 +208,7 @@ def prepare_indicator_rows(
     else:
         df["bar_label"] = [c if c else w["whole"] for c in ctx]
     # two values with the same label in one row (e.g. a subgroup in the same year) stay apart: name the note
-    note_col = "note_en" if lang == "en" else "note_nl"
+    note_col = column("note", lang)
     notes = df[note_col] if note_col in df else pd.Series([None] * len(df), index=df.index)
     clash = df.duplicated(["row_key", "bar_label"], keep=False)
     df["bar_label"] = [
@@ -463,30 +383,17 @@ def definition_notes(values: pd.DataFrame, lang: str, group_labels: Mapping[str,
     """For each comparability group with more than one definition present: a note saying why they stay apart."""
     if values.empty:
         return []
-    label_col = "label_en" if lang == "en" else "label_nl"
+    label_col = column("label", lang)
     notes = []
     for group, part in values.groupby("comparability_group", sort=True):
         labels = list(dict.fromkeys(part[label_col]))
         if len(labels) < 2:
             continue
         name = group_labels.get(group, str(group).replace("_", " "))
-        if lang == "en":
-            notes.append(
-                f"{name}: {len(labels)} different definitions ({'; '.join(labels)}). They measure something "
-                "different (another source, population or national reference), so each has its own axis."
-            )
-        else:
-            notes.append(
-                f"{name}: {len(labels)} verschillende definities ({'; '.join(labels)}). Ze meten iets anders "
-                "(andere bron, noemer of landelijke referentie), daarom heeft elke definitie een eigen as."
-            )
+        notes.append(t("chart_note_definitions", lang, name=name, n=len(labels), labels="; ".join(labels)))
     for ind, part in values[~values["comparable_across_municipalities"].astype(bool)].groupby(label_col):
         if part["municipality_code"].nunique() > 1:
-            notes.append(
-                f"{ind}: the values cover different periods per municipality; each municipality has its own axis."
-                if lang == "en"
-                else f"{ind}: de waarden gaan per gemeente over een andere periode; elke gemeente heeft een eigen as."
-            )
+            notes.append(t("chart_note_periods", lang, indicator=ind))
     return notes
 
 
@@ -518,7 +425,7 @@ def prepare_map_points(
     lang: str,
 ) -> pd.DataFrame:
     """One row per municipality with position, population, the chosen dimension's value and tooltip text."""
-    from dashboard.formatting import fmt_list, fmt_team_count  # local: keeps the import list short
+    from dashboard.core.formatting import fmt_list, fmt_team_count  # local: keeps the import list short
 
     df = overview.copy()
     choice = org[org["dimension_id"] == dimension_id][["municipality_code", "value_id"]]
@@ -671,7 +578,7 @@ def function_heatmap(
 ):
     """Municipality × basic function, cell = number of practice examples; 0 = not highlighted."""
     w = _w(lang)
-    name_col = "name_en" if lang == "en" else "name_nl"
+    name_col = column("name", lang)
     grid = municipalities[["municipality_code", "name"]].merge(
         functions[["basic_function_id", "ordinal", name_col]], how="cross"
     )
@@ -804,7 +711,7 @@ def org_matrix_key(
     (from the text catalogue); a value without one shows its full label, cut to fit.
     """
     short_labels = short_labels or {}
-    label_col = "label_en" if lang == "en" else "label_nl"
+    label_col = column("label", lang)
     rows = []
     for dim, part in dimension_values.sort_values(["dimension_ordinal", "ordinal"]).groupby(
         "dimension_id", sort=False
@@ -832,7 +739,7 @@ def org_matrix_key(
 def adjudication_marks(df: pd.DataFrame, text_col: str) -> tuple[pd.Series, pd.Series]:
     """(cell text with '*' after adjudicated codes, coding status in words) for the organisation matrix.
 
-    Reads the columns `agreement` and `status` that dashboard.confidence.with_confidence adds; without them
+    Reads the columns `agreement` and `status` that dashboard.core.confidence.with_confidence adds; without them
     (no double coding) the text is unchanged and the status empty."""
     text = df[text_col]
     if "agreement" in df.columns:
@@ -857,9 +764,9 @@ def org_matrix_chart(
     meaning. Built from org_matrix_key(); one spec for screen and PNG. With double coding, '*' marks an
     adjudicated cell and the tooltip gives its coding status (adjudication_marks)."""
     w = _w(lang)
-    dim_label = "label_en" if lang == "en" else "label_nl"
-    val_label = "value_label_en" if lang == "en" else "value_label_nl"
-    just = "justification_en" if lang == "en" else "justification_nl"
+    dim_label = column("label", lang)
+    val_label = column("value_label", lang)
+    just = column("justification", lang)
     dims = dimensions.sort_values("ordinal")
     dim_titles = dict(zip(dims["dimension_id"], dims[dim_label], strict=True))
     order = list(dims[dim_label])
@@ -1242,9 +1149,9 @@ def deviation_chart(
 ):
     """Diverging bars: value minus the national reference the sketch gives, per municipality."""
     w = _w(lang)
-    label_below = "onder de referentie" if lang != "en" else "below the reference"
-    label_above = "boven de referentie" if lang != "en" else "above the reference"
-    label_equal = "gelijk aan de referentie" if lang != "en" else "equal to the reference"
+    label_below = t("chart_below_reference", lang)
+    label_above = t("chart_above_reference", lang)
+    label_equal = t("chart_equal_reference", lang)
     excluded = excluded_ranges(points)
     points = points.copy()
     # invisible points 25% beyond the longest bar on both sides keep the outside labels inside the chart
@@ -1255,7 +1162,7 @@ def deviation_chart(
     points["direction_label"] = points["direction"].map(direction_labels)
     # the legend lists only the directions that occur (no 'equal to the reference' when none is)
     present = [d for d in direction_labels if d in set(points["direction"])]
-    unit_title = {"percent": w["points"], "euro": "€", "years": "jaar" if lang != "en" else "years"}.get(unit, "")
+    unit_title = {"percent": w["points"], "euro": "€", "years": t("chart_unit_years", lang)}.get(unit, "")
     x_title = f"{w['deviation']}" + (f" ({unit_title})" if unit_title else "")
     tooltip = [
         alt.Tooltip("municipality_name:N", title=w["municipality"]),
@@ -1320,11 +1227,7 @@ def deviation_chart(
     note = (
         f"{w['reference']}: {points['reference_label'].iloc[0]}"
         if refs == "same"
-        else (
-            "referentie per gemeente zoals in de schets"
-            if lang != "en"
-            else "reference per municipality as given in its sketch"
-        )
+        else t("chart_reference_per_municipality", lang)
     )
     chart = alt.layer(zero, bars, text_pos, text_neg, pad, data=points).properties(
         width="container", height=alt.Step(24)

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.filters import excluded_mask
-from dashboard.i18n import t
+from dashboard.core.filters import excluded_mask
+from dashboard.core.i18n import lang_code, t
 
 ADJUDICATED = "adjudicated"
 AGREED = "agreed"
@@ -24,7 +24,7 @@ def status_text(agreement: str | None, reason_nl: str | None, reason_en: str | N
     if agreement == AGREED:
         return t("rel_agreed", lang)
     if agreement == ADJUDICATED:
-        reason = reason_en if lang == "en" else reason_nl
+        reason = {"nl": reason_nl, "en": reason_en}[lang_code(lang)]
         return t("rel_adjudicated", lang, reason=reason or "")
     return ""
 

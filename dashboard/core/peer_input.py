@@ -9,12 +9,12 @@ input never raises (a bad file must never break the page).
 Formats
 * YAML: the format of a municipality file in data/gemeenten/ (etl/schema.py), validated with the same
   code as the ETL (etl.validate: pydantic model + check_references), minus the rule that the slug equals
-  the file name (an upload's name is arbitrary). Template: dashboard/assets/peer_template.yaml.
+  the file name (an upload's name is arbitrary). Template: dashboard/core/assets/peer_template.yaml.
 * CSV: one header row and one data row. Columns: `name` and `population` (required), any comparable
   indicator id from data/reference/indicators.yaml (value in that indicator's unit; empty = unknown) and
   any org-model dimension id from data/reference/org_model.yaml (a value id; empty or not_reported = don't
   know). Comma or semicolon separated; decimal point or decimal comma; no thousands separators; UTF-8.
-  Template: dashboard/assets/peer_template.csv.
+  Template: dashboard/core/assets/peer_template.csv.
 * Form: text fields read the way the interface language writes numbers (parse_number): Dutch "45.000" is
   forty-five thousand and "7,3" is seven point three; English "45,000" and "7.3". What was read is echoed
   back, formatted, so a misreading is visible (ParseResult.understood).
@@ -23,21 +23,25 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pandas as pd
 from pydantic import ValidationError
 
-from dashboard import user_files
-from dashboard.formatting import UNIT_WORDS, fmt_number
-from dashboard.i18n import t
-from dashboard.safe_text import quote, shorten
-from dashboard.similarity import NOT_REPORTED, OWN_KEY, Catalogue, Profile, point_values, population_value
+from dashboard.core import user_files
+from dashboard.core.formatting import UNIT_WORDS, fmt_number
+from dashboard.core.i18n import lang_code, t
+from dashboard.core.safe_text import quote, shorten
+from dashboard.core.similarity import NOT_REPORTED, OWN_KEY, Catalogue, Profile, point_values, population_value
 from etl.schema import Municipality
 from etl.validate import Reference, _pydantic_problems, check_references
+
+log = logging.getLogger(__name__)
 
 MAX_BYTES = user_files.MAX_BYTES  # 1 MB: a one-municipality file is a few kB
 MAX_NAME = 80
@@ -244,9 +248,9 @@ def shown_as_read(x: float, unit: str, lang: str = "nl") -> str:
     if unit == "percent":
         return f"{number}%"
     if unit == "euro":
-        return f"€ {number}" if lang != "en" else f"€{number}"
+        return t("num_euro_prefix", lang) + number
     if unit == "years":
-        return f"{number} {UNIT_WORDS['en' if lang == 'en' else 'nl']['years']}"
+        return f"{number} {UNIT_WORDS[lang_code(lang)]['years']}"
     return number
 
 
@@ -284,7 +288,7 @@ def parse_number(raw: str | None, lang: str = "nl") -> float | None:
         text = text[1:].strip()
     if _SPACE_GROUPED.match(text):
         text = _SPACES.sub("", text)
-    group, dec = _SEPARATORS["en" if lang == "en" else "nl"]
+    group, dec = _SEPARATORS[lang_code(lang)]
     g, d = re.escape(group), re.escape(dec)
     if re.fullmatch(rf"\d{{1,3}}({g}\d{{3}})+({d}\d+)?", text):  # 45.000 / 1.234.567 / 1.234,5
         return sign * float(text.replace(group, "").replace(dec, "."))
@@ -310,6 +314,17 @@ def _check_org(org: dict[str, str | None], cat: Catalogue, lang: str, errors: li
 
 # --- uploads ------------------------------------------------------------------------------------------
 
+def reference_from_warehouse(indicators: pd.DataFrame, sources: pd.DataFrame,
+                             dimension_values: pd.DataFrame) -> Reference:
+    """The id lists check_references needs (indicators, sources, codebook values), read from the warehouse
+    tables rather than from data/ at runtime: the same ids the ETL validated the warehouse against."""
+    ref = Reference()
+    ref.indicators = {i: {"id": i} for i in indicators["indicator_id"]}
+    ref.sources = {s: {"id": s} for s in sources["source_id"]}
+    for dim, value in zip(dimension_values["dimension_id"], dimension_values["value_id"], strict=True):
+        ref.dimensions.setdefault(dim, []).append(value)
+    return ref
+
 def parse_upload(filename: str, data: bytes, cat: Catalogue, ref: Reference, lang: str = "nl") -> ParseResult:
     """Any uploaded bytes -> ParseResult with at most user_files.MAX_MESSAGES short messages. Never raises."""
     try:
@@ -317,6 +332,8 @@ def parse_upload(filename: str, data: bytes, cat: Catalogue, ref: Reference, lan
     except user_files.UserFileError as exc:
         result = ParseResult(errors=[exc.text(lang)])
     except Exception as exc:  # noqa: BLE001 - last line of defence: a bad file must not break the page
+        # the type only: the file's content is a user's own data and never goes into a log
+        log.warning("upload could not be read: %s", type(exc).__name__)
         result = ParseResult(errors=[t("peers.err.unreadable", lang, kind=type(exc).__name__)])
     result.errors = user_files.limit_messages(result.errors, lang)
     result.warnings = user_files.limit_messages(result.warnings, lang)
@@ -427,7 +444,7 @@ def _csv_number(raw: str, column: str, filename: str, lang: str, errors: list[st
 
 
 def template_bytes(kind: str) -> bytes:
-    """The downloadable templates (static, reviewed files: dashboard/assets/)."""
+    """The downloadable templates (static, reviewed files: dashboard/core/assets/)."""
     return (TEMPLATE_YAML if kind == "yaml" else TEMPLATE_CSV).read_bytes()
 
 
@@ -436,7 +453,7 @@ def csv_columns(cat: Catalogue) -> list[str]:
     return ["name", "population", *cat.comparable_indicators, *cat.dimensions]
 
 
-# The example row of the CSV template: the same values as dashboard/assets/peer_template.yaml.
+# The example row of the CSV template: the same values as dashboard/core/assets/peer_template.yaml.
 TEMPLATE_ROW = {
     "name": "Mijn gemeente", "population": "50000", "single_parent_households_pct": "7.0",
     "disposable_income_household_eur": "38000", "low_education_labour_force_pct": "15.0",
@@ -447,7 +464,7 @@ TEMPLATE_ROW = {
 
 def make_template_csv(cat: Catalogue) -> str:
     """The CSV template for this codebook. Regenerate the asset after a codebook change with
-    `python -c "from dashboard.peer_input import write_template_csv; write_template_csv()"`."""
+    `python -c "from dashboard.core.peer_input import write_template_csv; write_template_csv()"`."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     cols = csv_columns(cat)
@@ -457,14 +474,14 @@ def make_template_csv(cat: Catalogue) -> str:
 
 
 def write_template_csv(warehouse: Path | None = None) -> None:
-    """Developer helper (not used by the app): rewrite dashboard/assets/peer_template.csv from the warehouse."""
+    """Developer helper (not used by the app): rewrite dashboard/core/assets/peer_template.csv from the warehouse."""
     import duckdb
 
-    from dashboard import queries, settings
+    from dashboard.core import queries, settings
 
     con = duckdb.connect(str(warehouse or settings.WAREHOUSE_PATH), read_only=True)
     try:
-        from dashboard.similarity import catalogue_from_frames
+        from dashboard.core.similarity import catalogue_from_frames
 
         cat = catalogue_from_frames(queries.indicators(con), queries.dimensions(con), queries.dimension_values(con))
     finally:

@@ -1,6 +1,6 @@
 """Read-only SQL for researchers, without Streamlit: a locked-down DuckDB connection and run_query().
 
-The page never calls run_query() itself: dashboard/sql_worker.py runs it in a separate process whose memory,
+The page never calls run_query() itself: dashboard/runtime/sql_worker.py runs it in a separate process whose memory,
 CPU time and wall-clock time the operating system limits, so a query cannot take the server down whatever
 DuckDB does with it. The layers below stay as defence in depth inside that process; operators of a public
 deployment can still switch the console off with LOKALE_TEAMS_SQL_CONSOLE=off. The layers of this module:
@@ -21,10 +21,11 @@ deployment can still switch the console off with LOKALE_TEAMS_SQL_CONSOLE=off. T
    never built whole); errors are reduced to the first line of DuckDB's message, without server paths.
 
 Messages of the console's own (refusals, the time limit) carry a key and parameters (QueryRefused.key,
-QueryResult.error_key) that the page translates with dashboard.i18n.t; DuckDB's own messages stay as they are.
+QueryResult.error_key) that the page translates with dashboard.core.i18n.t; DuckDB's own messages stay as they are.
 """
 from __future__ import annotations
 
+import logging
 import re
 import threading
 import time
@@ -35,7 +36,9 @@ from typing import TYPE_CHECKING
 import duckdb
 import pyarrow as pa
 
-from dashboard.safe_text import strip_paths
+from dashboard.core.safe_text import strip_paths
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -49,7 +52,7 @@ MAX_SQL_CHARS = 20_000
 BATCH_ROWS = 1024
 TIME_LIMIT_S = 5.0
 MEMORY_LIMIT = "256MB"
-#: Address space of the worker process that runs a query (dashboard/sql_worker.py), enforced by the OS
+#: Address space of the worker process that runs a query (dashboard/runtime/sql_worker.py), enforced by the OS
 #: (RLIMIT_AS). Python, DuckDB and Arrow map about 470 MB of it before the first query.
 WORKER_MEMORY_MB = 768
 THREADS = 1
@@ -60,7 +63,7 @@ _ALLOWED = {duckdb.StatementType.SELECT}
 
 
 #: English fallbacks of the message keys (str() of a refusal, logs); the interface translates the key
-#: itself via dashboard.i18n.t, with the same parameters.
+#: itself via dashboard.core.i18n.t, with the same parameters.
 MESSAGES: dict[str, str] = {
     "sql_err_empty": "Empty query.",
     "sql_err_long": "The query is longer than {n} characters.",
@@ -103,7 +106,7 @@ class QueryResult:
     error: str | None = None      # a short, one-line message (English fallback); frame is empty when set
     error_key: str | None = None  # set for the console's own messages: translate key + error_params
     error_params: dict = field(default_factory=dict)
-    peak_rss_kb: int | None = None  # set by dashboard.sql_worker: the worker process's peak resident memory
+    peak_rss_kb: int | None = None  # set by dashboard.runtime.sql_worker: the worker process's peak resident memory
 
     @classmethod
     def failed(cls, key: str, *, elapsed_s: float = 0.0, **params) -> QueryResult:
@@ -227,7 +230,7 @@ def run_query(
 
     hide: server paths to replace with "…" in text columns of the result (duckdb_databases() and
     duckdb_settings() show where the attached file lives). The page runs this through
-    dashboard.sql_worker.run_in_worker(), never directly.
+    dashboard.runtime.sql_worker.run_in_worker(), never directly.
     """
     start = time.perf_counter()
     try:
@@ -242,8 +245,8 @@ def run_query(
         if not done.wait(time_limit_s + 0.5):
             try:
                 con.interrupt()
-            except Exception:
-                pass
+            except duckdb.Error as exc:  # the connection closed meanwhile: nothing left to stop
+                log.info("SQL console watchdog: interrupt not needed: %s", exc)
 
     guard = threading.Thread(target=watchdog, name="sql-console-watchdog", daemon=True)
     guard.start()
@@ -266,7 +269,8 @@ def run_query(
         return QueryResult(error=text, elapsed_s=time.perf_counter() - start)
     except MemoryError:
         return QueryResult.failed("sql_err_memory", elapsed_s=time.perf_counter() - start, megabytes=WORKER_MEMORY_MB)
-    except Exception as exc:  # e.g. a value Arrow cannot hold; still one line, never a traceback
+    except Exception as exc:  # noqa: BLE001 - e.g. a value Arrow cannot hold; still one line, never a traceback
+        log.warning("SQL console: query failed outside DuckDB: %s", short_error(exc))
         return QueryResult(error=short_error(exc), elapsed_s=time.perf_counter() - start)
     finally:
         done.set()

@@ -1,4 +1,7 @@
-"""'Over de data' section: how reliable the organisational-model coding is, and the decision rules behind it.
+"""Sections of the 'Over de data' page that belong to a feature: coding reliability, the peer finder's method,
+and what the downloads promise. Each is a plain function the about page calls in order.
+
+Reliability: how reliable the organisational-model coding is, and the decision rules behind it.
 
 The agreement table puts round 1 next to the last round (data/coding/, computed by etl/reliability.py); the
 decision rules are English only, so the Dutch page says so.
@@ -10,12 +13,10 @@ import math
 import pandas as pd
 import streamlit as st
 
-from dashboard import db
-from dashboard.formatting import fmt_number
-from dashboard.i18n import t
-from dashboard.safe_text import md_escape
-
-ORDER = 10  # before the peer finder's notes (20): the peer finder relies on these figures
+from dashboard.core.formatting import fmt_number
+from dashboard.core.i18n import lang_code, t
+from dashboard.core.safe_text import md_escape
+from dashboard.runtime import db
 
 
 def status_key(alpha: float | None, tentative: bool) -> str:
@@ -32,7 +33,7 @@ def _num(x, decimals: int, lang: str) -> str:
 
 def reliability_table(rel: pd.DataFrame, lang: str) -> pd.DataFrame:
     """One row per dimension and one for all together: alpha and % agreed in round 1 and the last round."""
-    sfx = "en" if lang == "en" else "nl"
+    sfx = lang_code(lang)
     last = int(rel["last_round"].max())
     rows = []
     for r in rel.itertuples():
@@ -56,7 +57,7 @@ def _rules(lang: str) -> None:
         return
     st.subheader(t("rel_rules_title", lang))
     st.caption(t("rel_rules_english", lang))
-    sfx = "en" if lang == "en" else "nl"
+    sfx = lang_code(lang)
     evidence, examples, changes = db.query("rule_evidence"), db.query("rule_examples"), db.query("rule_changes")
     for r in rules.itertuples():
         with st.expander(f"{r.ordinal}. {md_escape(getattr(r, f'label_{sfx}'))}", expanded=False):
@@ -85,7 +86,7 @@ def _rules(lang: str) -> None:
             st.markdown("\n\n".join(parts))
 
 
-def render(lang: str) -> None:
+def render_reliability(lang: str) -> None:
     st.header(t("rel_about_title", lang))
     rel = db.query("reliability")
     if rel.empty:
@@ -97,3 +98,15 @@ def render(lang: str) -> None:
                      height=38 + 35 * len(table))
         st.caption(t("rel_about_overall", lang))
     _rules(lang)
+
+
+def render_peer_method(lang: str) -> None:
+    """How the peer finder measures similarity (the same text as on its page)."""
+    st.subheader(t("peers.method.title", lang))
+    st.markdown(t("peers.method.body", lang))
+
+
+def render_downloads(lang: str) -> None:
+    """What the downloads, presentation mode and SQL console offer and promise."""
+    st.subheader(t("exp_about_title", lang))
+    st.markdown(t("exp_about_body", lang))

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 import time
@@ -24,7 +25,9 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from dashboard import queries, settings
+from dashboard.core import queries, settings
+
+log = logging.getLogger(__name__)
 
 
 class WarehouseError(RuntimeError):
@@ -72,8 +75,8 @@ class Warehouse:
             if old is not None:
                 try:
                     old.close()
-                except duckdb.Error:
-                    pass
+                except duckdb.Error as exc:  # already closed or broken: the new file is opened either way
+                    log.info("closing the previous warehouse connection failed: %s", exc)
             _cached_query.clear()
             for _attempt in range(5):
                 try:
@@ -103,26 +106,14 @@ class Warehouse:
             self.con, self.identity = None, None
 
 
-def _build_stamp(con: duckdb.DuckDBPyConnection, prefix: str = "") -> tuple:
-    cur = con.cursor()
-    try:
-        return tuple(
-            cur.execute(
-                f"select key, value from {prefix}meta where key in ('build_time', 'data_checksum') order by key"
-            ).fetchall()
-        )
-    finally:
-        cur.close()
-
-
 def _same_build(con: duckdb.DuckDBPyConnection, path: Path) -> bool:
     """True when `con` shows the file on disk now (checked through a separate, private database instance)."""
     probe = duckdb.connect(":memory:")
     try:
-        # The path is ours (settings), not user input; ATTACH does not take parameters.
-        probe.execute(f"attach '{str(path).replace(chr(39), chr(39) * 2)}' as probe (read_only)")
-        return _build_stamp(con) == _build_stamp(probe, "probe.")
-    except duckdb.Error:
+        queries.attach_probe(probe, str(path))
+        return queries.build_stamp(con) == queries.build_stamp(probe, probe=True)
+    except duckdb.Error as exc:  # the file on disk is being replaced: not the same build, look again
+        log.info("probe of %s failed: %s", path, exc)
         return False
     finally:
         probe.close()
@@ -189,7 +180,7 @@ def _cached_query(name: str, identity: Identity, args: tuple) -> pd.DataFrame:
 
 
 def query(name: str, *args) -> pd.DataFrame:
-    """Run a named query from dashboard.queries (cached). Raises WarehouseError with a short reason."""
+    """Run a named query from dashboard.core.queries (cached). Raises WarehouseError with a short reason."""
     wh = _warehouse()
     _con, ident = wh.current(warehouse_path())
     frozen = tuple(tuple(a) if isinstance(a, list) else a for a in args)
@@ -208,6 +199,31 @@ def connection() -> duckdb.DuckDBPyConnection:
     """
     con, _ident = _warehouse().current(warehouse_path())
     return con
+
+
+_per_build_lock = threading.Lock()
+_per_build: dict[object, object] = {}
+_per_build_identity: list[Identity | None] = [None]
+
+
+def per_build(key: object, build: Callable[[], object]):
+    """`build()` once per warehouse build and key (label maps, option lists), shared by every session.
+
+    The memo is dropped as soon as another file is swapped in, so nothing outlives the data it came from.
+    Values are shared: callers must not change them.
+    """
+    _con, ident = _warehouse().current(warehouse_path())
+    with _per_build_lock:
+        if _per_build_identity[0] != ident:
+            _per_build.clear()
+            _per_build_identity[0] = ident
+        if key in _per_build:
+            return _per_build[key]
+    value = build()
+    with _per_build_lock:
+        if _per_build_identity[0] == ident:
+            _per_build[key] = value
+    return value
 
 
 def current_identity() -> Identity | None:

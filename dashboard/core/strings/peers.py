@@ -1,7 +1,7 @@
 """Interface strings (peers): key -> (Dutch, English). Dutch is the default language."""
 
 STRINGS: dict[str, tuple[str, str]] = {
-    # --- criteria in sentences (dashboard/similarity.py) ---
+    # --- criteria in sentences (dashboard/core/similarity.py) ---
     "peers.crit.size": ("inwonertal", "population"),
     "peers.size.same": ("inwonertal vrijwel gelijk ({peer} tegen {ref})", "population about the same ({peer} vs {ref})"),
     "peers.size.smaller": ("inwonertal {pct}% kleiner ({peer} tegen {ref})", "population {pct}% smaller ({peer} vs {ref})"),
@@ -73,7 +73,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "peers.group.single_parent": ("definitie eenoudergezinnen", "single-parent definition"),
     "peers.group.social_assistance": ("definitie bijstand", "social-assistance definition"),
     "peers.group.unemployment": ("definitie werkloosheid", "unemployment definition"),
-    # --- validation messages (dashboard/peer_input.py) ---
+    # --- validation messages (dashboard/core/peer_input.py) ---
     "peers.err.too_large": ("{file}: het bestand is {size} MB; de grens is 1 MB. Een gemeentebestand is een paar kB.",
                             "{file}: the file is {size} MB; the limit is 1 MB. A municipality file is a few kB."),
     "peers.err.empty": ("{file}: het bestand is leeg.", "{file}: the file is empty."),

@@ -18,6 +18,7 @@ import datetime as dt
 import hashlib
 import io
 import json
+import logging
 import math
 import re
 import struct
@@ -29,17 +30,16 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.formatting import vega_locale
-from etl.citation import report_citation
+from dashboard.core import queries
+from dashboard.core.formatting import vega_locale
+from dashboard.core.i18n import t
 from etl.datapackage import FORMATS
+
+log = logging.getLogger(__name__)
 
 # --- Locales ------------------------------------------------------------------------------------------------
 
 
-NL_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-             "oktober", "november", "december")
-EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-             "October", "November", "December")
 
 #: The year of the data in every file name: the dataset is a 2019 snapshot, not "today".
 DATA_YEAR = 2019
@@ -50,7 +50,6 @@ MIN_PNG_WIDTH_PX = 1600
 PNG_SCALE = 2.0
 
 DASHBOARD_NAME = "Dashboard lokale-teams"
-CITATION_KPMG = report_citation("nl")
 
 
 #: "Bron: ..." / "Source: ..." at the start of a line: a source line (chart builders write them so).
@@ -67,15 +66,17 @@ def time_format_locale(lang: str) -> dict[str, Any] | None:
     try:
         import vl_convert as vlc
 
-        return dict(vlc.get_time_format_locale("en-GB" if lang == "en" else "nl-NL"))
-    except Exception:
+        return dict(vlc.get_time_format_locale(t("locale_bcp47", lang)))
+    except (ImportError, ValueError) as exc:  # an old vl-convert without the locale: the renderer's default
+        log.warning("no time format locale for %s: %s", lang, exc)
         return None
 
 
 def format_date(day: dt.date, lang: str = "nl") -> str:
-    """'24 november 2025' / '24 November 2025' (no locale module: the server's locale is not ours)."""
-    months = EN_MONTHS if lang == "en" else NL_MONTHS
-    return f"{day.day} {months[day.month - 1]} {day.year}"
+    """'24 november 2025' / '24 November 2025' (Babel's CLDR data: the server's own locale is not ours)."""
+    from babel.dates import format_date as babel_format_date
+
+    return babel_format_date(day, "d MMMM y", locale=t("locale_cldr", lang))
 
 
 # --- File names ---------------------------------------------------------------------------------------------
@@ -110,7 +111,9 @@ def chart_to_spec(chart: Any) -> dict[str, Any]:
     if isinstance(chart, str | bytes):
         return json.loads(chart)
     if hasattr(chart, "to_dict"):
-        return chart.to_dict()
+        # No schema validation: the builders are tested against the schema (tests/test_charts.py), and
+        # validating on every draw cost about 40 % of a chart page's rerun.
+        return chart.to_dict(validate=False)
     raise TypeError(f"not a chart or Vega-Lite spec: {type(chart).__name__}")
 
 
@@ -244,7 +247,7 @@ def with_annotations(
     if not source_lines:
         return out
     if not _SOURCE_PREFIX.match(source_lines[0]):
-        source_lines[0] = ("Source: " if lang == "en" else "Bron: ") + source_lines[0]
+        source_lines[0] = t("exp_source_prefix", lang) + ": " + source_lines[0]
 
     # Wrap the chart in a one-view vconcat whose own title, at the bottom, is the source line. Properties
     # that Vega-Lite accepts only at the top move out; the chart keeps its title and everything else.
@@ -540,14 +543,6 @@ def xlsx_bytes(tables: Mapping[str, pd.DataFrame], readme_rows: list[tuple[str, 
     return buffer.getvalue()
 
 
-def read_meta(con: Any) -> dict[str, str]:
-    """The warehouse's meta table as a dict (data version, build time...); empty if it has none."""
-    try:
-        return {str(k): str(v) for k, v in con.execute("select key, value from meta order by key").fetchall()}
-    except Exception:
-        return {}
-
-
 DOWNLOAD_FORMATS = FORMATS  # csv, xlsx, parquet: the order of the buttons
 DOWNLOAD_EXTENSIONS = {"csv": "zip", "xlsx": "xlsx", "parquet": "zip"}
 
@@ -576,9 +571,9 @@ def dataset_download(
     if codes is not None:
         chosen = tuple(sorted(set(codes)))
         tables = select_municipalities(tables, chosen)
-        selection = Selection(chosen, filters or ("geen filters" if lang == "nl" else "no filters"))
+        selection = Selection(chosen, filters or t("exp_no_filters", lang))
     name = download_filename(fmt, selection=selection is not None)
-    files = package_files(tables, fmt=fmt, lang=lang, meta=read_meta(con), selection=selection,
+    files = package_files(tables, fmt=fmt, lang=lang, meta=queries.meta_dict(con), selection=selection,
                           workbook_name=name)
     return files[name] if fmt == "xlsx" else zip_bytes(files)
 
@@ -607,8 +602,11 @@ def build_deck(
     today: dt.date | None = None,
     dashboard_url: str | None = None,
     render_png: Callable[..., bytes] | None = None,
+    citation: str,
 ) -> bytes:
     """A 16:9 .pptx: title slide, one slide per pinned chart, a closing slide with sources and citation.
+
+    citation is the report's citation in `lang` (from the warehouse: ui.common.citation).
 
     pins are the presentation pins ({slug, title, spec (JSON), data, source?, subtitle?}). The images are
     the same PNGs as the chart downloads, rendered with projector-sized fonts.
@@ -619,10 +617,9 @@ def build_deck(
     from pptx.util import Emu, Inches, Pt
 
     render_png = render_png or chart_png
-    nl = lang != "en"
     today = today or dt.date.today()
-    deck_title = title or ("Lokale teams in 16 gemeenten" if nl else "Local social teams in 16 municipalities")
-    filter_text = "; ".join(_as_lines(filters)) or ("geen filters" if nl else "no filters")
+    deck_title = title or t("exp_deck_default_title", lang)
+    filter_text = "; ".join(_as_lines(filters)) or t("exp_no_filters", lang)
 
     prs = Presentation()
     prs.slide_width, prs.slide_height = Inches(13.333), Inches(7.5)
@@ -667,9 +664,8 @@ def build_deck(
     place(subtitle, margin, Inches(3.8), full_width, Inches(2.2))
     set_text(subtitle, "\n".join([
         format_date(today, lang),
-        ("Filters: " if nl else "Filters: ") + filter_text,
-        ("Bron: KPMG (2019), Basisfuncties voor lokale teams in kaart" if nl
-         else "Source: KPMG (2019), Basisfuncties voor lokale teams in kaart"),
+        t("exp_deck_filters", lang, filters=filter_text),
+        t("exp_source_prefix", lang) + ": " + citation,
     ]), 20, color=grey)
 
     # One slide per chart
@@ -704,7 +700,7 @@ def build_deck(
             top += sub_h
         top += Inches(0.12)
         source_in_subtitle = any(_SOURCE_PREFIX.match(line) for line in subtitle_lines)
-        note = _source_note(source, nl) if source or not source_in_subtitle else ""
+        note = _source_note(source, citation, lang) if source or not source_in_subtitle else ""
         bottom = Inches(6.85) if note else Inches(7.25)
         png = render_png(image_spec, lang=lang, presentation=True)
         width_px, height_px = png_size(png)
@@ -719,22 +715,17 @@ def build_deck(
     # Closing slide: sources and how to cite
     slide = prs.slides.add_slide(title_only)
     place(slide.shapes.title, margin, Inches(0.4), full_width, Inches(1.0))
-    set_text(slide.shapes.title, "Bronnen en citeren" if nl else "Sources and how to cite", 32, bold=True, left=True)
+    set_text(slide.shapes.title, t("exp_deck_sources_title", lang), 32, bold=True, left=True)
     url = f" {dashboard_url}" if dashboard_url else ""
     body = [
-        "Hoe te citeren:" if nl else "How to cite:",
-        CITATION_KPMG,
-        f"{DASHBOARD_NAME} ({format_date(today, lang)}).{url} "
-        + ("Interactieve weergave van Bijlage 2 van het KPMG-rapport (2019)." if nl
-           else "Interactive view of Appendix 2 of the KPMG report (2019)."),
+        t("exp_deck_how_to_cite", lang),
+        citation,
+        f"{DASHBOARD_NAME} ({format_date(today, lang)}).{url} " + t("exp_deck_dashboard_note", lang),
     ]
-    body += ["", "Bronnen in de grafieken:" if nl else "Sources in the charts:"]
+    body += ["", t("exp_deck_chart_sources", lang)]
     if sources_seen:
         body += [_SOURCE_PREFIX.sub("", line) for line in sources_seen]
-    body.append("Elke grafiekslide noemt de bron van de cijfers; de gemeentelijke schetsen in Bijlage 2 noemen "
-                "hun eigen bronnen (CBS, VNG Waarstaatjegemeente, AlleCijfers e.a.)." if nl else
-                "Each chart slide names the source of its figures; the municipal sketches in Appendix 2 cite "
-                "their own sources (CBS, VNG Waarstaatjegemeente, AlleCijfers and others).")
+    body.append(t("exp_deck_sources_note", lang))
     textbox(slide, "\n".join(body), margin, Inches(1.6), full_width, Inches(5.4), 18)
 
     buffer = io.BytesIO()
@@ -742,12 +733,12 @@ def build_deck(
     return buffer.getvalue()
 
 
-def _source_note(source: str | Iterable[str] | None, nl: bool) -> str:
+def _source_note(source: str | Iterable[str] | None, citation: str, lang: str) -> str:
     """'Bron: ...' once, whether or not the chart's source text already starts with the word."""
-    text = "; ".join(_as_lines(source)) or CITATION_KPMG
+    text = "; ".join(_as_lines(source)) or citation
     if _SOURCE_PREFIX.match(text):
         return text
-    return ("Bron: " if nl else "Source: ") + text
+    return t("exp_source_prefix", lang) + ": " + text
 
 
 def deck_filename(*, today: dt.date | None = None) -> str:

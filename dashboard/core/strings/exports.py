@@ -96,7 +96,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sql_refused": ("Query niet uitgevoerd: {error}", "Query not run: {error}"),
     "sql_rows": ("{n} rijen in {seconds} s", "{n} rows in {seconds} s"),
     "sql_rows_one": ("1 rij in {seconds} s", "1 row in {seconds} s"),
-    # Messages of dashboard/sql_console.py (QueryRefused.key / QueryResult.error_key, same parameters)
+    # Messages of dashboard/core/sql_console.py (QueryRefused.key / QueryResult.error_key, same parameters)
     "sql_err_empty": ("Lege query: typ een SELECT-query.", "Empty query: type a SELECT query."),
     "sql_err_count": ("Eén statement per keer; dit zijn er {n}.", "Exactly one statement per run, got {n}."),
     "sql_err_kind": ("Alleen SELECT-queries zijn toegestaan, geen {kind}.", "Only SELECT queries are allowed, not {kind}."),
@@ -153,5 +153,24 @@ STRINGS: dict[str, tuple[str, str]] = {
         "runs in a process of its own that the operating system limits to 768 MB of memory and 5 seconds (then "
         "it is stopped); at most 10,000 rows and 4 MB come back. Operators can switch it off with "
         "`LOKALE_TEAMS_SQL_CONSOLE=off`.",
+    ),
+    # --- words of files, slides and chart sources (dashboard/core/exports.py) ---
+    "locale_cldr": ("nl", "en"),
+    "locale_bcp47": ("nl-NL", "en-GB"),
+    "exp_no_filters": ("geen filters", "no filters"),
+    "exp_deck_default_title": ("Lokale teams in 16 gemeenten", "Local social teams in 16 municipalities"),
+    "exp_deck_filters": ("Filters: {filters}", "Filters: {filters}"),
+    "exp_deck_sources_title": ("Bronnen en citeren", "Sources and how to cite"),
+    "exp_deck_how_to_cite": ("Hoe te citeren:", "How to cite:"),
+    "exp_deck_dashboard_note": (
+        "Interactieve weergave van Bijlage 2 van het KPMG-rapport (2019).",
+        "Interactive view of Appendix 2 of the KPMG report (2019).",
+    ),
+    "exp_deck_chart_sources": ("Bronnen in de grafieken:", "Sources in the charts:"),
+    "exp_deck_sources_note": (
+        "Elke grafiekslide noemt de bron van de cijfers; de gemeentelijke schetsen in Bijlage 2 noemen hun eigen "
+        "bronnen (CBS, VNG Waarstaatjegemeente, AlleCijfers e.a.).",
+        "Each chart slide names the source of its figures; the municipal sketches in Appendix 2 cite their own "
+        "sources (CBS, VNG Waarstaatjegemeente, AlleCijfers and others).",
     ),
 }

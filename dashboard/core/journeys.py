@@ -14,13 +14,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from urllib.parse import urlencode
 
-from dashboard import filters
+from dashboard.core import filters
 
 PROFILE_PAGE = "views/profile.py"
 COMPARE_PAGE = "views/compare.py"
 PEERS_PAGE = "views/peers.py"
 
-LANG_PARAM = "lang"  # dashboard.state.LANG_PARAM (state imports Streamlit; this module must not)
+LANG_PARAM = "lang"  # dashboard.runtime.state.LANG_PARAM (state imports Streamlit; this module must not)
 PROFILE_PARAM = "gm"  # views/profile.py
 COMPARE_PARAM = "cmp"  # views/compare.py
 PEER_REF_PARAM = "peer_ref"  # views/peers.py QP_REF

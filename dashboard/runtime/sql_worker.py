@@ -33,7 +33,7 @@ MAX_WORKERS = 2
 STARTUP_S = 2.0
 #: How long a session waits for a free worker slot before it is told to try again.
 SLOT_WAIT_S = 2.0
-_ROOT = Path(__file__).resolve().parent.parent
+_ROOT = Path(__file__).resolve().parents[2]  # the repository root (dashboard/runtime/ is two levels down)
 _SLOTS = threading.BoundedSemaphore(MAX_WORKERS)
 
 try:  # POSIX only: without OS limits the console refuses to run queries (it never runs them unbounded)
@@ -58,11 +58,11 @@ def child_main() -> int:
         sys.path.insert(0, str(_ROOT))
     import pyarrow as pa
 
-    from dashboard import sql_console
+    from dashboard.core import sql_console
 
     try:
         con = sql_console.connect_sandboxed(request["warehouse"], time_limit_s=float(request["time_limit_s"]))
-    except Exception as exc:  # noqa: BLE001 - reported as one line
+    except Exception as exc:  # noqa: BLE001 - reported as one line (the parent logs the result)
         result = sql_console.QueryResult(error=sql_console.short_error(exc))
     else:
         result = sql_console.run_query(con, request["sql"], max_rows=int(request["max_rows"]),
@@ -118,7 +118,7 @@ def run_in_worker(
 
     result.peak_rss_kb holds the child's peak resident memory (for tests and bench/).
     """
-    from dashboard import sql_console as sc
+    from dashboard.core import sql_console as sc
 
     if resource is None:  # pragma: no cover - Windows
         return sc.QueryResult.failed("sql_err_platform")
@@ -146,7 +146,7 @@ def _spawn(path: Path, sql: str, max_rows: int, max_bytes: int, time_limit_s: fl
            start: float):
     import pyarrow as pa
 
-    from dashboard import sql_console as sc
+    from dashboard.core import sql_console as sc
 
     request = json.dumps({"warehouse": path.name, "sql": sql, "max_rows": max_rows, "max_bytes": max_bytes,
                           "time_limit_s": time_limit_s, "memory_mb": memory_mb,

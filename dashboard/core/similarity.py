@@ -33,8 +33,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from dashboard.formatting import fmt_list, fmt_number, fmt_unit
-from dashboard.i18n import t
+from dashboard.core.formatting import fmt_list, fmt_number, fmt_unit
+from dashboard.core.i18n import column, lang_code, t
 
 SIZE = "size"
 IND = "ind."
@@ -75,7 +75,7 @@ class IndicatorDef:
     definition_en: str = ""
 
     def label(self, lang: str) -> str:
-        return self.label_en if lang == "en" else self.label_nl
+        return getattr(self, column("label", lang))
 
 
 @dataclass(frozen=True)
@@ -86,12 +86,12 @@ class DimensionDef:
     values: tuple[tuple[str, str, str], ...]  # (value_id, label_nl, label_en), in codebook order
 
     def label(self, lang: str) -> str:
-        return self.label_en if lang == "en" else self.label_nl
+        return getattr(self, column("label", lang))
 
     def value_label(self, value_id: str | None, lang: str) -> str:
         for vid, nl, en in self.values:
             if vid == value_id:
-                return en if lang == "en" else nl
+                return {"nl": nl, "en": en}[lang_code(lang)]
         return str(value_id)
 
     @property
@@ -163,7 +163,7 @@ def population_value(value, qualifier: str) -> tuple[float | None, str | None]:
 
 
 def catalogue_from_frames(indicators: pd.DataFrame, dimensions: pd.DataFrame, values: pd.DataFrame) -> Catalogue:
-    """From dashboard.queries.indicators / dimensions / dimension_values (warehouse tables)."""
+    """From dashboard.core.queries.indicators / dimensions / dimension_values (warehouse tables)."""
     inds = {}
     for r in indicators.itertuples(index=False):  # query order: by comparability group, then id
         comparable = getattr(r, "comparable_across_municipalities", True)
@@ -185,7 +185,7 @@ def catalogue_from_frames(indicators: pd.DataFrame, dimensions: pd.DataFrame, va
 
 def profiles_from_frames(overview: pd.DataFrame, indicator_values: pd.DataFrame, org_matrix: pd.DataFrame,
                          agreed_only: bool = False) -> list[Profile]:
-    """From dashboard.queries.overview / indicator_values / org_matrix: one Profile per municipality.
+    """From dashboard.core.queries.overview / indicator_values / org_matrix: one Profile per municipality.
 
     agreed_only: the sidebar switch; adjudicated codes are then excluded (org_excluded), not just weighted down.
     """

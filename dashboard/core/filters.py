@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from dashboard.core.i18n import LANGUAGES, lang_code, t
+
 # (id, lower bound inclusive, upper bound exclusive or None)
 SIZE_CLASSES: tuple[tuple[str, int, int | None], ...] = (
     ("lt_50k", 0, 50_000),
@@ -30,10 +32,7 @@ SIZE_CLASSES: tuple[tuple[str, int, int | None], ...] = (
     ("ge_250k", 250_000, None),
 )
 SIZE_CLASS_IDS = tuple(c[0] for c in SIZE_CLASSES)
-SIZE_CLASS_LABELS = {
-    "nl": {"lt_50k": "< 50.000", "50k_100k": "50.000–100.000", "100k_250k": "100.000–250.000", "ge_250k": "≥ 250.000"},
-    "en": {"lt_50k": "< 50,000", "50k_100k": "50,000–100,000", "100k_250k": "100,000–250,000", "ge_250k": "≥ 250,000"},
-}
+SIZE_CLASS_LABELS = {lang: {c: t(f"filter_size_{c}", lang) for c in SIZE_CLASS_IDS} for lang in LANGUAGES}
 
 # URL parameter names. Org-model dimensions use "org.<dimension_id>".
 PARAM_FUNCTIONS = "bf"
@@ -200,17 +199,12 @@ def describe(
     max_chars: int = 220,
 ) -> str:
     """One line naming the active filters, for chart subtitles: 'Provincie: Utrecht · Basisfunctie: …'."""
-    words = {
-        "nl": {"bf": "Basisfunctie", "size": "Inwoners", "prov": "Provincie", "or": " of ",
-               "agreed": "alleen codes waarover beide codeurs het eens waren"},
-        "en": {"bf": "Basic function", "size": "Population", "prov": "Province", "or": " or ",
-               "agreed": "only codes both coders agreed on"},
-    }[lang if lang in ("nl", "en") else "nl"]
+    words = {word: t(f"filter_text_{word}", lang) for word in ("bf", "size", "prov", "or", "agreed")}
     parts = []
     if state.functions:
         parts.append(f"{words['bf']}: " + words["or"].join(function_labels.get(f, f) for f in state.functions))
     if state.sizes:
-        labels = SIZE_CLASS_LABELS[lang if lang in ("nl", "en") else "nl"]
+        labels = SIZE_CLASS_LABELS[lang_code(lang)]
         parts.append(f"{words['size']}: " + words["or"].join(labels[s] for s in state.sizes))
     if state.provinces:
         parts.append(f"{words['prov']}: " + words["or"].join(state.provinces))
