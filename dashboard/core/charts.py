@@ -28,6 +28,7 @@ import altair as alt
 import pandas as pd
 from altair.utils.schemapi import debug_mode
 
+from dashboard.core.filters import NOT_AGREED
 from dashboard.core.formatting import (
     axis_format,
     fmt_difference,
@@ -743,7 +744,7 @@ def adjudication_marks(df: pd.DataFrame, text_col: str) -> tuple[pd.Series, pd.S
     (no double coding) the text is unchanged and the status empty."""
     text = df[text_col]
     if "agreement" in df.columns:
-        text = text + df["agreement"].eq("adjudicated").map({True: "*", False: ""})
+        text = text + df["agreement"].isin(NOT_AGREED).map({True: "*", False: ""})
     status = df["status"] if "status" in df.columns else pd.Series("", index=df.index)
     return text, status
 

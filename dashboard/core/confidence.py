@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.core.filters import excluded_mask
+from dashboard.core.filters import NOT_AGREED, excluded_mask
 from dashboard.core.i18n import lang_code, t
 
 ADJUDICATED = "adjudicated"
 AGREED = "agreed"
+SINGLE_CODED = "single_coded"  # a municipality no coder file names yet (etl/coding.py): one author, not checked
 
 
 def has_status(org: pd.DataFrame) -> bool:
@@ -20,12 +21,15 @@ def has_status(org: pd.DataFrame) -> bool:
 
 
 def status_text(agreement: str | None, reason_nl: str | None, reason_en: str | None, lang: str) -> str:
-    """'beide codeurs eens' / 'door arbitrage bepaald: <reason>' / '' (no double coding)."""
+    """'beide codeurs eens' / 'door arbitrage bepaald: <reason>' / 'niet dubbel gecodeerd: ...' / '' (no double
+    coding at all)."""
     if agreement == AGREED:
         return t("rel_agreed", lang)
     if agreement == ADJUDICATED:
         reason = {"nl": reason_nl, "en": reason_en}[lang_code(lang)]
         return t("rel_adjudicated", lang, reason=reason or "")
+    if agreement == SINGLE_CODED:
+        return t("rel_single_coded", lang)
     return ""
 
 
@@ -41,7 +45,7 @@ def with_confidence(org: pd.DataFrame, lang: str, agreed_only: bool) -> pd.DataF
         for a, rn, re in zip(out["agreement"], out["adjudication_reason_nl"], out["adjudication_reason_en"],
                              strict=True)
     ]
-    out["adjudicated"] = out["agreement"].eq(ADJUDICATED).fillna(False).astype(bool)
+    out["adjudicated"] = out["agreement"].isin(NOT_AGREED).fillna(False).astype(bool)
     out["hidden"] = excluded_mask(out, agreed_only)
     return out
 

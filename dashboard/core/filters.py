@@ -39,6 +39,9 @@ PARAM_FUNCTIONS = "bf"
 PARAM_SIZES = "size"
 PARAM_PROVINCES = "prov"
 PARAM_AGREED = "agreed"  # "1" = only codes both coders agreed on
+# Coding statuses of codes that two independent coders did not both give (etl/coding.py): adjudicated after they
+# differed, or single_coded (a municipality no coder file names yet). The switch hides them; peers count them half.
+NOT_AGREED = ("adjudicated", "single_coded")
 ORG_PREFIX = "org."
 
 
@@ -86,7 +89,7 @@ def excluded_mask(org: pd.DataFrame, agreed_only: bool) -> pd.Series:
     """True for org-matrix rows the 'agreed only' switch hides: adjudicated codes (never anything else)."""
     if not agreed_only or "agreement" not in org.columns:
         return pd.Series(False, index=org.index)
-    return org["agreement"].eq("adjudicated").fillna(False).astype(bool)
+    return org["agreement"].isin(NOT_AGREED).fillna(False).astype(bool)
 
 
 def apply_filters(state: FilterState, overview: pd.DataFrame, org: pd.DataFrame, highlights: pd.DataFrame) -> list[str]:

@@ -15,7 +15,8 @@ The method (also on the page and in data/README.md, "Peer similarity method"):
   figure for one district is skipped, never turned into a number.
 * Organisation. Match = 1, mismatch = 0; not_reported on either side skips the criterion for that pair.
   Confidence in the coding (data/coding/, issue 10): a code that was *adjudicated* (the two independent
-  coders disagreed) on either side counts with ADJUDICATED_FACTOR (0.5) times its weight for that pair;
+  coders disagreed) or *single_coded* (a municipality no coder file names yet) on either side counts with
+  ADJUDICATED_FACTOR (0.5) times its weight for that pair;
   a *tentative* dimension (last-round Krippendorff's alpha < 0.667) starts with weight 0 in every preset
   (the user may raise it); with the sidebar switch "only codes both coders agreed on", adjudicated codes
   are left out like a missing value (reason `*_excluded`), never read as "not reported".
@@ -33,6 +34,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from dashboard.core.filters import NOT_AGREED
 from dashboard.core.formatting import fmt_list, fmt_number, fmt_unit
 from dashboard.core.i18n import column, lang_code, t
 
@@ -199,7 +201,7 @@ def profiles_from_frames(overview: pd.DataFrame, indicator_values: pd.DataFrame,
     adjudicated: dict[str, set[str]] = {}
     for r in org_matrix.itertuples(index=False):
         org.setdefault(r.municipality_code, {})[r.dimension_id] = r.value_id
-        if getattr(r, "agreement", None) == "adjudicated":
+        if getattr(r, "agreement", None) in NOT_AGREED:
             adjudicated.setdefault(r.municipality_code, set()).add(r.dimension_id)
     out = []
     for r in overview.sort_values("name").itertuples(index=False):

@@ -28,6 +28,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rel_col_coding": ("Codering", "Coding"),
     "rel_agreed": ("beide codeurs eens", "both coders agreed"),
     "rel_adjudicated": ("door arbitrage bepaald: {reason}", "decided by adjudication: {reason}"),
+    "rel_single_coded": ("niet dubbel gecodeerd: één codeur, nog niet door twee codeurs los van elkaar gecontroleerd",
+                         "not double-coded: one coder, not yet checked by two independent coders"),
     "rel_adjudicated_short": ("arbitrage", "adjudicated"),
     "rel_hidden_value": (
         "verborgen (door arbitrage bepaald; schakelaar in de zijbalk)",
