@@ -1,6 +1,6 @@
 """Accessibility fixes Streamlit 1.67 offers no option for, injected once per run (WCAG 2.1 AA, issue 12).
 
-- Contrast: captions (st.caption) are drawn in a faded grey (#828180 on white, 3,88:1) and the keyboard hint on
+- Contrast: captions (st.caption) are drawn at 60 % opacity (#828180 on white, 3,88:1) and the keyboard hint on
   a primary button (the SQL console's Ctrl + Enter) in light blue on our blue (2,86:1); the [theme] section has
   no colour for either, so a small style sheet sets colours of at least 4,5:1.
 - Focus: links, buttons, tabs and form fields show a clear outline when reached with the keyboard (2.4.7).
@@ -16,17 +16,18 @@ import streamlit as st
 
 # #595959 on white is 7,0:1 and on the sidebar grey (#f0f2f6) 6,3:1.
 CAPTION_COLOR = "#595959"
-# white on the Okabe-Ito blue of primaryColor (#0072B2) is 5,2:1.
+# the focus outline: the Okabe-Ito blue of primaryColor, 5,2:1 against white (non-text contrast needs 3:1).
 FOCUS_COLOR = "#0072B2"
 
 STYLE = f"""<style>
-[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {{ color: {CAPTION_COLOR}; }}
-button kbd, button [data-testid="stShortcut"], button [data-testid="stShortcut"] * {{ color: #ffffff; }}
-a:focus-visible, button:focus-visible, summary:focus-visible, [role="tab"]:focus-visible,
-[role="option"]:focus-visible, input:focus-visible, textarea:focus-visible {{
+/* prefixed with stApp so these rules outrank Streamlit's single-class emotion rules */
+[data-testid="stApp"] [data-testid="stCaptionContainer"] {{ opacity: 1; color: {CAPTION_COLOR}; }}
+[data-testid="stApp"] [data-testid="stCaptionContainer"] p {{ color: {CAPTION_COLOR}; }}
+[data-testid="stApp"] button kbd {{ color: #ffffff; opacity: 1; }}
+[data-testid="stApp"] :is(a, button, summary, [role="tab"], [role="option"], input, textarea):focus-visible {{
   outline: 3px solid {FOCUS_COLOR}; outline-offset: 2px;
 }}
-[data-testid="stElementToolbar"] {{ display: none; }}
+[data-testid="stApp"] [data-testid="stElementToolbar"] {{ display: none; }}
 </style>"""
 
 LANGUAGES = ("nl", "en")
