@@ -27,6 +27,8 @@ STYLE = f"""<style>
 [data-testid="stApp"] :is(a, button, summary, [role="tab"], [role="option"], input, textarea):focus-visible {{
   outline: 3px solid {FOCUS_COLOR}; outline-offset: 2px;
 }}
+/* the scrollable main area takes focus on Tab too; its outline is drawn inside so the window edge cannot hide it */
+[data-testid="stApp"] main:focus-visible {{ outline: 3px solid {FOCUS_COLOR}; outline-offset: -3px; }}
 [data-testid="stApp"] [data-testid="stElementToolbar"] {{ display: none; }}
 </style>"""
 
