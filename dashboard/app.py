@@ -20,9 +20,10 @@ import streamlit as st  # noqa: E402
 from dashboard.core import filters, settings  # noqa: E402
 from dashboard.core.i18n import t  # noqa: E402
 from dashboard.runtime import db, memory, state  # noqa: E402
-from dashboard.ui import common, sidebar, startup  # noqa: E402
+from dashboard.ui import a11y, common, sidebar, startup  # noqa: E402
 
 log = logging.getLogger("lokale_teams")
+FAVICON = Path(__file__).resolve().parent / "core" / "assets" / "favicon.png"
 
 # (file relative to this script, title key, url path, icon), in menu order.
 PAGES = (
@@ -66,12 +67,14 @@ memory.limit_arenas()  # once per process is enough; repeated calls are harmless
 
 def main() -> None:
     memory.trim()  # what earlier (and closed) sessions freed goes back to the OS, at most every 10 s
-    st.set_page_config(page_title="Lokale teams", page_icon=":material/diversity_3:", layout="wide")
+    # a local PNG: a :material: icon makes every page load fetch the favicon from fonts.gstatic.com
+    st.set_page_config(page_title="Lokale teams", page_icon=str(FAVICON), layout="wide")
     state.begin_run()
     lang = state.current_lang()
     pages = build_pages(lang)
     current = st.navigation(pages)
     lang = sidebar.language_toggle()
+    a11y.apply(lang)
 
     if not startup.ensure_data(lang):
         st.stop()
