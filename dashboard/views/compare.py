@@ -144,7 +144,7 @@ def render() -> None:
             ),
             lang=lang,
         )
-        render_chart(chart, slug="vergelijken_kenmerken", data=rows, lang=lang, key="cmp_ind")
+        render_chart(chart, slug="vergelijken_kenmerken", data=rows, lang=lang, key="cmp_ind", family="indicator_rows")
 
     st.subheader(t("core_org_model", lang))
     org = db.query("org_matrix").merge(overview[["municipality_code", "slug"]], on="municipality_code")

@@ -56,7 +56,7 @@ def heatmap(codes, lab, lang, ftext):
         lang=lang,
     )
     data = hl.merge(shown[["municipality_code", "name"]], on="municipality_code")
-    render_chart(chart, slug="contrast_basisfuncties", data=data, lang=lang, key="ct_heat")
+    render_chart(chart, slug="contrast_basisfuncties", data=data, lang=lang, key="ct_heat", family="heatmap")
     st.caption(t("core_heatmap_help", lang))
 
 
@@ -81,7 +81,8 @@ def matrix(codes, lab, lang, ftext):
     # instead of being cut off.
     st.markdown(MATRIX_SCROLL_CSS, unsafe_allow_html=True)
     with st.container(key="ct_matrix_box"):
-        render_chart(chart, slug="contrast_organisatiemodel", data=org, lang=lang, key="ct_matrix", width="content")
+        render_chart(chart, slug="contrast_organisatiemodel", data=org, lang=lang, key="ct_matrix", width="content",
+                     family="org_matrix")
     st.caption(t("core_matrix_help", lang))
     if confidence.has_status(org):
         st.caption(t("rel_matrix_mark", lang))
@@ -145,7 +146,7 @@ def scatter(codes, lab, lang, ftext, values, indicators):
         subtitle=_subtitle(ftext, lang, producers),
         lang=lang,
     )
-    render_chart(chart, slug=f"contrast_{x_id}_{y_id}", data=pts, lang=lang, key="ct_scatter")
+    render_chart(chart, slug=f"contrast_{x_id}_{y_id}", data=pts, lang=lang, key="ct_scatter", family="scatter")
 
 
 def groups(codes, lab, lang, ftext, values, indicators):
@@ -181,7 +182,7 @@ def groups(codes, lab, lang, ftext, values, indicators):
         subtitle=_subtitle(ftext, lang, producers),
         lang=lang,
     )
-    render_chart(chart, slug=f"contrast_{ind}_{dim}", data=pts, lang=lang, key="ct_groups")
+    render_chart(chart, slug=f"contrast_{ind}_{dim}", data=pts, lang=lang, key="ct_groups", family="groups")
     st.caption(t("core_groups_help", lang))
 
 
@@ -206,7 +207,7 @@ def deviation(codes, lab, lang, ftext, values, indicators):
         subtitle=_subtitle(ftext, lang, pts["source_producer"].tolist()),
         lang=lang,
     )
-    render_chart(chart, slug=f"contrast_afwijking_{ind}", data=pts, lang=lang, key="ct_dev_chart")
+    render_chart(chart, slug=f"contrast_afwijking_{ind}", data=pts, lang=lang, key="ct_dev_chart", family="deviation")
     st.caption(t("core_deviation_help", lang))
 
 

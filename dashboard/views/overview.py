@@ -104,7 +104,8 @@ def render() -> None:
             lang=lang,
         )
         # Clicking a municipality opens its profile (the selectbox next to the map does the same).
-        event = render_chart(chart, slug="overzicht_kaart", data=points, lang=lang, key="ov_map", on_select="rerun")
+        event = render_chart(chart, slug="overzicht_kaart", data=points, lang=lang, key="ov_map", on_select="rerun",
+                             family="map")
         picked = (event or {}).get("selection", {}).get(charts.MAP_SELECTION) or []
         if picked and isinstance(picked, list) and isinstance(picked[0], dict) and picked[0].get("slug"):
             open_profile(str(picked[0]["slug"]))

@@ -510,7 +510,7 @@ def main() -> None:
         chart, data = _score_chart(results, lang, charts.subtitle_lines(ftext, source, width=60))
         render_chart(chart, slug="peers_scores", data=data, lang=lang, key="peers_chart",
                      title=t("peers.chart.title", lang), subtitle=ftext, source=source,
-                     private=ref.key == sim.OWN_KEY)
+                     private=ref.key == sim.OWN_KEY, family="peers")
         _gaps(gaps, cat, lang)
     with col_right:
         st.markdown(f"**{t('peers.breakdown.title', lang)}**")

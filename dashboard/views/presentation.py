@@ -12,7 +12,7 @@ import json
 
 import streamlit as st
 
-from dashboard.core import exports
+from dashboard.core import chart_text, exports
 from dashboard.core.i18n import t
 from dashboard.runtime import state
 from dashboard.ui import common
@@ -145,7 +145,8 @@ def show_slide(pins: list[dict], lang: str) -> None:
     # theme=None: Streamlit's theme thins out axis labels at projector font sizes; without it the slide
     # looks like the exported PNG and the deck.
     with st.container(key=CHART_BOX_KEY, height=DISPLAY_HEIGHT, border=False):
-        st.vega_lite_chart(spec, width="stretch", height="stretch", theme=None, key=f"present_chart_{index}")
+        described = chart_text.accessible_spec(spec, pin.get("description") or pin.get("title") or "")
+        st.vega_lite_chart(described, width="stretch", height="stretch", theme=None, key=f"present_chart_{index}")
     source = pin.get("source")
     if source and not exports._contains_text(spec, source):
         st.markdown(
