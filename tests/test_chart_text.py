@@ -71,3 +71,11 @@ def test_accessible_spec_describes_view_and_hides_marks_without_touching_the_ori
     assert out["config"]["aria"] is False and out["config"]["mark"]["aria"] is False
     assert out["config"]["axis"] == {"labelFontSize": 12, "aria": False}
     assert "description" not in spec and "aria" not in spec["config"]["axis"]
+
+
+def test_axis_label_drops_the_reference_it_names():
+    assert chart_text.without_reference("Laag opgeleid (beroepsbevolking, ref. 14,6%)") == (
+        "Laag opgeleid (beroepsbevolking)")
+    assert chart_text.without_reference("Gemiddeld besteedbaar huishoudensinkomen (ref. € 41.000)") == (
+        "Gemiddeld besteedbaar huishoudensinkomen")
+    assert chart_text.without_reference("Werkloosheid") == "Werkloosheid"

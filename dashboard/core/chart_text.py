@@ -8,6 +8,7 @@ whole chart (axe rule svg-img-alt) and the numbers stay readable without seeing 
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -146,3 +147,13 @@ def table_view(family: str, data: pd.DataFrame, lang: str) -> pd.DataFrame:
     if not columns:
         return data.reset_index(drop=True)
     return data[[c for c, _ in columns]].rename(columns={c: t(key, lang) for c, key in columns}).reset_index(drop=True)
+
+
+_REFERENCE_IN_LABEL = re.compile(r"\s*\(ref\.[^)]*\)|,\s*ref\.[^)]*(?=\))")
+
+
+def without_reference(label: str) -> str:
+    """An indicator label without the reference it names ('Laag opgeleid (beroepsbevolking, ref. 14,6%)' ->
+    'Laag opgeleid (beroepsbevolking)'), for axes of charts that do not draw that reference as such: the
+    chart's own note says whether and where a reference is drawn."""
+    return _REFERENCE_IN_LABEL.sub("", label).strip()

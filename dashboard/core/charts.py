@@ -277,9 +277,10 @@ def indicator_rows_chart(
     far = data[["value", "range_end", "national_reference"]].apply(pd.to_numeric, errors="coerce")
     # invisible point beyond the longest bar/range/reference so the value label fits inside the row
     data["x_pad"] = far.abs().max(axis=1) * 1.35 * (data["value"].apply(lambda v: -1 if v < 0 else 1))
-    # the value label starts right of the bar end (or range end, or reference tick), whichever is furthest
-    # right (negative values: the label starts right of zero, outside the bar)
-    data["text_x"] = far.max(axis=1).clip(lower=0)
+    # the value label starts at the end of its own bar (or range), never at the reference tick, where it would
+    # read as the reference's value; a white halo keeps it legible where it crosses the tick (negative values:
+    # the label starts right of zero, outside the bar)
+    data["text_x"] = far[["value", "range_end"]].max(axis=1).clip(lower=0)
     order = list(dict.fromkeys(data["row_key"]))
     titles = dict(zip(data["row_key"], data["row_title"], strict=False))
     data["row_header"] = data["row_key"].map(titles)
@@ -315,6 +316,11 @@ def indicator_rows_chart(
         alt.Chart()
         .mark_tick(color=REFERENCE_COLOUR, thickness=2.5, size=18)
         .encode(x=alt.X("national_reference:Q"), y=y, tooltip=tooltip)
+    )
+    halo = (
+        alt.Chart()
+        .mark_text(align="left", dx=5, fontSize=11, stroke="white", strokeWidth=4, strokeJoin="round")
+        .encode(x=alt.X("text_x:Q"), y=y, text="value_label:N")
     )
     text = (
         alt.Chart()
@@ -354,7 +360,7 @@ def indicator_rows_chart(
             "note",
         ]
     ]
-    layered = alt.layer(bars, spans, ref, text, labels, pad, data=data).properties(width=width, height=alt.Step(step))
+    layered = alt.layer(bars, spans, ref, halo, text, labels, pad, data=data).properties(width=width, height=alt.Step(step))
     chart = layered.facet(
         row=alt.Row(
             "row_header:N",

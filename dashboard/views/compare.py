@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.core import charts, confidence
+from dashboard.core.comparison import difference_mark
 from dashboard.core.formatting import NOT_REPORTED
 from dashboard.core.i18n import column, lang_code, t
 from dashboard.core.safe_text import md_escape
@@ -17,7 +18,6 @@ from dashboard.ui.chart_panel import render_chart
 MAX_COMPARE = 4
 
 
-HIDDEN = "__hidden__"  # a code hidden by the 'agreed only' switch: never equal to a real value
 
 
 def org_side_by_side(
@@ -48,14 +48,14 @@ def org_side_by_side(
         by_code[slug] = part
         table[names[slug]] = [cell(part, d) for d in dims]
 
-    def value(slug: str, d: str) -> str:
+    def value(slug: str, d: str) -> str | None:
         part = by_code[slug]
-        if d not in part.index:
-            return "not_reported"
-        return HIDDEN + slug if part.loc[d, "hidden"] else part.loc[d, "value_id"]
+        if d not in part.index or part.loc[d, "hidden"]:
+            return None
+        return part.loc[d, "value_id"]
 
-    differs = [len({value(s, d) for s in slugs}) > 1 for d in dims]
-    table.insert(1, t("core_col_differs", lang), ["≠" if d else "=" for d in differs])
+    marks = [difference_mark([value(s, d) for s in slugs]) for d in dims]
+    table.insert(1, t("core_col_differs", lang), marks)
     return table
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard.core import charts, confidence
+from dashboard.core import chart_text, charts, confidence
 from dashboard.core.i18n import STRINGS, column, t
 from dashboard.runtime import db, state
 from dashboard.ui import common
@@ -135,8 +135,8 @@ def scatter(codes, lab, lang, ftext, values, indicators):
     producers = values[values["indicator_id"].isin([x_id, y_id])]["source_producer"].tolist()
     chart = charts.scatter_chart(
         pts,
-        x_title=label(x_id),
-        y_title=label(y_id),
+        x_title=chart_text.without_reference(label(x_id)),
+        y_title=chart_text.without_reference(label(y_id)),
         x_unit=units[x_id],
         y_unit=units[y_id],
         value_order=value_order,
@@ -173,7 +173,7 @@ def groups(codes, lab, lang, ftext, values, indicators):
     producers = pts["source_producer"].tolist()
     chart = charts.group_contrast_chart(
         pts,
-        indicator_title=label(ind),
+        indicator_title=chart_text.without_reference(label(ind)),
         unit=units[ind],
         group_title=lab.dimension(dim),
         value_order=value_order,
