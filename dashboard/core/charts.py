@@ -35,10 +35,12 @@ from dashboard.core.formatting import (
     fmt_unit,
     fmt_value,
     is_missing,
+    shared_decimals,
     truncate,
     vega_locale,
 )
 from dashboard.core.i18n import STRINGS, column, t
+from dashboard.core.precision import decimals_by
 
 # Okabe & Ito (2008), the palette most often recommended for colour-vision deficiencies.
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#F0E442", "#000000"]
@@ -217,13 +219,14 @@ def prepare_indicator_rows(
     ]
     dup = df.groupby(["row_key", "bar_label"]).cumcount()
     df["bar_label"] = [b if d == 0 else f"{b} ({d + 1})" for b, d in zip(df["bar_label"], dup, strict=True)]
+    places = decimals_by(df, "row_key", ["value", "value_upper", "national_reference"])  # one precision per row
     df["value_label"] = [
-        fmt_value(v, u, q, vu, lang)
-        for v, u, q, vu in zip(df["value"], df["unit"], df["qualifier"], df["value_upper"], strict=True)
+        fmt_value(v, u, q, vu, lang, p)
+        for v, u, q, vu, p in zip(df["value"], df["unit"], df["qualifier"], df["value_upper"], places, strict=True)
     ]
     df["reference_label"] = [
-        fmt_unit(r, u, lang) if not is_missing(r) else w["no_reference"]
-        for r, u in zip(df["national_reference"], df["unit"], strict=True)
+        fmt_unit(r, u, lang, p) if not is_missing(r) else w["no_reference"]
+        for r, u, p in zip(df["national_reference"], df["unit"], places, strict=True)
     ]
     df["context"] = [c or w["whole"] for c in ctx]
     df["note"] = notes.fillna("")
@@ -910,8 +913,9 @@ def prepare_scatter(
     both["value_id"] = both["value_id"].fillna("not_reported")
     both["colour_label"] = both["value_id"].map(lambda v: value_labels.get(v, v))
     for axis in ("x", "y"):
+        p = shared_decimals(*both[f"{axis}_value"], *both[f"{axis}_value_upper"])  # one precision per axis
         both[f"{axis}_label"] = [
-            fmt_value(v, u, q, vu, lang)
+            fmt_value(v, u, q, vu, lang, p)
             for v, u, q, vu in zip(
                 both[f"{axis}_value"],
                 both[f"{axis}_unit"],
@@ -1052,12 +1056,13 @@ def prepare_group_contrast(
     df["group_label"] = [f"{value_labels.get(v, v)} (n={k})" for v, k in zip(df["value_id"], n, strict=True)]
     order = {v: i for i, v in enumerate(value_order)}
     df["group_order"] = df["value_id"].map(lambda v: order.get(v, 99))
+    p = shared_decimals(*df["value"], *df["value_upper"], *df["national_reference"])  # one indicator: one precision
     df["value_label"] = [
-        fmt_value(v, u, q, vu, lang)
+        fmt_value(v, u, q, vu, lang, p)
         for v, u, q, vu in zip(df["value"], df["unit"], df["qualifier"], df["value_upper"], strict=True)
     ]
     df["reference_label"] = [
-        fmt_unit(r, u, lang) if not is_missing(r) else _w(lang)["no_reference"]
+        fmt_unit(r, u, lang, p) if not is_missing(r) else _w(lang)["no_reference"]
         for r, u in zip(df["national_reference"], df["unit"], strict=True)
     ]
     df = df.sort_values(["group_order", "value"]).reset_index(drop=True)
@@ -1140,11 +1145,12 @@ def prepare_deviation(values: pd.DataFrame, indicator_id: str, lang: str) -> pd.
     df = df[~ranged].copy()
     df["deviation"] = df["value"] - df["national_reference"]
     df["direction"] = df["deviation"].map(lambda d: "above" if d > 0 else ("below" if d < 0 else "equal"))
+    p = shared_decimals(*df["value"], *df["value_upper"], *df["national_reference"])  # one indicator: one precision
     df["value_label"] = [
-        fmt_value(v, u, q, vu, lang)
+        fmt_value(v, u, q, vu, lang, p)
         for v, u, q, vu in zip(df["value"], df["unit"], df["qualifier"], df["value_upper"], strict=True)
     ]
-    df["reference_label"] = [fmt_unit(r, u, lang) for r, u in zip(df["national_reference"], df["unit"], strict=True)]
+    df["reference_label"] = [fmt_unit(r, u, lang, p) for r, u in zip(df["national_reference"], df["unit"], strict=True)]
     df["deviation_label"] = [fmt_difference(d, u, lang) for d, u in zip(df["deviation"], df["unit"], strict=True)]
     return _with_excluded(df.sort_values("deviation").reset_index(drop=True), excluded)
 
