@@ -41,6 +41,7 @@ from dashboard.core.formatting import (
 )
 from dashboard.core.i18n import STRINGS, column, t
 from dashboard.core.precision import decimals_by
+from dashboard.core.responsive import container_range
 
 # Okabe & Ito (2008), the palette most often recommended for colour-vision deficiencies.
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#F0E442", "#000000"]
@@ -136,6 +137,7 @@ def categorical_scale(values: Sequence[str], labels: Mapping[str, str], not_repo
 
 LABEL_CHARS = 38  # characters per line in the label column of indicator_rows_chart
 LABEL_MAX_LINES = 4  # beyond that the label ends with '…' (the tooltip keeps the whole note)
+RESPONSIVE_MIN_WIDTH = 110  # pixels: the narrowest bar area (a 390-pixel phone)
 LABEL_WIDTH = 215  # pixels: LABEL_CHARS characters of 11 px text, plus a margin
 LABEL_LINE_HEIGHT = 13  # Vega's default line height for 11 px text
 LINE_BREAK = "\n"  # joins the lines of a bar label; the label text mark breaks on it
@@ -285,7 +287,8 @@ def indicator_rows_chart(
     # the label starts right of zero, outside the bar)
     data["text_x"] = far[["value", "range_end"]].max(axis=1).clip(lower=0)
     order = list(dict.fromkeys(data["row_key"]))
-    titles = dict(zip(data["row_key"], data["row_title"], strict=False))
+    # row titles wrap over lines (about 260 px at 12 px bold), so a phone shows them whole
+    titles = {k: LINE_BREAK.join(wrap(v, 40)) for k, v in zip(data["row_key"], data["row_title"], strict=False)}
     data["row_header"] = data["row_key"].map(titles)
     header_order = [titles[k] for k in order]
     n_lines = int(lines.map(len).max()) if len(data) else 1
@@ -307,7 +310,9 @@ def indicator_rows_chart(
         alt.Tooltip("locator:N", title=w["locator"]),
         alt.Tooltip("note:N", title=w["note"]),
     ]
-    x = alt.X("value:Q", title=None, axis=alt.Axis(format=",.4~f", tickCount=4, grid=True))
+    # the bars follow the page width (dashboard.core.responsive); exports keep `width`
+    x = alt.X("value:Q", title=None, axis=alt.Axis(format=",.4~f", tickCount=4, grid=True),
+              scale=alt.Scale(range=container_range(width, LABEL_WIDTH + 40, low=RESPONSIVE_MIN_WIDTH)))
     bars = alt.Chart().mark_bar(color=BAR_COLOUR, height={"band": 0.6}).encode(x=x, y=y, tooltip=tooltip)
     spans = (
         alt.Chart()
@@ -363,7 +368,9 @@ def indicator_rows_chart(
             "note",
         ]
     ]
-    layered = alt.layer(bars, spans, ref, halo, text, labels, pad, data=data).properties(width=width, height=alt.Step(step))
+    layered = alt.layer(bars, spans, ref, halo, text, labels, pad, data=data).properties(
+        width=RESPONSIVE_MIN_WIDTH, height=alt.Step(step)  # the x range sets the drawn width
+    )
     chart = layered.facet(
         row=alt.Row(
             "row_header:N",
@@ -378,6 +385,7 @@ def indicator_rows_chart(
                 labelFontWeight="bold",
                 labelLimit=620,
                 labelPadding=4,
+                labelExpr=f"split(datum.value, {json.dumps(LINE_BREAK)})",
             ),
         ),
         spacing=14,

@@ -20,10 +20,17 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from dashboard.core import chart_text, exports
+from dashboard.core import chart_text, exports, responsive
 from dashboard.core.i18n import t
+from dashboard.core.safe_text import md_escape
 
 PINS_KEY = "presentation_pins"
+# Every chart box is as wide as its column, never wider: the responsive charts measure this box
+# (dashboard.core.responsive), and what still cannot shrink (a long subtitle line on a phone) scrolls inside
+# the box instead of widening the page.
+CHART_BOX_CSS = """<style>
+[data-testid="stVegaLiteChart"] { width: 100% !important; max-width: 100%; overflow-x: auto; }
+</style>"""
 
 
 def get_pins() -> list[dict[str, Any]]:
@@ -105,10 +112,16 @@ def render_chart(
     heading = title or exports.spec_title(spec)
     summary = chart_text.summary(family, frame, lang) if family else None
     description = f"{heading}. {summary}" if heading and summary else (summary or heading or slug)
+    st.markdown(CHART_BOX_CSS, unsafe_allow_html=True)
+    drawn, own_title, own_subtitle = responsive.without_title(spec)
+    if own_title:
+        st.markdown(f"**{md_escape(own_title)}**")
+    if own_subtitle:
+        st.caption("  \n".join(md_escape(line) for line in own_subtitle))
     if summary:
         st.caption(summary)
     event = st.vega_lite_chart(
-        chart_text.accessible_spec(spec, description), width=width, key=f"{key}__chart", on_select=on_select
+        chart_text.accessible_spec(drawn, description), width=width, key=f"{key}__chart", on_select=on_select
     )
     if family:
         with st.expander(t("ctext_show_table", lang), icon=":material/table_rows:"):
