@@ -40,6 +40,7 @@ from dashboard.core.formatting import (
     vega_locale,
 )
 from dashboard.core.i18n import STRINGS, column, t
+from dashboard.core.map_labels import place_labels, unlabelled
 from dashboard.core.precision import decimals_by
 from dashboard.core.responsive import container_range
 
@@ -564,15 +565,20 @@ def map_chart(
     # Names right of the dot (the Randstad municipalities lie above each other, so this overlaps least),
     # starting just beyond the circle's edge: circle area follows population on the size scale (zero-based,
     # range 60-900 px²); at the map's usual size a degree of longitude is about 105 px.
+    # Names never overlap (dashboard.core.map_labels): each takes the first free spot around its dot; a name
+    # without one is listed under the map. Circle area follows population (zero-based, range 60-900 px²).
     top = float(points["population"].max() or 1)
     radius_px = ((60 + 840 * points["population"] / top) / math.pi) ** 0.5
-    labelled = points.assign(label_lon=points["longitude"] + (radius_px + 3) / 105)
+    placed = place_labels(points, radius_px, province_labels())
     names = (
-        alt.Chart(labelled)
-        .mark_text(fontSize=10, align="left", baseline="middle", color="#333333")
-        .encode(longitude="label_lon:Q", latitude="latitude:Q", text="name:N")
+        alt.Chart(placed[placed["label_lon"].notna()][["name", "label_lon", "label_lat"]])
+        .mark_text(fontSize=10, align="center", baseline="middle", color="#333333")
+        .encode(longitude="label_lon:Q", latitude="label_lat:Q", text="name:N")
         .project(type="mercator")
     )
+    missing = unlabelled(placed)
+    if missing:
+        subtitle = [*subtitle, *wrap(w["map_unlabelled"].format(names=", ".join(missing)), 70)]
     if selectable:
         sel = alt.selection_point(name=MAP_SELECTION, fields=["slug"], on="click", clear="dblclick")
         pts = pts.add_params(sel)

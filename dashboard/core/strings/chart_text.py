@@ -38,6 +38,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "ctext_one_municipality": ("{m} gemeente", "{m} municipality"),
     "ctext_municipalities": ("{m} gemeenten", "{m} municipalities"),
+    "chart_map_unlabelled": (
+        "Zonder naam op de kaart (geen vrije plek naast de stip; naam in de tooltip en de tabel): {names}",
+        "Not named on the map (no free spot beside the dot; name in the tooltip and the table): {names}",
+    ),
     "ctext_col_municipality": ("Gemeente", "Municipality"),
     "ctext_col_province": ("Provincie", "Province"),
     "ctext_col_population": ("Inwoners", "Population"),
