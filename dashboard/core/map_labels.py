@@ -45,8 +45,8 @@ def place_labels(
     """points (longitude, latitude, name) -> the same rows with label_lon/label_lat (NaN: no free spot).
 
     Bigger dots are placed first (their names matter most); candidate spots: right, left, above, below, then
-    the four diagonals, then the same a little further out. Boxes of placed names, all dots and the obstacle labels (province names: name, lon,
-    lat) must not overlap."""
+    the four diagonals, then the same a little further out. Boxes of placed names, all dots and the obstacle
+    labels (province names: name, lon, lat) must not overlap."""
     df = points.reset_index(drop=True).copy()
     radii = list(radius_px)
     xs = [lon * PX_PER_DEGREE for lon in df["longitude"]]
@@ -65,7 +65,8 @@ def place_labels(
         further = tuple((ox + (r + h) * (ox > 0) - (r + h) * (ox < 0), oy * 2) for ox, oy in ring)
         for ox, oy in ring + further:
             box = _box(xs[i] + ox, ys[i] + oy, w, h)
-            if not any(_overlaps(box, other) for j, other in enumerate(taken) if not (j < len(dots) and j == i)):
+            others = (other for j, other in enumerate(taken) if j != i or j >= len(dots))  # not its own dot
+            if not any(_overlaps(box, other) for other in others):
                 taken.append(box)
                 label_lon[i], label_lat[i] = (xs[i] + ox) / PX_PER_DEGREE, _lat(ys[i] + oy)
                 break

@@ -7,7 +7,6 @@ vl-convert) the fixed export width is used, so downloads stay as they were.
 """
 from __future__ import annotations
 
-
 # The page column's width estimated from the browser window: Vega computes a range once, when the view is
 # built and before it is attached to its container, so containerSize() is still undefined then; the window is
 # known. Below 768 px Streamlit hides the sidebar (1 rem page margins); above, the sidebar takes about

@@ -141,7 +141,7 @@ def _own_form(cat: sim.Catalogue, scales: dict, lang: str) -> None:
     """Numbers are text fields read the way the interface language writes them (peer_input.parse_number):
     a number_input reads '45.000' as 45. After a submit the page says how every number was read."""
     usable = [i for i in cat.comparable_indicators if i in scales]
-    with st.form("peers_form", border=True):
+    with st.form("peers_form", border=True, enter_to_submit=False):  # no English "Press Enter" hint
         c1, c2 = st.columns(2)
         name = c1.text_input(t("peers.form.name", lang), max_chars=peer_input.MAX_NAME, key="peers_f_name")
         population = c2.text_input(t("peers.form.population", lang), max_chars=20, key="peers_f_population",

@@ -165,7 +165,8 @@ def render() -> None:
             subtitle=charts.subtitle_lines(None, source, width=95),
             lang=lang,
         )
-        render_chart(chart, slug=f"profiel_{slug}_kenmerken", data=rows, lang=lang, key="pr_ind", family="indicator_rows")
+        render_chart(chart, slug=f"profiel_{slug}_kenmerken", data=rows, lang=lang, key="pr_ind",
+                     family="indicator_rows")
         st.caption(t("core_sources_list", lang, sources=md_escape("; ".join(sorted(set(values["source_title"]))))))
     notes = db.query("notes", code)
     if not notes.empty:
