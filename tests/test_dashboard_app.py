@@ -200,7 +200,8 @@ def test_profile_from_url_shows_every_section():
     assert munis[0]["municipality"]["name"] in body
     if munis[0]["indicators"]:
         spec = charts(at)[0].proto.spec
-        assert '"locale"' in spec and "Bron: KPMG (2019)" in spec
+        # the page sets title and source as text beside the chart; the drawn spec carries the description
+        assert '"locale"' in spec and '"description"' in spec and md_escape("Bron: KPMG (2019)") in body
 
 
 def test_compare_keeps_the_first_four_of_a_longer_link():
@@ -224,7 +225,8 @@ def test_compare_two_municipalities():
     at = app(params={"cmp": ",".join(slugs)}, page="views/compare.py")
     assert_clean(at)
     assert at.multiselect(key="cmp_sel").value == slugs
-    org_table = at.dataframe[0].value
+    # the org table, not a chart's "Show as table" view
+    org_table = next(d.value for d in at.dataframe if "Dimensie" in d.value.columns)
     assert len(org_table) == 11  # one row per dimension of the codebook
     assert {m["municipality"]["name"] for m in munis[:2]} <= set(org_table.columns)
 
@@ -235,7 +237,7 @@ def test_every_contrast_view(view):
     assert_clean(at)
     assert charts(at) or at.info, "a chart, or a message saying why there is none"
     for chart in charts(at):
-        assert '"subtitle"' in chart.proto.spec and "KPMG (2019)" in chart.proto.spec
+        assert '"description"' in chart.proto.spec and md_escape("KPMG (2019)") in texts(at)
 
 
 def test_practice_search_and_url():

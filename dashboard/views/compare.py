@@ -127,7 +127,7 @@ def render() -> None:
 
     st.subheader(t("core_residents", lang))
     values = db.query("indicator_values")
-    values = values[values["municipality_code"].isin(chosen_codes)]
+    values = common.in_language(values[values["municipality_code"].isin(chosen_codes)], lang)
     if values.empty:
         st.caption(t("core_no_indicators", lang))
     else:
@@ -189,7 +189,7 @@ def render() -> None:
                 for rec in part.itertuples():
                     st.markdown(
                         f"*{md_escape(getattr(rec, f'title_{sfx}'))}*  \n{md_escape(getattr(rec, f'summary_{sfx}'))}"
-                        f"  \n:grey[{md_escape(rec.locator)}]"
+                        f"  \n:grey[{md_escape(common.locator(rec.locator, lang))}]"
                     )
 
 

@@ -245,7 +245,7 @@ def render() -> None:
         matrix(codes, lab, lang, ftext)
     else:
         values = db.query("indicator_values")
-        values = values[values["municipality_code"].isin(codes)]
+        values = common.in_language(values[values["municipality_code"].isin(codes)], lang)
         indicators = db.query("indicators")
         {"scatter": scatter, "groups": groups, "deviation": deviation}[view](
             codes, lab, lang, ftext, values, indicators

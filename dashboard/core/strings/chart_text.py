@@ -42,6 +42,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Zonder naam op de kaart (geen vrije plek naast de stip; naam in de tooltip en de tabel): {names}",
         "Not named on the map (no free spot beside the dot; name in the tooltip and the table): {names}",
     ),
+    "src_locator_dutch_report": ("{locator}", "{locator} (in the Dutch report)"),
     "ctext_col_municipality": ("Gemeente", "Municipality"),
     "ctext_col_province": ("Provincie", "Province"),
     "ctext_col_population": ("Inwoners", "Population"),
