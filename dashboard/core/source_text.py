@@ -12,6 +12,8 @@ from collections.abc import Mapping
 
 from dashboard.core.i18n import lang_code, t
 
+# the report and the sources are Dutch: only an English interface translates their fixed words
+TRANSLATES = {"nl": False, "en": True}
 # Dutch -> English for the fixed words of locators; longer phrases first (they contain shorter ones)
 LOCATOR_WORDS: tuple[tuple[str, str], ...] = (
     ("Kenmerken inwoners gemeente", "Characteristics of residents"),
@@ -46,7 +48,7 @@ def locator(text: str | None, lang: str, function_names: Mapping[str, str] | Non
     if text is None or str(text).strip() == "":
         return ""
     text = str(text)
-    if lang_code(lang) == "nl":
+    if not TRANSLATES[lang_code(lang)]:
         return text
     names = sorted((function_names or {}).items(), key=lambda kv: -len(kv[0]))
     english = _replace_all(_replace_all(text, names), LOCATOR_WORDS)
@@ -58,4 +60,4 @@ def source_title(text: str | None, lang: str) -> str:
     if text is None:
         return ""
     text = str(text)
-    return text if lang_code(lang) == "nl" else _replace_all(text, TITLE_WORDS)
+    return _replace_all(text, TITLE_WORDS) if TRANSLATES[lang_code(lang)] else text

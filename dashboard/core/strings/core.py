@@ -172,7 +172,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "core_profile_of": ("Profiel van {name}", "Profile of {name}"),
     "core_find_like": ("Vind gemeenten zoals {name}", "Find municipalities like {name}"),
     "core_find_like_help": (
-        "Opent Vergelijkbare gemeenten met deze gemeente als referentie; je filters blijven staan.",
+        "Opent Vergelijkbare gemeenten met deze gemeente als referentie; uw filters blijven staan.",
         "Opens Similar municipalities with this municipality as the reference; your filters stay as they are.",
     ),
     "core_compare_with": ("Vergelijk {name} met…", "Compare {name} with…"),
