@@ -7,6 +7,7 @@ Expected sets are computed from the YAML files in data/gemeenten/, never typed i
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -263,16 +264,24 @@ def test_invalid_data_shows_problems_not_a_traceback(fixture_data_dir, tmp_path)
     assert "provinsie" in texts(at)
 
 
+# Fixed Dutch words of data fields (locators, our additions to source titles) that English mode translates
+DUTCH_DATA_WORDS = {"Bijlage 2", "Kenmerken inwoners gemeente", "basisfuncties uitgelicht", "editie niet vermeld",
+                    "gemeentewebsite", "Missie en visie"}
+
+
 def _only_in(lang: str) -> set[str]:
-    """Interface strings (core) that exist only in one language: their appearance in the other is a leak."""
-    from dashboard.core.strings.core import STRINGS
+    """Interface strings (the whole catalogue) that exist only in one language: their appearance in the other
+    is a leak; in English also the fixed Dutch words of data fields."""
+    from dashboard.core.i18n import STRINGS
 
     i = 0 if lang == "nl" else 1
-    return {
+    own = {pair[1 - i] for pair in STRINGS.values()}  # 'Download data' is a Dutch label too
+    found = {
         pair[i] for pair in STRINGS.values()
         # single words are skipped: names like "Basisfuncties" occur in titles of both languages
-        if pair[0] != pair[1] and " " in pair[i].strip() and "{" not in pair[i]
+        if pair[0] != pair[1] and " " in pair[i].strip() and "{" not in pair[i] and pair[i] not in own
     }
+    return found | (DUTCH_DATA_WORDS if lang == "nl" else set())
 
 
 def _texts_in(node) -> list[str]:
@@ -292,6 +301,9 @@ def test_no_other_language_leaks_into_the_interface(page, lang):
     at = app(params=params, page=page)
     assert_clean(at)
     body = texts(at) + "\n".join(str(getattr(w, "label", "")) for w in list(at.button) + list(at.selectbox))
+    # what charts say and hold (description, tooltips with locators) and the table views
+    body += "\n".join(json.dumps(json.loads(c.proto.spec), ensure_ascii=False) for c in charts(at))
+    body += "\n".join(d.value.to_csv() for d in at.dataframe if hasattr(d.value, "to_csv"))
     # "derived from" quotes the report's Dutch headings in both languages
     org_model = yaml.safe_load((Path(settings.DATA_DIR) / "reference" / "org_model.yaml").read_text("utf-8"))
     for d in org_model["dimensions"]:

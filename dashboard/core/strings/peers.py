@@ -314,7 +314,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "peers.practices.caption": ("Per basisfunctie, in de volgorde van de ranglijst. Samenvattingen in eigen woorden uit "
                                 "KPMG (2019), Bijlage 2.",
                                 "Per basic function, in ranking order. Summaries in our own words from KPMG (2019), "
-                                "Bijlage 2."),
+                                "appendix 2."),
     "peers.practices.none": ("Geen praktijkvoorbeelden van de vergelijkbare gemeenten bij deze basisfunctie.",
                              "No practice examples of the similar municipalities for this basic function."),
     "peers.method.title": ("Zo werkt de vergelijking (en wat ze niet kan)", "How the comparison works (and what it cannot do)"),
@@ -350,6 +350,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "that was usable. Missing values are skipped and reported, never filled in. Municipalities with less than half "
         "coverage are listed last; ties are broken by name.\n"
         "- **Limits**: sixteen municipalities, not a sample of all 355 municipalities of 2019; a 2019 snapshot based on interviews and "
-        "sketches in KPMG (2019), Bijlage 2. Characteristics come from different sources and years. Read the outcome "
+        "sketches in KPMG (2019), appendix 2. Characteristics come from different sources and years. Read the outcome "
         "as a reason to talk to each other, not as a verdict."),
 }
