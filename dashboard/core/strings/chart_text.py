@@ -43,6 +43,42 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Not named on the map (no free spot beside the dot; name in the tooltip and the table): {names}",
     ),
     "src_locator_dutch_report": ("{locator}", "{locator} (in the Dutch report)"),
+    "a11y_statement_title": ("Toegankelijkheid", "Accessibility"),
+    "a11y_statement_body": (
+        "Het dashboard is gebouwd voor WCAG 2.1 niveau AA. **Wat getest wordt:** axe-core (regels wcag2a, "
+        "wcag2aa, wcag21a en wcag21aa) in een echte browser op elke pagina en de belangrijkste toestanden "
+        "(kaart, tabel en kaartjes, profiel, vergelijken, alle vijf contrasten, praktijkvoorbeelden, "
+        "vergelijkbare gemeenten, presentatie, SQL-console, deze pagina), in het Nederlands en het Engels. "
+        "Elke pagina is bekeken op een telefoon (390×844), een laptop (1280×800) en een projector (1920×1080).\n\n"
+        "**Grafieken:** elke grafiek heeft een titel en een zin die zegt wat ze laat zien, berekend uit dezelfde "
+        "rijen; 'Toon als tabel' geeft dezelfde getallen als tabel, 'Download data' als CSV. Een waarde staat "
+        "aan het eind van de eigen balk; twee onbekende waarden heten nooit gelijk ('?'). Namen op de kaart "
+        "overlappen niet; een naam zonder vrije plek staat onder de kaart.\n\n"
+        "**Taal:** de interface is helemaal Nederlands of helemaal Engels; een test toont elke pagina in beide "
+        "talen en zoekt naar tekst van de andere taal. Vindplaatsen verwijzen naar het Nederlandstalige rapport; "
+        "in het Engels zijn de vaste woorden vertaald en staat dat erbij. Titels van bronnen blijven zoals ze "
+        "zijn gepubliceerd.\n\n"
+        "**Bekende beperkingen:** de stippen en balken zelf zijn niet met het toetsenbord te bereiken (de zin en "
+        "de tabel geven dezelfde informatie); op een telefoon kan een brede grafiek of de organisatiematrix binnen "
+        "het eigen vak zijwaarts schuiven; enkele teksten van Streamlit zelf (zoals in het uploadvak) zijn niet "
+        "te vertalen.",
+        "The dashboard is built for WCAG 2.1 level AA. **What is tested:** axe-core (rules wcag2a, wcag2aa, "
+        "wcag21a and wcag21aa) in a real browser on every page and its main states (map, table and cards, "
+        "profile, compare, all five contrasts, practice examples, peers, presentation, SQL console, this page), "
+        "in Dutch and in English. Every page has been looked at on a phone (390×844), a laptop (1280×800) and a "
+        "projector (1920×1080).\n\n"
+        "**Charts:** every chart has a title and a sentence saying what it shows, computed from the same rows; "
+        "'Show as table' gives the same numbers as a table, 'Download data' as CSV. A value sits at the end of "
+        "its own bar; two unknown values are never called equal ('?'). Names on the map do not overlap; a name "
+        "without a free spot is listed under the map.\n\n"
+        "**Language:** the interface is entirely Dutch or entirely English; a test shows every page in both "
+        "languages and looks for text of the other one. Locators point into the Dutch-language report; in "
+        "English their fixed words are translated and that is said. Source titles stay as published.\n\n"
+        "**Known limits:** the dots and bars themselves cannot be reached with the keyboard (the sentence and the "
+        "table give the same information); on a phone a wide chart or the organisation matrix may scroll "
+        "sideways inside its own box; a few of Streamlit's own texts (such as in the upload box) cannot be "
+        "translated.",
+    ),
     "ctext_col_municipality": ("Gemeente", "Municipality"),
     "ctext_col_province": ("Provincie", "Province"),
     "ctext_col_population": ("Inwoners", "Population"),
