@@ -7,6 +7,8 @@ vl-convert) the fixed export width is used, so downloads stay as they were.
 """
 from __future__ import annotations
 
+import textwrap
+
 # The page column's width estimated from the browser window: Vega computes a range once, when the view is
 # built and before it is attached to its container, so containerSize() is still undefined then; the window is
 # known. Below 768 px Streamlit hides the sidebar (1 rem page margins); above, the sidebar takes about
@@ -38,3 +40,23 @@ def without_title(spec: dict) -> tuple[dict, str, list[str]]:
     text = " ".join(map(str, text)) if isinstance(text, list) else str(text or "")
     sub = title.get("subtitle") or []
     return drawn, text, [str(s) for s in ([sub] if isinstance(sub, str) else sub)]
+
+
+def wrapped_title(spec: dict, title_chars: int, subtitle_chars: int) -> dict:
+    """A copy of spec whose title and subtitle lines are wrapped at word boundaries (Vega draws a list of
+    strings as lines), so large presentation text breaks instead of running off the slide."""
+    title = spec.get("title")
+    if not isinstance(title, dict):
+        title = {"text": title} if isinstance(title, str) else None
+    if title is None:
+        return dict(spec)
+    text = title.get("text", "")
+    text = " ".join(map(str, text)) if isinstance(text, list) else str(text or "")
+    sub = title.get("subtitle") or []
+    sub = [sub] if isinstance(sub, str) else [str(s) for s in sub]
+    out_title = {**title, "text": textwrap.wrap(text, title_chars, break_long_words=False) or [""]}
+    if sub:
+        out_title["subtitle"] = [
+            line for s in sub for line in (textwrap.wrap(s, subtitle_chars, break_long_words=False) or [""])
+        ]
+    return {**spec, "title": out_title}
