@@ -119,7 +119,7 @@ def render_chart(
     if own_subtitle:
         st.caption("  \n".join(md_escape(line) for line in own_subtitle))
     if summary:
-        st.caption(summary)
+        st.caption(md_escape(summary))  # built from data: names and labels are text, never markdown
     event = st.vega_lite_chart(
         chart_text.accessible_spec(drawn, description), width=width, key=f"{key}__chart", on_select=on_select
     )
