@@ -148,7 +148,7 @@ def test_presentation_mode_from_the_url_shows_one_chart_with_big_fonts():
     shown = charts(at)
     assert len(shown) == 1
     spec = json.loads(shown[0].proto.spec)
-    assert spec["title"]["text"] == "Grafiek 1"
+    assert spec["title"]["text"] == ["Grafiek 1"]  # wrapped into lines (one here)
     assert spec["config"]["axis"]["labelFontSize"] >= 18 and spec["config"]["title"]["fontSize"] >= 18
     assert any("1 / 3" in m.value for m in at.markdown)
     assert any("stSidebar" in m.value for m in at.markdown)  # the chrome-hiding CSS is injected
@@ -162,7 +162,7 @@ def test_presentation_mode_steps_through_the_pins_and_exits():
     at.button(key="present_next").click().run()
     at.button(key="present_next").click().run()
     assert any("3 / 3" in m.value for m in at.markdown)
-    assert json.loads(charts(at)[0].proto.spec)["title"]["text"] == "Grafiek 3"
+    assert json.loads(charts(at)[0].proto.spec)["title"]["text"] == ["Grafiek 3"]
     assert at.button(key="present_next").disabled
     at.button(key="present_prev").click().run()
     assert any("2 / 3" in m.value for m in at.markdown)

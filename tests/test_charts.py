@@ -645,3 +645,22 @@ def test_org_matrix_cells_grow_with_the_fonts_on_a_projector(wh):
     # a chart without the marker keeps its sizes
     plain = exports.presentation_spec({**spec, "usermeta": {}})
     assert plain["vconcat"][0]["width"]["step"] == cells["width"]["step"]
+
+
+def test_value_label_sits_at_its_own_bar_end_not_at_a_longer_reference_tick():
+    # Montferland-like: a value of 1.9% under a 4.0% reference; the label belongs to the bar, at 1.9
+    df = pd.DataFrame([value("Montferland", "GM1", "share", 1.9, ref=4.0)])
+    rows = c.prepare_indicator_rows(df, "nl")
+    spec = spec_of(c.indicator_rows_chart(rows, title="T", subtitle=[c.source_line("nl")], lang="nl"))
+    (row,) = spec["datasets"][spec["data"]["name"]]
+    assert row["national_reference"] == 4.0
+    assert row["text_x"] == 1.9
+
+
+def test_one_indicator_row_uses_one_precision_for_values_and_reference():
+    df = pd.DataFrame([value("A", "GM1", "share", 9, ref=16.4), value("B", "GM2", "share", 12.5, ref=16.4),
+                       value("A", "GM1", "other", 3, ref=4, group="h")])
+    rows = c.prepare_indicator_rows(df, "nl")
+    labels = dict(zip(rows["municipality_name"] + rows["indicator_id"], rows["value_label"], strict=True))
+    assert labels == {"Ashare": "9,0%", "Bshare": "12,5%", "Aother": "3%"}
+    assert rows.loc[rows["indicator_id"] == "share", "reference_label"].tolist() == ["16,4%", "16,4%"]

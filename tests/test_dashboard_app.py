@@ -7,6 +7,7 @@ Expected sets are computed from the YAML files in data/gemeenten/, never typed i
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -200,7 +201,8 @@ def test_profile_from_url_shows_every_section():
     assert munis[0]["municipality"]["name"] in body
     if munis[0]["indicators"]:
         spec = charts(at)[0].proto.spec
-        assert '"locale"' in spec and "Bron: KPMG (2019)" in spec
+        # the page sets title and source as text beside the chart; the drawn spec carries the description
+        assert '"locale"' in spec and '"description"' in spec and md_escape("Bron: KPMG (2019)") in body
 
 
 def test_compare_keeps_the_first_four_of_a_longer_link():
@@ -224,7 +226,8 @@ def test_compare_two_municipalities():
     at = app(params={"cmp": ",".join(slugs)}, page="views/compare.py")
     assert_clean(at)
     assert at.multiselect(key="cmp_sel").value == slugs
-    org_table = at.dataframe[0].value
+    # the org table, not a chart's "Show as table" view
+    org_table = next(d.value for d in at.dataframe if "Dimensie" in d.value.columns)
     assert len(org_table) == 11  # one row per dimension of the codebook
     assert {m["municipality"]["name"] for m in munis[:2]} <= set(org_table.columns)
 
@@ -235,7 +238,7 @@ def test_every_contrast_view(view):
     assert_clean(at)
     assert charts(at) or at.info, "a chart, or a message saying why there is none"
     for chart in charts(at):
-        assert '"subtitle"' in chart.proto.spec and "KPMG (2019)" in chart.proto.spec
+        assert '"description"' in chart.proto.spec and md_escape("KPMG (2019)") in texts(at)
 
 
 def test_practice_search_and_url():
@@ -261,16 +264,24 @@ def test_invalid_data_shows_problems_not_a_traceback(fixture_data_dir, tmp_path)
     assert "provinsie" in texts(at)
 
 
+# Fixed Dutch words of data fields (locators, our additions to source titles) that English mode translates
+DUTCH_DATA_WORDS = {"Bijlage 2", "Kenmerken inwoners gemeente", "basisfuncties uitgelicht", "editie niet vermeld",
+                    "gemeentewebsite", "Missie en visie"}
+
+
 def _only_in(lang: str) -> set[str]:
-    """Interface strings (core) that exist only in one language: their appearance in the other is a leak."""
-    from dashboard.core.strings.core import STRINGS
+    """Interface strings (the whole catalogue) that exist only in one language: their appearance in the other
+    is a leak; in English also the fixed Dutch words of data fields."""
+    from dashboard.core.i18n import STRINGS
 
     i = 0 if lang == "nl" else 1
-    return {
+    own = {pair[1 - i] for pair in STRINGS.values()}  # 'Download data' is a Dutch label too
+    found = {
         pair[i] for pair in STRINGS.values()
         # single words are skipped: names like "Basisfuncties" occur in titles of both languages
-        if pair[0] != pair[1] and " " in pair[i].strip() and "{" not in pair[i]
+        if pair[0] != pair[1] and " " in pair[i].strip() and "{" not in pair[i] and pair[i] not in own
     }
+    return found | (DUTCH_DATA_WORDS if lang == "nl" else set())
 
 
 def _texts_in(node) -> list[str]:
@@ -290,6 +301,9 @@ def test_no_other_language_leaks_into_the_interface(page, lang):
     at = app(params=params, page=page)
     assert_clean(at)
     body = texts(at) + "\n".join(str(getattr(w, "label", "")) for w in list(at.button) + list(at.selectbox))
+    # what charts say and hold (description, tooltips with locators) and the table views
+    body += "\n".join(json.dumps(json.loads(c.proto.spec), ensure_ascii=False) for c in charts(at))
+    body += "\n".join(d.value.to_csv() for d in at.dataframe if hasattr(d.value, "to_csv"))
     # "derived from" quotes the report's Dutch headings in both languages
     org_model = yaml.safe_load((Path(settings.DATA_DIR) / "reference" / "org_model.yaml").read_text("utf-8"))
     for d in org_model["dimensions"]:

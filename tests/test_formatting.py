@@ -110,3 +110,11 @@ def test_practice_figures_translate_their_unit():
     assert f.fmt_figure(6, "weeks", "approx") == "ca. 6 weken"
     assert f.fmt_figure(6, "weeks", lang="en") == "6 weeks"
     assert f.fmt_figure(1200, "euro") == "€ 1.200"
+
+
+def test_shared_decimals_gives_figures_read_together_one_precision():
+    assert f.shared_decimals(9, 16.4) == 1
+    assert f.shared_decimals(9, 16, None) == 0
+    assert f.shared_decimals(7.25, 3) == 2
+    places = f.shared_decimals(9, 16.4)
+    assert (f.fmt_unit(9, "percent", "nl", places), f.fmt_unit(16.4, "percent", "nl", places)) == ("9,0%", "16,4%")

@@ -224,13 +224,13 @@ def test_org_differences_count_peers(cat):
     assert [(d.dimension, d.value, d.count) for d in diffs] == [("scope", "x", 3), ("intake", "p", 1)]
     assert diffs[0].names == ("0", "1", "2")
     assert s.difference_sentence(diffs[0], cat, "nl") == (
-        "3 van de 5 vergelijkbare gemeenten (0, 1 en 2) kiezen bij ‘Reikwijdte’ voor ‘X’; jij: ‘Y’")
+        "3 van de 5 vergelijkbare gemeenten (0, 1 en 2) kiezen bij ‘Reikwijdte’ voor ‘X’; u: ‘Y’")
     assert s.difference_sentence(diffs[1], cat, "nl") == (
-        "1 van de 5 vergelijkbare gemeenten (0) kiest bij ‘Intake’ voor ‘P’; jij: weet ik niet")
+        "1 van de 5 vergelijkbare gemeenten (0) kiest bij ‘Intake’ voor ‘P’; u: onbekend")
 
 
 def test_difference_sentence_names_a_reference_from_the_sixteen(cat):
-    """'jij' is only for the user's own municipality; one of the sixteen is named, and the Dutch sentence has
+    """'u' is only for the user's own municipality; one of the sixteen is named, and the Dutch sentence has
     no English 'peers'."""
     ref = Profile("GM0001", "Leiden", 1, {}, {}, {"scope": "y", "intake": NR})
     peers = [Profile(str(i), str(i), 1, {}, {}, {"scope": "x" if i < 3 else "y", "intake": "p" if i < 1 else NR})
@@ -245,7 +245,7 @@ def test_difference_sentence_names_a_reference_from_the_sixteen(cat):
     for d in (scope, intake):
         for ref_name in (None, "Leiden"):
             sentence = s.difference_sentence(d, cat, "nl", ref_name=ref_name)
-            assert "peers" not in sentence and ("jij" in sentence) == (ref_name is None)
+            assert "peers" not in sentence and ("; u:" in sentence) == (ref_name is None)
 
 
 def test_org_comparison_groups_peers_by_choice(cat):

@@ -36,10 +36,14 @@ from dashboard.core.formatting import (
     fmt_unit,
     fmt_value,
     is_missing,
+    shared_decimals,
     truncate,
     vega_locale,
 )
 from dashboard.core.i18n import STRINGS, column, t
+from dashboard.core.map_labels import place_labels, unlabelled
+from dashboard.core.precision import decimals_by
+from dashboard.core.responsive import container_range
 
 # Okabe & Ito (2008), the palette most often recommended for colour-vision deficiencies.
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#F0E442", "#000000"]
@@ -135,6 +139,7 @@ def categorical_scale(values: Sequence[str], labels: Mapping[str, str], not_repo
 
 LABEL_CHARS = 38  # characters per line in the label column of indicator_rows_chart
 LABEL_MAX_LINES = 4  # beyond that the label ends with '…' (the tooltip keeps the whole note)
+RESPONSIVE_MIN_WIDTH = 110  # pixels: the narrowest bar area (a 390-pixel phone)
 LABEL_WIDTH = 215  # pixels: LABEL_CHARS characters of 11 px text, plus a margin
 LABEL_LINE_HEIGHT = 13  # Vega's default line height for 11 px text
 LINE_BREAK = "\n"  # joins the lines of a bar label; the label text mark breaks on it
@@ -218,13 +223,14 @@ def prepare_indicator_rows(
     ]
     dup = df.groupby(["row_key", "bar_label"]).cumcount()
     df["bar_label"] = [b if d == 0 else f"{b} ({d + 1})" for b, d in zip(df["bar_label"], dup, strict=True)]
+    places = decimals_by(df, "row_key", ["value", "value_upper", "national_reference"])  # one precision per row
     df["value_label"] = [
-        fmt_value(v, u, q, vu, lang)
-        for v, u, q, vu in zip(df["value"], df["unit"], df["qualifier"], df["value_upper"], strict=True)
+        fmt_value(v, u, q, vu, lang, p)
+        for v, u, q, vu, p in zip(df["value"], df["unit"], df["qualifier"], df["value_upper"], places, strict=True)
     ]
     df["reference_label"] = [
-        fmt_unit(r, u, lang) if not is_missing(r) else w["no_reference"]
-        for r, u in zip(df["national_reference"], df["unit"], strict=True)
+        fmt_unit(r, u, lang, p) if not is_missing(r) else w["no_reference"]
+        for r, u, p in zip(df["national_reference"], df["unit"], places, strict=True)
     ]
     df["context"] = [c or w["whole"] for c in ctx]
     df["note"] = notes.fillna("")
@@ -278,11 +284,13 @@ def indicator_rows_chart(
     far = data[["value", "range_end", "national_reference"]].apply(pd.to_numeric, errors="coerce")
     # invisible point beyond the longest bar/range/reference so the value label fits inside the row
     data["x_pad"] = far.abs().max(axis=1) * 1.35 * (data["value"].apply(lambda v: -1 if v < 0 else 1))
-    # the value label starts right of the bar end (or range end, or reference tick), whichever is furthest
-    # right (negative values: the label starts right of zero, outside the bar)
-    data["text_x"] = far.max(axis=1).clip(lower=0)
+    # the value label starts at the end of its own bar (or range), never at the reference tick, where it would
+    # read as the reference's value; a white halo keeps it legible where it crosses the tick (negative values:
+    # the label starts right of zero, outside the bar)
+    data["text_x"] = far[["value", "range_end"]].max(axis=1).clip(lower=0)
     order = list(dict.fromkeys(data["row_key"]))
-    titles = dict(zip(data["row_key"], data["row_title"], strict=False))
+    # row titles wrap over lines (about 260 px at 12 px bold), so a phone shows them whole
+    titles = {k: LINE_BREAK.join(wrap(v, 40)) for k, v in zip(data["row_key"], data["row_title"], strict=False)}
     data["row_header"] = data["row_key"].map(titles)
     header_order = [titles[k] for k in order]
     n_lines = int(lines.map(len).max()) if len(data) else 1
@@ -304,7 +312,9 @@ def indicator_rows_chart(
         alt.Tooltip("locator:N", title=w["locator"]),
         alt.Tooltip("note:N", title=w["note"]),
     ]
-    x = alt.X("value:Q", title=None, axis=alt.Axis(format=",.4~f", tickCount=4, grid=True))
+    # the bars follow the page width (dashboard.core.responsive); exports keep `width`
+    x = alt.X("value:Q", title=None, axis=alt.Axis(format=",.4~f", tickCount=4, grid=True),
+              scale=alt.Scale(range=container_range(width, LABEL_WIDTH + 40, low=RESPONSIVE_MIN_WIDTH)))
     bars = alt.Chart().mark_bar(color=BAR_COLOUR, height={"band": 0.6}).encode(x=x, y=y, tooltip=tooltip)
     spans = (
         alt.Chart()
@@ -316,6 +326,11 @@ def indicator_rows_chart(
         alt.Chart()
         .mark_tick(color=REFERENCE_COLOUR, thickness=2.5, size=18)
         .encode(x=alt.X("national_reference:Q"), y=y, tooltip=tooltip)
+    )
+    halo = (
+        alt.Chart()
+        .mark_text(align="left", dx=5, fontSize=11, stroke="white", strokeWidth=4, strokeJoin="round")
+        .encode(x=alt.X("text_x:Q"), y=y, text="value_label:N")
     )
     text = (
         alt.Chart()
@@ -355,7 +370,9 @@ def indicator_rows_chart(
             "note",
         ]
     ]
-    layered = alt.layer(bars, spans, ref, text, labels, pad, data=data).properties(width=width, height=alt.Step(step))
+    layered = alt.layer(bars, spans, ref, halo, text, labels, pad, data=data).properties(
+        width=RESPONSIVE_MIN_WIDTH, height=alt.Step(step)  # the x range sets the drawn width
+    )
     chart = layered.facet(
         row=alt.Row(
             "row_header:N",
@@ -370,6 +387,7 @@ def indicator_rows_chart(
                 labelFontWeight="bold",
                 labelLimit=620,
                 labelPadding=4,
+                labelExpr=f"split(datum.value, {json.dumps(LINE_BREAK)})",
             ),
         ),
         spacing=14,
@@ -548,15 +566,20 @@ def map_chart(
     # Names right of the dot (the Randstad municipalities lie above each other, so this overlaps least),
     # starting just beyond the circle's edge: circle area follows population on the size scale (zero-based,
     # range 60-900 px²); at the map's usual size a degree of longitude is about 105 px.
+    # Names never overlap (dashboard.core.map_labels): each takes the first free spot around its dot; a name
+    # without one is listed under the map. Circle area follows population (zero-based, range 60-900 px²).
     top = float(points["population"].max() or 1)
     radius_px = ((60 + 840 * points["population"] / top) / math.pi) ** 0.5
-    labelled = points.assign(label_lon=points["longitude"] + (radius_px + 3) / 105)
+    placed = place_labels(points, radius_px, province_labels())
     names = (
-        alt.Chart(labelled)
-        .mark_text(fontSize=10, align="left", baseline="middle", color="#333333")
-        .encode(longitude="label_lon:Q", latitude="latitude:Q", text="name:N")
+        alt.Chart(placed[placed["label_lon"].notna()][["name", "label_lon", "label_lat"]])
+        .mark_text(fontSize=10, align="center", baseline="middle", color="#333333")
+        .encode(longitude="label_lon:Q", latitude="label_lat:Q", text="name:N")
         .project(type="mercator")
     )
+    missing = unlabelled(placed)
+    if missing:
+        subtitle = [*subtitle, *wrap(w["map_unlabelled"].format(names=", ".join(missing)), 70)]
     if selectable:
         sel = alt.selection_point(name=MAP_SELECTION, fields=["slug"], on="click", clear="dblclick")
         pts = pts.add_params(sel)
@@ -905,8 +928,9 @@ def prepare_scatter(
     both["value_id"] = both["value_id"].fillna("not_reported")
     both["colour_label"] = both["value_id"].map(lambda v: value_labels.get(v, v))
     for axis in ("x", "y"):
+        p = shared_decimals(*both[f"{axis}_value"], *both[f"{axis}_value_upper"])  # one precision per axis
         both[f"{axis}_label"] = [
-            fmt_value(v, u, q, vu, lang)
+            fmt_value(v, u, q, vu, lang, p)
             for v, u, q, vu in zip(
                 both[f"{axis}_value"],
                 both[f"{axis}_unit"],
@@ -1047,12 +1071,13 @@ def prepare_group_contrast(
     df["group_label"] = [f"{value_labels.get(v, v)} (n={k})" for v, k in zip(df["value_id"], n, strict=True)]
     order = {v: i for i, v in enumerate(value_order)}
     df["group_order"] = df["value_id"].map(lambda v: order.get(v, 99))
+    p = shared_decimals(*df["value"], *df["value_upper"], *df["national_reference"])  # one indicator: one precision
     df["value_label"] = [
-        fmt_value(v, u, q, vu, lang)
+        fmt_value(v, u, q, vu, lang, p)
         for v, u, q, vu in zip(df["value"], df["unit"], df["qualifier"], df["value_upper"], strict=True)
     ]
     df["reference_label"] = [
-        fmt_unit(r, u, lang) if not is_missing(r) else _w(lang)["no_reference"]
+        fmt_unit(r, u, lang, p) if not is_missing(r) else _w(lang)["no_reference"]
         for r, u in zip(df["national_reference"], df["unit"], strict=True)
     ]
     df = df.sort_values(["group_order", "value"]).reset_index(drop=True)
@@ -1135,11 +1160,12 @@ def prepare_deviation(values: pd.DataFrame, indicator_id: str, lang: str) -> pd.
     df = df[~ranged].copy()
     df["deviation"] = df["value"] - df["national_reference"]
     df["direction"] = df["deviation"].map(lambda d: "above" if d > 0 else ("below" if d < 0 else "equal"))
+    p = shared_decimals(*df["value"], *df["value_upper"], *df["national_reference"])  # one indicator: one precision
     df["value_label"] = [
-        fmt_value(v, u, q, vu, lang)
+        fmt_value(v, u, q, vu, lang, p)
         for v, u, q, vu in zip(df["value"], df["unit"], df["qualifier"], df["value_upper"], strict=True)
     ]
-    df["reference_label"] = [fmt_unit(r, u, lang) for r, u in zip(df["national_reference"], df["unit"], strict=True)]
+    df["reference_label"] = [fmt_unit(r, u, lang, p) for r, u in zip(df["national_reference"], df["unit"], strict=True)]
     df["deviation_label"] = [fmt_difference(d, u, lang) for d, u in zip(df["deviation"], df["unit"], strict=True)]
     return _with_excluded(df.sort_values("deviation").reset_index(drop=True), excluded)
 

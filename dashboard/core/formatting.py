@@ -86,30 +86,45 @@ def fmt_euro(value, lang: str = "nl") -> str:
     return f"{sign}{t('num_euro_prefix', lang)}{amount}"
 
 
-def fmt_unit(value, unit: str, lang: str = "nl") -> str:
-    """A bare number in its unit: percent, euro, count or years."""
+def shared_decimals(*values) -> int:
+    """The decimals (0–2) that show every given figure exactly as fmt_number would: one precision for figures
+    read side by side ('9,0% tegen 16,4%', never '9% tegen 16,4%'). Missing values are ignored."""
+    places = 0
+    for value in values:
+        if is_missing(value):
+            continue
+        text = f"{abs(float(value)):.2f}".rstrip("0")
+        places = max(places, len(text.split(".")[1]))
+    return places
+
+
+def fmt_unit(value, unit: str, lang: str = "nl", decimals: int | None = None) -> str:
+    """A bare number in its unit: percent, euro, count or years (decimals: see shared_decimals; euros are
+    always whole)."""
     if is_missing(value):
         return NOT_REPORTED[_lang(lang)]
     if unit == "percent":
-        return fmt_percent(value, None, lang)
+        return fmt_percent(value, decimals, lang)
     if unit == "euro":
         return fmt_euro(value, lang)
     if unit == "years":
-        return f"{fmt_number(value, None, lang)} {UNIT_WORDS[_lang(lang)]['years']}"
-    return fmt_number(value, None, lang)
+        return f"{fmt_number(value, decimals, lang)} {UNIT_WORDS[_lang(lang)]['years']}"
+    return fmt_number(value, decimals, lang)
 
 
-def fmt_value(value, unit: str, qualifier: str = "exact", value_upper=None, lang: str = "nl") -> str:
+def fmt_value(
+    value, unit: str, qualifier: str = "exact", value_upper=None, lang: str = "nl", decimals: int | None = None
+) -> str:
     """A reported figure with its qualifier: 'ca. € 41.000', 'meer dan 12', '7,3–8,1%'."""
     lang = _lang(lang)
     if is_missing(value):
         return NOT_REPORTED[lang]
     if qualifier == "range" and not is_missing(value_upper):
         if unit == "percent":
-            return f"{fmt_number(value, None, lang)}–{fmt_percent(value_upper, None, lang)}"
-        return f"{fmt_unit(value, unit, lang)}–{fmt_unit(value_upper, unit, lang)}"
+            return f"{fmt_number(value, decimals, lang)}–{fmt_percent(value_upper, decimals, lang)}"
+        return f"{fmt_unit(value, unit, lang, decimals)}–{fmt_unit(value_upper, unit, lang, decimals)}"
     word = QUALIFIER_WORDS[lang].get(qualifier or "exact", "")
-    text = fmt_unit(value, unit, lang)
+    text = fmt_unit(value, unit, lang, decimals)
     return f"{word} {text}" if word else text
 
 

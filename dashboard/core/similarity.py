@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from dashboard.core.filters import NOT_AGREED
-from dashboard.core.formatting import fmt_list, fmt_number, fmt_unit
+from dashboard.core.formatting import fmt_list, fmt_number, fmt_unit, shared_decimals
 from dashboard.core.i18n import column, lang_code, t
 
 SIZE = "size"
@@ -526,8 +526,10 @@ def _explain(r: CriterionResult, peer_name: str, cat: Catalogue, lang: str) -> s
     if r.kind == "indicator":
         d = cat.indicators[r.key[len(IND):]]
         if r.used:
-            return t("peers.ind.used", lang, label=label, peer=_nbsp(fmt_unit(r.peer_value, d.unit, lang)),
-                     ref=_nbsp(fmt_unit(r.ref_value, d.unit, lang)))
+            places = shared_decimals(r.peer_value, r.ref_value)  # one precision in one sentence
+            return t("peers.ind.used", lang, label=label,
+                     peer=_nbsp(fmt_unit(r.peer_value, d.unit, lang, places)),
+                     ref=_nbsp(fmt_unit(r.ref_value, d.unit, lang, places)))
         if r.reason == "other_definition":
             group = t(f"peers.group.{d.group}", lang)
             group = label if group == f"peers.group.{d.group}" else group

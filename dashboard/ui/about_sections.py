@@ -17,6 +17,7 @@ from dashboard.core.formatting import fmt_number
 from dashboard.core.i18n import lang_code, t
 from dashboard.core.safe_text import md_escape
 from dashboard.runtime import db
+from dashboard.ui import common
 
 
 def status_key(alpha: float | None, tentative: bool) -> str:
@@ -69,7 +70,7 @@ def _rules(lang: str) -> None:
                 for e in ev.itertuples())
             example_lines = "\n".join(
                 f"- {md_escape(e.municipality_name)} → *{md_escape(getattr(e, f'label_{sfx}'))}*: "
-                f"{md_escape(e.reasoning)} :grey[({md_escape(e.locator)})]"
+                f"{md_escape(e.reasoning)} :grey[({md_escape(common.locator(e.locator, lang))})]"
                 for e in ex.itertuples())
             parts = [
                 f"**{t('rel_rules_about', lang)}.** {md_escape(r.about)}",

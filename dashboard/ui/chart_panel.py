@@ -20,10 +20,17 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from dashboard.core import exports
+from dashboard.core import chart_text, exports, responsive
 from dashboard.core.i18n import t
+from dashboard.core.safe_text import md_escape
 
 PINS_KEY = "presentation_pins"
+# Every chart box is as wide as its column, never wider: the responsive charts measure this box
+# (dashboard.core.responsive), and what still cannot shrink (a long subtitle line on a phone) scrolls inside
+# the box instead of widening the page.
+CHART_BOX_CSS = """<style>
+[data-testid="stVegaLiteChart"] { width: 100% !important; max-width: 100%; overflow-x: auto; }
+</style>"""
 
 
 def get_pins() -> list[dict[str, Any]]:
@@ -57,7 +64,7 @@ def _text(value: str | Iterable[str] | None) -> str | None:
     return "\n".join(str(v) for v in value)
 
 
-def _toggle_pin(chart, slug, data, title, subtitle, source, lang) -> None:
+def _toggle_pin(chart, slug, data, title, subtitle, source, lang, description=None) -> None:
     """Button callback: pin the chart, or unpin it if it is pinned already (same slug: same chart)."""
     pins = get_pins()
     existing = [i for i, pin in enumerate(pins) if pin.get("slug") == slug]
@@ -66,6 +73,7 @@ def _toggle_pin(chart, slug, data, title, subtitle, source, lang) -> None:
         st.toast(t("exp_unpinned_toast", lang, title=removed.get("title", slug)))
         return
     pin = make_pin(chart, slug=slug, data=data, title=title, subtitle=subtitle, source=source)
+    pin["description"] = description or pin["title"]
     pins.append(pin)
     st.toast(t("exp_pinned_toast", lang, title=pin["title"]))
 
@@ -83,6 +91,7 @@ def render_chart(
     on_select: str | Callable[[], None] = "ignore",
     private: bool = False,
     width: str = "stretch",
+    family: str | None = None,
 ) -> Any:
     """Draw chart with PNG/SVG/CSV downloads and a pin button under it.
 
@@ -94,10 +103,30 @@ def render_chart(
     is returned here (None when on_select is "ignore").
     private=True keeps rendered images out of the process-wide cache (charts built from a user's own data).
     width="content" draws a chart at its own size (a grid whose cell sizes are fixed) instead of stretching it.
+    family (see dashboard.core.chart_text.FAMILIES) picks the one-sentence summary shown above the chart and the
+    columns of its "Show as table" view; the summary is also the drawn chart's accessible description.
     """
     # The spec is built once, without schema validation, and serves the drawing, the downloads and the pin.
     spec = exports.chart_to_spec(chart)
-    event = st.vega_lite_chart(spec, width=width, key=f"{key}__chart", on_select=on_select)
+    frame = data if isinstance(data, pd.DataFrame) else pd.DataFrame()
+    heading = title or exports.spec_title(spec)
+    summary = chart_text.summary(family, frame, lang) if family else None
+    description = f"{heading}. {summary}" if heading and summary else (summary or heading or slug)
+    st.markdown(CHART_BOX_CSS, unsafe_allow_html=True)
+    drawn, own_title, own_subtitle = responsive.without_title(spec)
+    if own_title:
+        st.markdown(f"**{md_escape(own_title)}**")
+    if own_subtitle:
+        st.caption("  \n".join(md_escape(line) for line in own_subtitle))
+    if summary:
+        st.caption(md_escape(summary))  # built from data: names and labels are text, never markdown
+    event = st.vega_lite_chart(
+        chart_text.accessible_spec(drawn, description), width=width, key=f"{key}__chart", on_select=on_select
+    )
+    if family:
+        with st.expander(t("ctext_show_table", lang), icon=":material/table_rows:"):
+            st.dataframe(chart_text.table_view(family, frame, lang), hide_index=True, width="stretch",
+                         key=f"{key}__table")
     slug = exports.slugify(slug)
 
     def png() -> bytes:
@@ -129,6 +158,6 @@ def render_chart(
         st.button(
             t("exp_unpin" if pinned else "exp_pin", lang), key=f"{key}__pin", type="tertiary",
             icon=":material/keep_off:" if pinned else ":material/keep:",
-            on_click=_toggle_pin, args=(spec, slug, data, title, subtitle, source, lang),
+            on_click=_toggle_pin, args=(spec, slug, data, title, subtitle, source, lang, description),
         )
     return None if on_select == "ignore" else event

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
-from dashboard.core import filters
+from dashboard.core import filters, source_text
 from dashboard.core.charts import source_line
 from dashboard.core.i18n import t
 from dashboard.core.labels import Labels
@@ -26,6 +26,28 @@ def labels(lang: str) -> Labels:
         lang, db.query("dimensions"), db.query("dimension_values"), db.query("basic_functions"),
         double_coded=bool(len(db.query("reliability"))),
     ))
+
+
+def locator(text, lang: str) -> str:
+    """A locator in lang (dashboard.core.source_text): in English the fixed words and basic functions are
+    translated and the Dutch report is named."""
+    names = db.per_build("function_names_en", lambda: dict(zip(
+        db.query("basic_functions")["name_nl"], db.query("basic_functions")["name_en"], strict=True)))
+    return source_text.locator(text, lang, names)
+
+
+def source_title(text, lang: str) -> str:
+    return source_text.source_title(text, lang)
+
+
+def in_language(values: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Indicator rows with their locator and source title in lang (for charts, tooltips and tables)."""
+    out = values.copy()
+    if "locator" in out:
+        out["locator"] = [locator(v, lang) for v in out["locator"]]
+    if "source_title" in out:
+        out["source_title"] = [source_title(v, lang) for v in out["source_title"]]
+    return out
 
 
 def filter_options() -> filters.FilterOptions:

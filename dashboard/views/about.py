@@ -83,6 +83,9 @@ def render() -> None:
     st.header(t("core_about_limitations", lang))
     st.markdown(t("core_about_limitations_body", lang))
 
+    st.header(t("a11y_statement_title", lang))
+    st.markdown(t("a11y_statement_body", lang))
+
     st.header(t("core_about_cite", lang))
     meta = db.meta()
     st.markdown(t("core_about_cite_body", lang))

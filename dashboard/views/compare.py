@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.core import charts, confidence
+from dashboard.core.comparison import difference_mark
 from dashboard.core.formatting import NOT_REPORTED
 from dashboard.core.i18n import column, lang_code, t
 from dashboard.core.safe_text import md_escape
@@ -17,7 +18,6 @@ from dashboard.ui.chart_panel import render_chart
 MAX_COMPARE = 4
 
 
-HIDDEN = "__hidden__"  # a code hidden by the 'agreed only' switch: never equal to a real value
 
 
 def org_side_by_side(
@@ -48,14 +48,14 @@ def org_side_by_side(
         by_code[slug] = part
         table[names[slug]] = [cell(part, d) for d in dims]
 
-    def value(slug: str, d: str) -> str:
+    def value(slug: str, d: str) -> str | None:
         part = by_code[slug]
-        if d not in part.index:
-            return "not_reported"
-        return HIDDEN + slug if part.loc[d, "hidden"] else part.loc[d, "value_id"]
+        if d not in part.index or part.loc[d, "hidden"]:
+            return None
+        return part.loc[d, "value_id"]
 
-    differs = [len({value(s, d) for s in slugs}) > 1 for d in dims]
-    table.insert(1, t("core_col_differs", lang), ["≠" if d else "=" for d in differs])
+    marks = [difference_mark([value(s, d) for s in slugs]) for d in dims]
+    table.insert(1, t("core_col_differs", lang), marks)
     return table
 
 
@@ -127,7 +127,7 @@ def render() -> None:
 
     st.subheader(t("core_residents", lang))
     values = db.query("indicator_values")
-    values = values[values["municipality_code"].isin(chosen_codes)]
+    values = common.in_language(values[values["municipality_code"].isin(chosen_codes)], lang)
     if values.empty:
         st.caption(t("core_no_indicators", lang))
     else:
@@ -144,7 +144,7 @@ def render() -> None:
             ),
             lang=lang,
         )
-        render_chart(chart, slug="vergelijken_kenmerken", data=rows, lang=lang, key="cmp_ind")
+        render_chart(chart, slug="vergelijken_kenmerken", data=rows, lang=lang, key="cmp_ind", family="indicator_rows")
 
     st.subheader(t("core_org_model", lang))
     org = db.query("org_matrix").merge(overview[["municipality_code", "slug"]], on="municipality_code")
@@ -189,7 +189,7 @@ def render() -> None:
                 for rec in part.itertuples():
                     st.markdown(
                         f"*{md_escape(getattr(rec, f'title_{sfx}'))}*  \n{md_escape(getattr(rec, f'summary_{sfx}'))}"
-                        f"  \n:grey[{md_escape(rec.locator)}]"
+                        f"  \n:grey[{md_escape(common.locator(rec.locator, lang))}]"
                     )
 
 

@@ -9,13 +9,15 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard.core import charts, confidence
+from dashboard.core import chart_text, charts, confidence
 from dashboard.core.i18n import STRINGS, column, t
 from dashboard.runtime import db, state
 from dashboard.ui import common
 from dashboard.ui.chart_panel import render_chart
 
 VIEWS = ("heatmap", "matrix", "scatter", "groups", "deviation")
+# Selectbox keys end in the language: a widget keeps showing the option text it was drawn with, so after a
+# language switch a new widget is drawn; its value carries over through the URL (state.bind/sync).
 # Narrow screens: the grid scrolls sideways. Wide screens (1600 px and up): the SVG grows with the page, up
 # to 1.4 times its size, so the words in the cells are easier to read from a distance.
 MATRIX_SCROLL_CSS = """<style>
@@ -56,7 +58,7 @@ def heatmap(codes, lab, lang, ftext):
         lang=lang,
     )
     data = hl.merge(shown[["municipality_code", "name"]], on="municipality_code")
-    render_chart(chart, slug="contrast_basisfuncties", data=data, lang=lang, key="ct_heat")
+    render_chart(chart, slug="contrast_basisfuncties", data=data, lang=lang, key="ct_heat", family="heatmap")
     st.caption(t("core_heatmap_help", lang))
 
 
@@ -81,7 +83,8 @@ def matrix(codes, lab, lang, ftext):
     # instead of being cut off.
     st.markdown(MATRIX_SCROLL_CSS, unsafe_allow_html=True)
     with st.container(key="ct_matrix_box"):
-        render_chart(chart, slug="contrast_organisatiemodel", data=org, lang=lang, key="ct_matrix", width="content")
+        render_chart(chart, slug="contrast_organisatiemodel", data=org, lang=lang, key="ct_matrix", width="content",
+                     family="org_matrix")
     st.caption(t("core_matrix_help", lang))
     if confidence.has_status(org):
         st.caption(t("rel_matrix_mark", lang))
@@ -108,17 +111,19 @@ def scatter(codes, lab, lang, ftext, values, indicators):
         return
     dims = lab.dimension_ids()
     dx, dy = charts.best_pair(values, eligible) or (eligible[0], eligible[1])
-    state.bind("ct_x", "x", default=dx, parse=state.choice_parse(eligible), valid=lambda v: v in eligible)
-    state.bind("ct_y", "y", default=dy, parse=state.choice_parse(eligible), valid=lambda v: v in eligible)
-    state.bind("ct_color", "sc_color", default="team_scope", parse=state.choice_parse(dims), valid=lambda v: v in dims)
+    state.bind(f"ct_x_{lang}", "x", default=dx, parse=state.choice_parse(eligible), valid=lambda v: v in eligible)
+    state.bind(f"ct_y_{lang}", "y", default=dy, parse=state.choice_parse(eligible), valid=lambda v: v in eligible)
+    state.bind(f"ct_color_{lang}", "sc_color", default="team_scope", parse=state.choice_parse(dims),
+               valid=lambda v: v in dims)
     c1, c2, c3 = st.columns(3)
-    c1.selectbox(t("core_scatter_x", lang), eligible, format_func=label, key="ct_x")
-    c2.selectbox(t("core_scatter_y", lang), eligible, format_func=label, key="ct_y")
-    c3.selectbox(t("core_colour_by", lang), dims, format_func=lab.dimension_choice, key="ct_color")
-    state.sync("ct_x", "x", default=dx)
-    state.sync("ct_y", "y", default=dy)
-    state.sync("ct_color", "sc_color", default="team_scope")
-    x_id, y_id, dim = st.session_state["ct_x"], st.session_state["ct_y"], st.session_state["ct_color"]
+    c1.selectbox(t("core_scatter_x", lang), eligible, format_func=label, key=f"ct_x_{lang}")
+    c2.selectbox(t("core_scatter_y", lang), eligible, format_func=label, key=f"ct_y_{lang}")
+    c3.selectbox(t("core_colour_by", lang), dims, format_func=lab.dimension_choice, key=f"ct_color_{lang}")
+    state.sync(f"ct_x_{lang}", "x", default=dx)
+    state.sync(f"ct_y_{lang}", "y", default=dy)
+    state.sync(f"ct_color_{lang}", "sc_color", default="team_scope")
+    x_id, y_id = st.session_state[f"ct_x_{lang}"], st.session_state[f"ct_y_{lang}"]
+    dim = st.session_state[f"ct_color_{lang}"]
     st.caption(t("core_scatter_help", lang))
     if x_id == y_id:
         st.info(t("core_scatter_same", lang), icon=":material/info:")
@@ -134,8 +139,8 @@ def scatter(codes, lab, lang, ftext, values, indicators):
     producers = values[values["indicator_id"].isin([x_id, y_id])]["source_producer"].tolist()
     chart = charts.scatter_chart(
         pts,
-        x_title=label(x_id),
-        y_title=label(y_id),
+        x_title=chart_text.without_reference(label(x_id)),
+        y_title=chart_text.without_reference(label(y_id)),
         x_unit=units[x_id],
         y_unit=units[y_id],
         value_order=value_order,
@@ -145,7 +150,7 @@ def scatter(codes, lab, lang, ftext, values, indicators):
         subtitle=_subtitle(ftext, lang, producers),
         lang=lang,
     )
-    render_chart(chart, slug=f"contrast_{x_id}_{y_id}", data=pts, lang=lang, key="ct_scatter")
+    render_chart(chart, slug=f"contrast_{x_id}_{y_id}", data=pts, lang=lang, key="ct_scatter", family="scatter")
 
 
 def groups(codes, lab, lang, ftext, values, indicators):
@@ -156,14 +161,15 @@ def groups(codes, lab, lang, ftext, values, indicators):
         return
     dims = lab.dimension_ids()
     eligible = _by_coverage(values, eligible)
-    state.bind("ct_ind", "ind", default=eligible[0], parse=state.choice_parse(eligible), valid=lambda v: v in eligible)
-    state.bind("ct_dim", "dim", default="team_scope", parse=state.choice_parse(dims), valid=lambda v: v in dims)
+    state.bind(f"ct_ind_{lang}", "ind", default=eligible[0], parse=state.choice_parse(eligible),
+               valid=lambda v: v in eligible)
+    state.bind(f"ct_dim_{lang}", "dim", default="team_scope", parse=state.choice_parse(dims), valid=lambda v: v in dims)
     c1, c2 = st.columns(2)
-    c1.selectbox(t("core_indicator", lang), eligible, format_func=label, key="ct_ind")
-    c2.selectbox(t("core_split_by", lang), dims, format_func=lab.dimension_choice, key="ct_dim")
-    state.sync("ct_ind", "ind", default=eligible[0])
-    state.sync("ct_dim", "dim", default="team_scope")
-    ind, dim = st.session_state["ct_ind"], st.session_state["ct_dim"]
+    c1.selectbox(t("core_indicator", lang), eligible, format_func=label, key=f"ct_ind_{lang}")
+    c2.selectbox(t("core_split_by", lang), dims, format_func=lab.dimension_choice, key=f"ct_dim_{lang}")
+    state.sync(f"ct_ind_{lang}", "ind", default=eligible[0])
+    state.sync(f"ct_dim_{lang}", "dim", default="team_scope")
+    ind, dim = st.session_state[f"ct_ind_{lang}"], st.session_state[f"ct_dim_{lang}"]
     agreed_only = state.current_filters().agreed_only
     value_order, value_labels = confidence.value_choices(lab.value_ids(dim), lab.value_map(dim), agreed_only, lang)
     org = confidence.hide_excluded(db.query("org_matrix"), agreed_only, lang)
@@ -172,7 +178,7 @@ def groups(codes, lab, lang, ftext, values, indicators):
     producers = pts["source_producer"].tolist()
     chart = charts.group_contrast_chart(
         pts,
-        indicator_title=label(ind),
+        indicator_title=chart_text.without_reference(label(ind)),
         unit=units[ind],
         group_title=lab.dimension(dim),
         value_order=value_order,
@@ -181,7 +187,7 @@ def groups(codes, lab, lang, ftext, values, indicators):
         subtitle=_subtitle(ftext, lang, producers),
         lang=lang,
     )
-    render_chart(chart, slug=f"contrast_{ind}_{dim}", data=pts, lang=lang, key="ct_groups")
+    render_chart(chart, slug=f"contrast_{ind}_{dim}", data=pts, lang=lang, key="ct_groups", family="groups")
     st.caption(t("core_groups_help", lang))
 
 
@@ -192,10 +198,11 @@ def deviation(codes, lab, lang, ftext, values, indicators):
     if not eligible:
         st.info(t("core_deviation_none", lang), icon=":material/info:")
         return
-    state.bind("ct_dev", "dev", default=eligible[0], parse=state.choice_parse(eligible), valid=lambda v: v in eligible)
-    st.selectbox(t("core_indicator", lang), eligible, format_func=label, key="ct_dev")
-    state.sync("ct_dev", "dev", default=eligible[0])
-    ind = st.session_state["ct_dev"]
+    state.bind(f"ct_dev_{lang}", "dev", default=eligible[0], parse=state.choice_parse(eligible),
+               valid=lambda v: v in eligible)
+    st.selectbox(t("core_indicator", lang), eligible, format_func=label, key=f"ct_dev_{lang}")
+    state.sync(f"ct_dev_{lang}", "dev", default=eligible[0])
+    ind = st.session_state[f"ct_dev_{lang}"]
     pts = charts.prepare_deviation(values, ind, lang)
     units = dict(zip(indicators["indicator_id"], indicators["unit"], strict=True))
     chart = charts.deviation_chart(
@@ -206,7 +213,7 @@ def deviation(codes, lab, lang, ftext, values, indicators):
         subtitle=_subtitle(ftext, lang, pts["source_producer"].tolist()),
         lang=lang,
     )
-    render_chart(chart, slug=f"contrast_afwijking_{ind}", data=pts, lang=lang, key="ct_dev_chart")
+    render_chart(chart, slug=f"contrast_afwijking_{ind}", data=pts, lang=lang, key="ct_dev_chart", family="deviation")
     st.caption(t("core_deviation_help", lang))
 
 
@@ -238,7 +245,7 @@ def render() -> None:
         matrix(codes, lab, lang, ftext)
     else:
         values = db.query("indicator_values")
-        values = values[values["municipality_code"].isin(codes)]
+        values = common.in_language(values[values["municipality_code"].isin(codes)], lang)
         indicators = db.query("indicators")
         {"scatter": scatter, "groups": groups, "deviation": deviation}[view](
             codes, lab, lang, ftext, values, indicators

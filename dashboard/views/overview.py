@@ -49,19 +49,21 @@ def render() -> None:
     # widgets bound to the URL: ?view=table|cards, ?color=<dimension id>
     dims = lab.dimension_ids()
     state.bind("ov_view", "view", default="table", parse=state.choice_parse(["table", "cards"]))
-    state.bind("ov_color", "color", default="team_scope", parse=state.choice_parse(dims), valid=lambda v: v in dims)
+    # keyed by language: after a switch a new selectbox shows the new option texts (value kept via the URL)
+    state.bind(f"ov_color_{lang}", "color", default="team_scope", parse=state.choice_parse(dims),
+               valid=lambda v: v in dims)
 
     if shown.empty:
         common.empty_state(lang, key="ov_empty_reset")
         # keep the bound widgets' URL values while nothing else is drawn
         state.sync("ov_view", "view", default="table")
-        state.sync("ov_color", "color", default="team_scope")
+        state.sync(f"ov_color_{lang}", "color", default="team_scope")
         return
 
     map_col, side_col = st.columns([3, 2], gap="large")
     with side_col:
-        st.selectbox(t("core_map_colour", lang), dims, format_func=lab.dimension_choice, key="ov_color")
-        state.sync("ov_color", "color", default="team_scope")
+        st.selectbox(t("core_map_colour", lang), dims, format_func=lab.dimension_choice, key=f"ov_color_{lang}")
+        state.sync(f"ov_color_{lang}", "color", default="team_scope")
         slugs, names = common.municipality_options(overview, codes)
         st.markdown(f"**{t('core_open_profile', lang)}**")
         pick = st.selectbox(
@@ -84,7 +86,7 @@ def render() -> None:
         st.caption(t("core_map_help", lang))
 
     with map_col:
-        colour_dim = st.session_state["ov_color"]
+        colour_dim = st.session_state[f"ov_color_{lang}"]
         value_order, value_labels = confidence.value_choices(
             lab.value_ids(colour_dim), lab.value_map(colour_dim), agreed_only, lang
         )
@@ -104,7 +106,8 @@ def render() -> None:
             lang=lang,
         )
         # Clicking a municipality opens its profile (the selectbox next to the map does the same).
-        event = render_chart(chart, slug="overzicht_kaart", data=points, lang=lang, key="ov_map", on_select="rerun")
+        event = render_chart(chart, slug="overzicht_kaart", data=points, lang=lang, key="ov_map", on_select="rerun",
+                             family="map")
         picked = (event or {}).get("selection", {}).get(charts.MAP_SELECTION) or []
         if picked and isinstance(picked, list) and isinstance(picked[0], dict) and picked[0].get("slug"):
             open_profile(str(picked[0]["slug"]))

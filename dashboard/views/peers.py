@@ -136,7 +136,7 @@ def _own_form(cat: sim.Catalogue, scales: dict, lang: str) -> None:
     """Numbers are text fields read the way the interface language writes them (peer_input.parse_number):
     a number_input reads '45.000' as 45. After a submit the page says how every number was read."""
     usable = [i for i in cat.comparable_indicators if i in scales]
-    with st.form("peers_form", border=True):
+    with st.form("peers_form", border=True, enter_to_submit=False):  # no English "Press Enter" hint
         c1, c2 = st.columns(2)
         name = c1.text_input(t("peers.form.name", lang), max_chars=peer_input.MAX_NAME, key="peers_f_name")
         population = c2.text_input(t("peers.form.population", lang), max_chars=20, key="peers_f_population",
@@ -505,7 +505,7 @@ def main() -> None:
         chart, data = _score_chart(results, lang, charts.subtitle_lines(ftext, source, width=60))
         render_chart(chart, slug="peers_scores", data=data, lang=lang, key="peers_chart",
                      title=t("peers.chart.title", lang), subtitle=ftext, source=source,
-                     private=ref.key == sim.OWN_KEY)
+                     private=ref.key == sim.OWN_KEY, family="peers")
         _gaps(gaps, cat, lang)
     with col_right:
         st.markdown(f"**{t('peers.breakdown.title', lang)}**")

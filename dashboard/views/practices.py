@@ -58,7 +58,8 @@ def render() -> None:
             with st.container(border=True, key=f"pq_{rec.practice_id}"):
                 st.markdown(
                     f"**{md_escape(getattr(rec, f'title_{sfx}'))}** — {md_escape(rec.municipality_name)}  \n"
-                    f"{md_escape(getattr(rec, f'summary_{sfx}'))}  \n:grey[{md_escape(rec.locator)}]"
+                    f"{md_escape(getattr(rec, f'summary_{sfx}'))}  \n"
+                    f":grey[{md_escape(common.locator(rec.locator, lang))}]"
                 )
 
 

@@ -12,7 +12,7 @@ import json
 
 import streamlit as st
 
-from dashboard.core import exports
+from dashboard.core import chart_text, exports, responsive
 from dashboard.core.i18n import t
 from dashboard.runtime import state
 from dashboard.ui import common
@@ -116,6 +116,8 @@ def _display_spec(pin: dict) -> dict:
     spec = exports.with_annotations(spec, title=pin.get("title"), subtitle=pin.get("subtitle"))
     # Streamlit fits the whole chart (title and axes included) into the box of show_slide, which the CSS
     # sizes to the viewport minus the source line and the navigation row.
+    # 34 px title and 22 px subtitle: about 50 and 85 characters fit a 1280-pixel screen; longer ones wrap
+    spec = responsive.wrapped_title(spec, title_chars=50, subtitle_chars=85)
     return exports.presentation_spec(spec, width="container", height=DISPLAY_HEIGHT)
 
 
@@ -145,7 +147,8 @@ def show_slide(pins: list[dict], lang: str) -> None:
     # theme=None: Streamlit's theme thins out axis labels at projector font sizes; without it the slide
     # looks like the exported PNG and the deck.
     with st.container(key=CHART_BOX_KEY, height=DISPLAY_HEIGHT, border=False):
-        st.vega_lite_chart(spec, width="stretch", height="stretch", theme=None, key=f"present_chart_{index}")
+        described = chart_text.accessible_spec(spec, pin.get("description") or pin.get("title") or "")
+        st.vega_lite_chart(described, width="stretch", height="stretch", theme=None, key=f"present_chart_{index}")
     source = pin.get("source")
     if source and not exports._contains_text(spec, source):
         st.markdown(

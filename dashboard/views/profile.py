@@ -37,7 +37,7 @@ def _team_cards(teams: pd.DataFrame, lang: str) -> None:
         with st.container(border=True, key=f"pr_team_{i}"):
             st.markdown(f"**{md_escape(team.team_name)}**  \n:grey[{' · '.join(facts)}]")
             st.markdown(md_escape(getattr(team, desc)))
-            st.caption(md_escape(team.locator))
+            st.caption(md_escape(common.locator(team.locator, lang)))
 
 
 def _org_table(org: pd.DataFrame, lang: str, agreed_only: bool = False) -> pd.DataFrame:
@@ -53,7 +53,9 @@ def _org_table(org: pd.DataFrame, lang: str, agreed_only: bool = False) -> pd.Da
                 for label, tent in zip(org[f"dimension_label_{sfx}"], tentative, strict=True)
             ],
             t("core_col_value", lang): org[f"value_label_{sfx}"].where(~org["hidden"], t("rel_hidden_value", lang)),
-            t("core_col_justification", lang): (org[f"justification_{sfx}"] + " (" + org["locator"] + ")").where(
+            t("core_col_justification", lang): (
+                org[f"justification_{sfx}"] + " (" + org["locator"].map(lambda x: common.locator(x, lang)) + ")"
+            ).where(
                 ~org["hidden"], ""
             ),
         }
@@ -82,7 +84,8 @@ def practices_by_function(practices: pd.DataFrame, figures: pd.DataFrame, lab: c
                 )
             st.markdown(
                 f"**{md_escape(getattr(rec, f'title_{sfx}'))}**  \n"
-                f"{md_escape(getattr(rec, f'summary_{sfx}'))}{fig_text}  \n:grey[{md_escape(rec.locator)}]"
+                f"{md_escape(getattr(rec, f'summary_{sfx}'))}{fig_text}  \n"
+                f":grey[{md_escape(common.locator(rec.locator, lang))}]"
             )
 
 
@@ -142,18 +145,18 @@ def render() -> None:
         journeys.to_compare([slug], t("core_compare_with", lang, name=row["name"]),
                             help=t("core_compare_with_help", lang))
     st.markdown(f"**{t('core_vision', lang)}** {md_escape(muni[f'vision_{sfx}'])}  \n"
-                f":grey[{md_escape(muni['vision_locator'])}]")
+                f":grey[{md_escape(common.locator(muni['vision_locator'], lang))}]")
     if pd.notna(muni["transition_nl"]):
         st.info(
             f"**{t('core_transition', lang)}** {md_escape(muni[f'transition_{sfx}'])}  \n"
-            f":grey[{md_escape(muni['transition_locator'])}]",
+            f":grey[{md_escape(common.locator(muni['transition_locator'], lang))}]",
             icon=":material/autorenew:",
         )
 
     # residents against national references
     st.subheader(t("core_residents", lang))
     values = db.query("indicator_values")
-    values = values[values["municipality_code"] == code]
+    values = common.in_language(values[values["municipality_code"] == code], lang)
     if values.empty:
         st.caption(t("core_no_indicators", lang))
     else:
@@ -165,14 +168,16 @@ def render() -> None:
             subtitle=charts.subtitle_lines(None, source, width=95),
             lang=lang,
         )
-        render_chart(chart, slug=f"profiel_{slug}_kenmerken", data=rows, lang=lang, key="pr_ind")
+        render_chart(chart, slug=f"profiel_{slug}_kenmerken", data=rows, lang=lang, key="pr_ind",
+                     family="indicator_rows")
         st.caption(t("core_sources_list", lang, sources=md_escape("; ".join(sorted(set(values["source_title"]))))))
     notes = db.query("notes", code)
     if not notes.empty:
         st.markdown(f"**{t('core_notes', lang)}**")
         for n in notes.itertuples():
             st.markdown(f"- {md_escape(getattr(n, f'text_{sfx}'))} "
-                        f":grey[({md_escape(n.source_title)}; {md_escape(n.locator)})]")
+                        f":grey[({md_escape(common.source_title(n.source_title, lang))}; "
+                        f"{md_escape(common.locator(n.locator, lang))})]")
 
     st.subheader(t("core_teams", lang))
     teams = db.query("teams", code)

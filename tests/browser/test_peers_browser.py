@@ -133,7 +133,7 @@ def test_the_form_reads_dutch_numbers(page, streamlit_url, wait_for_app):
     wait_for_app(page)
     page.get_by_text("mijn eigen gemeente", exact=True).click()
     wait_for_app(page)
-    page.get_by_label("Naam van je gemeente").fill("Formstad")
+    page.get_by_label("Naam van uw gemeente").fill("Formstad")
     page.get_by_label("Inwonertal").fill("45.000")
     page.get_by_placeholder("bijv. 29.500").first.fill("29.500")
     page.get_by_role("button", name="Gebruik als referentie").click()

@@ -172,7 +172,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "core_profile_of": ("Profiel van {name}", "Profile of {name}"),
     "core_find_like": ("Vind gemeenten zoals {name}", "Find municipalities like {name}"),
     "core_find_like_help": (
-        "Opent Vergelijkbare gemeenten met deze gemeente als referentie; je filters blijven staan.",
+        "Opent Vergelijkbare gemeenten met deze gemeente als referentie; uw filters blijven staan.",
         "Opens Similar municipalities with this municipality as the reference; your filters stay as they are.",
     ),
     "core_compare_with": ("Vergelijk {name} met…", "Compare {name} with…"),
@@ -230,8 +230,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Resident characteristics, by definition",
     ),
     "core_compare_org_help": (
-        "≠: de gekozen gemeenten verschillen op deze dimensie. 'Niet gerapporteerd' telt als eigen waarde.",
-        "≠: the chosen municipalities differ on this dimension. 'Not reported' counts as a value of its own.",
+        "≠: de gekozen gemeenten verschillen op deze dimensie; =: ze hebben dezelfde waarde; ?: niet te vergelijken, want minstens één waarde is niet gerapporteerd of verborgen.",
+        "≠: the chosen municipalities differ on this dimension; =: they have the same value; ?: not comparable, because at least one value is not reported or hidden.",
     ),
     # contrasts
     "core_contrasts_intro": (

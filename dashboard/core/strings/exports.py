@@ -55,7 +55,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     # Presentation page
     "pres_page_title": ("Presentatie", "Presentation"),
     "pres_intro": (
-        "Pin grafieken met de knop *Vastpinnen voor presentatie* onder elke grafiek. Hier zet je ze in volgorde, toon je ze schermvullend of download je ze als PowerPoint.",
+        "Pin grafieken met de knop *Vastpinnen voor presentatie* onder elke grafiek. Hier zet u ze in volgorde, toont u ze schermvullend of downloadt u ze als PowerPoint.",
         "Pin charts with the *Pin to presentation* button under each chart. Here you put them in order, show them full screen or download them as PowerPoint.",
     ),
     "pres_empty": ("Nog geen grafieken vastgepind. Open een pagina met grafieken en kies *Vastpinnen voor presentatie*.", "No charts pinned yet. Open a page with charts and choose *Pin to presentation*."),
@@ -119,7 +119,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "grafiek als CSV.\n"
         "- **Presentatie**: pin grafieken vast en open de pagina Presentatie (of voeg `?present=1` toe aan de link): "
         "één grafiek per scherm, grote letters, vorige/volgende. Het deck gaat als PowerPoint mee (titeldia, een dia "
-        "per grafiek, slotdia met bronnen). Vastgepinde grafieken leven alleen in je sessie.\n"
+        "per grafiek, slotdia met bronnen). Vastgepinde grafieken leven alleen in uw sessie.\n"
         "- **Data**: de huidige selectie en de volledige dataset, elk in drie vormen met dezelfde nette tabellen "
         "(gemeenten, cijfers met bron en vindplaats, teams, gecodeerd organisatiemodel met codeboek en "
         "onafhankelijke coderingen, praktijkvoorbeelden, basisfuncties, bronnen): een zip met CSV-bestanden, één "

@@ -41,8 +41,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "peers.diff": ("{count} van de {n} vergelijkbare gemeenten ({names}) kiezen bij ‘{dim}’ voor ‘{value}’; {ref}",
                    "{count} of the {n} similar municipalities ({names}) chose ‘{value}’ for ‘{dim}’; {ref}"),
     # The reference's own choice at the end of a difference sentence: "jij" only for your own municipality.
-    "peers.diff.own": ("jij: ‘{value}’", "you: ‘{value}’"),
-    "peers.diff.own_unknown": ("jij: weet ik niet", "you: don't know"),
+    "peers.diff.own": ("u: ‘{value}’", "you: ‘{value}’"),
+    "peers.diff.own_unknown": ("u: onbekend", "you: don't know"),
     "peers.diff.named": ("{name}: ‘{value}’", "{name}: ‘{value}’"),
     "peers.diff.named_unknown": ("{name}: niet gerapporteerd", "{name}: not reported"),
     # Reference-level gaps: the same for every pair, said once.
@@ -100,9 +100,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "peers.err.csv_syntax": ("{file}: geen geldige CSV ({reason}).", "{file}: not valid CSV ({reason})."),
     "peers.err.not_finite": ("{field}: {value} is geen eindig getal.", "{field}: {value} is not a finite number."),
     "peers.err.more": ("… en nog {n} meldingen.", "… and {n} more messages."),
-    "peers.err.csv_no_row": ("{file}: alleen een kopregel; vul de tweede regel met je waarden.",
+    "peers.err.csv_no_row": ("{file}: alleen een kopregel; vul de tweede regel met uw waarden.",
                              "{file}: only a header row; fill in the second row with your values."),
-    "peers.err.csv_rows": ("{file}: {n} gegevensregels; verwacht precies één (je eigen gemeente).",
+    "peers.err.csv_rows": ("{file}: {n} gegevensregels; verwacht precies één (uw eigen gemeente).",
                            "{file}: {n} data rows; expected exactly one (your own municipality)."),
     "peers.err.csv_width": ("{file}: de kopregel heeft {header} kolommen, de gegevensregel {row}.",
                             "{file}: the header has {header} columns, the data row {row}."),
@@ -133,7 +133,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                                   "(duizendtallen met een punt) en 7,3 (decimalen met een komma).",
                                   "{field}: ‘{value}’ is not a number. Write for example 45,000 or 45000 "
                                   "(thousands with a comma) and 7.3 (decimals with a point)."),
-    "peers.err.form_hint": (" Duizendtallen schrijf je met een punt (45.000) of zonder scheidingsteken (45000); "
+    "peers.err.form_hint": (" Duizendtallen schrijft u met een punt (45.000) of zonder scheidingsteken (45000); "
                             "de komma is het decimaalteken.",
                             " Write thousands with a comma (45,000) or without a separator (45000); the point "
                             "is the decimal mark."),
@@ -144,7 +144,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                                 "{field}: this indicator is not comparable across municipalities and is not used."),
     # --- page (dashboard/views/peers.py) ---
     "peers.title": ("Vergelijkbare gemeenten", "Similar municipalities"),
-    "peers.intro": ("Kies een referentie (een van de zestien gemeenten of je eigen gemeente) en zie welke gemeenten "
+    "peers.intro": ("Kies een referentie (een van de zestien gemeenten of uw eigen gemeente) en zie welke gemeenten "
                     "er het meest op lijken: in grootte, kenmerken van inwoners en de organisatie van het lokale team. "
                     "Met hun praktijkvoorbeelden en de keuzes waarin ze verschillen.",
                     "Choose a reference (one of the sixteen municipalities or your own) and see which municipalities "
@@ -157,9 +157,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "peers.ref.municipality": ("een van de zestien gemeenten", "one of the sixteen municipalities"),
     "peers.ref.own": ("mijn eigen gemeente", "my own municipality"),
     "peers.ref.choose": ("Gemeente", "Municipality"),
-    "peers.privacy": ("Wat je hier invult of uploadt, blijft alleen in deze browsersessie: het wordt niet opgeslagen "
+    "peers.privacy": ("Wat u hier invult of uploadt, blijft alleen in deze browsersessie: het wordt niet opgeslagen "
                       "(niet in de database, niet op schijf, niet in logbestanden), komt niet in de link en is weg "
-                      "zodra je de pagina sluit.",
+                      "zodra u de pagina sluit.",
                       "What you enter or upload here stays in this browser session only: it is not stored (not in "
                       "the database, not on disk, not in logs), never goes into the link and is gone when you close "
                       "the page."),
@@ -169,18 +169,18 @@ STRINGS: dict[str, tuple[str, str]] = {
                          "Not used: fix the following and try again."),
     "peers.own.previous_kept": ("De eerder ingevoerde gegevens van {name} blijven in gebruik.",
                                 "The data entered earlier for {name} stays in use."),
-    "peers.own.active": ("Referentie: je eigen gemeente {name}, {population} inwoners (alleen in deze sessie).",
+    "peers.own.active": ("Referentie: uw eigen gemeente {name}, {population} inwoners (alleen in deze sessie).",
                          "Reference: your own municipality {name}, population {population} (this session only)."),
-    "peers.own.active_no_population": ("Referentie: je eigen gemeente {name} (alleen in deze sessie).",
+    "peers.own.active_no_population": ("Referentie: uw eigen gemeente {name} (alleen in deze sessie).",
                                        "Reference: your own municipality {name} (this session only)."),
     "peers.own.understood": ("Zo gelezen uit het formulier: {values}.", "Read from the form as: {values}."),
     "peers.own.clear": ("Gegevens wissen", "Clear data"),
     "peers.own.empty": ("Vul het formulier in of upload een bestand om vergelijkbare gemeenten te zien.",
                         "Fill in the form or upload a file to see similar municipalities."),
-    "peers.form.name": ("Naam van je gemeente", "Name of your municipality"),
+    "peers.form.name": ("Naam van uw gemeente", "Name of your municipality"),
     "peers.form.population": ("Inwonertal", "Population"),
     "peers.form.numbers": ("Schrijf getallen zoals gewoon in het Nederlands: 45.000 of 45000 voor een aantal of "
-                           "bedrag, 7,3 voor een percentage. Na ‘Gebruik als referentie’ zie je hoe elk getal is gelezen.",
+                           "bedrag, 7,3 voor een percentage. Na ‘Gebruik als referentie’ ziet u hoe elk getal is gelezen.",
                            "Write numbers the English way: 45,000 or 45000 for a count or amount, 7.3 for a "
                            "percentage. After ‘Use as reference’ you see how each number was read."),
     "peers.form.placeholder.population": ("bijv. 45.000", "e.g. 45,000"),
@@ -188,7 +188,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "peers.form.placeholder.euro": ("bijv. 29.500", "e.g. 29,500"),
     "peers.form.placeholder.count": ("bijv. 1.200", "e.g. 1,200"),
     "peers.form.placeholder.years": ("bijv. -1,5", "e.g. -1.5"),
-    "peers.form.indicators": ("Kenmerken van inwoners (laat leeg wat je niet weet)",
+    "peers.form.indicators": ("Kenmerken van inwoners (laat leeg wat u niet weet)",
                               "Resident characteristics (leave empty what you don't know)"),
     "peers.form.indicators_help": ("Alleen de definities die bij minstens drie van de zestien gemeenten bekend zijn; "
                                    "gebruik precies deze definitie (zie het vraagteken), anders is de vergelijking niet eerlijk.",
@@ -202,14 +202,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "peers.unit.count": ("aantal", "number"),
     "peers.unit.years": ("jaren", "years"),
     "peers.upload.intro": (
-        "Heb je de cijfers van je gemeente al in een spreadsheet? Download dan een sjabloon, vul het in en upload "
+        "Hebt u de cijfers van uw gemeente al in een spreadsheet? Download dan een sjabloon, vul het in en upload "
         "het hier.\n\n"
-        "- **CSV-sjabloon** (voor Excel): één kopregel met kolomnamen en één regel met jouw gemeente. Verplicht "
-        "zijn alleen de naam en het inwonertal. Vul verder alleen in wat je zeker weet en laat de rest leeg: een "
+        "- **CSV-sjabloon** (voor Excel): één kopregel met kolomnamen en één regel met uw gemeente. Verplicht "
+        "zijn alleen de naam en het inwonertal. Vul verder alleen in wat u zeker weet en laat de rest leeg: een "
         "lege cel telt als 'onbekend', nooit als nul. Percentages als getal zonder %-teken (7,3 of 7.3), bedragen "
         "zonder scheidingsteken voor duizendtallen (38000). Sla op als CSV (UTF-8); komma's of puntkomma's als "
         "scheiding mogen allebei. Welke kolommen er zijn, staat hieronder.\n"
-        "- **YAML-sjabloon**: dezelfde gegevens als tekstbestand met een toelichting bij elk veld; handig als je "
+        "- **YAML-sjabloon**: dezelfde gegevens als tekstbestand met een toelichting bij elk veld; handig als u "
         "ook bronnen en jaartallen wilt vastleggen.",
         "Do you already have your municipality's figures in a spreadsheet? Download a template, fill it in and "
         "upload it here.\n\n"
@@ -230,7 +230,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "peers.col.column": ("kolom", "column"),
     "peers.col.meaning": ("betekenis", "meaning"),
     "peers.col.values": ("eenheid of toegestane waarden", "unit or allowed values"),
-    "peers.col.name": ("naam van je gemeente (verplicht)", "name of your municipality (required)"),
+    "peers.col.name": ("naam van uw gemeente (verplicht)", "name of your municipality (required)"),
     "peers.col.population": ("inwonertal (verplicht)", "population (required)"),
     "peers.col.text": ("tekst", "text"),
     "peers.col.integer": ("heel getal van {min} tot {max}", "whole number from {min} to {max}"),
@@ -241,7 +241,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "peers.preset.context": ("alleen context", "context only"),
     "peers.k": ("Aantal vergelijkbare gemeenten", "Number of similar municipalities"),
     "peers.w.expander": ("Gewichten per criterium", "Weights per criterion"),
-    "peers.w.help": ("Gewicht 0 laat een criterium weg. Indicatoren die je referentie niet heeft, kunnen niet meetellen "
+    "peers.w.help": ("Gewicht 0 laat een criterium weg. Indicatoren die uw referentie niet heeft, kunnen niet meetellen "
                      "en staan hier niet.",
                      "Weight 0 leaves a criterion out. Indicators your reference does not have cannot count and are "
                      "not listed."),
@@ -254,15 +254,15 @@ STRINGS: dict[str, tuple[str, str]] = {
                               "dat gewicht voor dit paar bruikbaar was. Gemeenten met minder dan {min}% dekking staan achteraan.",
                               "Similarity: weighted mean over the {n} usable criteria. Coverage: the share of that "
                               "weight usable for this pair. Municipalities below {min}% coverage are listed last."),
-    "peers.results.no_criteria": ("Geen enkel criterium is bruikbaar: geef je referentie meer gegevens of zet gewichten hoger.",
+    "peers.results.no_criteria": ("Geen enkel criterium is bruikbaar: geef uw referentie meer gegevens of zet gewichten hoger.",
                                   "No criterion is usable: give your reference more data or raise weights."),
     "peers.results.filtered": ("Gezocht binnen de {n} van {total} gemeenten die door de filters in de zijbalk komen; "
                                "de schaal van de kenmerken blijft die van alle {total}.",
                                "Searched within the {n} of {total} municipalities that pass the sidebar filters; "
                                "indicator scaling still uses all {total}."),
-    "peers.results.all_zero_own": ("Alle gevonden gemeenten lijken 0% op je gemeente. Dat wijst meestal op een "
+    "peers.results.all_zero_own": ("Alle gevonden gemeenten lijken 0% op uw gemeente. Dat wijst meestal op een "
                                    "invoerfout, zoals een inwonertal of bedrag in de verkeerde grootte; controleer "
-                                   "hierboven hoe je getallen zijn gelezen.",
+                                   "hierboven hoe uw getallen zijn gelezen.",
                                    "Every municipality found is 0% similar to yours. That usually means an input "
                                    "error, such as a population or amount of the wrong size; check above how your "
                                    "numbers were read."),
@@ -271,7 +271,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                                "Every municipality found is 0% similar to the reference with these weights; the "
                                "order then means little. Check the weights."),
     "peers.results.low_coverage": ("Bij geen enkele gemeente is {min}% of meer van het gewicht bruikbaar (hoogste "
-                                   "dekking {best}): de ranglijst rust op weinig gegevens. Controleer je invoer en de "
+                                   "dekking {best}): de ranglijst rust op weinig gegevens. Controleer uw invoer en de "
                                    "gewichten.",
                                    "No municipality reaches {min}% coverage (highest {best}): the ranking rests on "
                                    "little data. Check your input and the weights."),
@@ -314,7 +314,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "peers.practices.caption": ("Per basisfunctie, in de volgorde van de ranglijst. Samenvattingen in eigen woorden uit "
                                 "KPMG (2019), Bijlage 2.",
                                 "Per basic function, in ranking order. Summaries in our own words from KPMG (2019), "
-                                "Bijlage 2."),
+                                "appendix 2."),
     "peers.practices.none": ("Geen praktijkvoorbeelden van de vergelijkbare gemeenten bij deze basisfunctie.",
                              "No practice examples of the similar municipalities for this basic function."),
     "peers.method.title": ("Zo werkt de vergelijking (en wat ze niet kan)", "How the comparison works (and what it cannot do)"),
@@ -350,6 +350,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "that was usable. Missing values are skipped and reported, never filled in. Municipalities with less than half "
         "coverage are listed last; ties are broken by name.\n"
         "- **Limits**: sixteen municipalities, not a sample of all 355 municipalities of 2019; a 2019 snapshot based on interviews and "
-        "sketches in KPMG (2019), Bijlage 2. Characteristics come from different sources and years. Read the outcome "
+        "sketches in KPMG (2019), appendix 2. Characteristics come from different sources and years. Read the outcome "
         "as a reason to talk to each other, not as a verdict."),
 }

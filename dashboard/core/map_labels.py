@@ -1,0 +1,79 @@
+"""Map name labels that never overlap: each name goes to the first free spot around its dot, or, when none
+is free, off the map into a list (the tooltip and the table still name every municipality).
+
+Pure geometry in screen pixels of the app's map (Mercator, about PX_PER_DEGREE pixels per degree of
+longitude at the map's usual size; the deck and the PNG draw the same map larger, so the gaps only grow).
+Labels are centred on the spot chosen here (text align center, baseline middle), so one pair of coordinates
+per name is enough for Vega-Lite, which cannot encode text alignment per datum.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import pandas as pd
+
+PX_PER_DEGREE = 105.0  # longitude; see map_chart
+CHAR_PX = 6.0  # width of one character of 10 px text, generous
+LINE_PX = 13.0  # height of a label line
+GAP_PX = 3.0
+
+
+def _y(lat: float) -> float:
+    """Mercator y in pixels (grows downwards like the screen)."""
+    k = PX_PER_DEGREE * 180 / math.pi
+    return -k * math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+
+def _lat(y: float) -> float:
+    k = PX_PER_DEGREE * 180 / math.pi
+    return math.degrees(2 * math.atan(math.exp(-y / k)) - math.pi / 2)
+
+
+def _box(cx: float, cy: float, w: float, h: float) -> tuple[float, float, float, float]:
+    return cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2
+
+
+def _overlaps(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def place_labels(
+    points: pd.DataFrame, radius_px: Sequence[float], obstacles: pd.DataFrame | None = None,
+    name_col: str = "name",
+) -> pd.DataFrame:
+    """points (longitude, latitude, name) -> the same rows with label_lon/label_lat (NaN: no free spot).
+
+    Bigger dots are placed first (their names matter most); candidate spots: right, left, above, below, then
+    the four diagonals, then the same a little further out. Boxes of placed names, all dots and the obstacle
+    labels (province names: name, lon, lat) must not overlap."""
+    df = points.reset_index(drop=True).copy()
+    radii = list(radius_px)
+    xs = [lon * PX_PER_DEGREE for lon in df["longitude"]]
+    ys = [_y(lat) for lat in df["latitude"]]
+    taken = [_box(x, y, 2 * r, 2 * r) for x, y, r in zip(xs, ys, radii, strict=True)]
+    dots = list(taken)
+    if obstacles is not None:
+        for o in obstacles.itertuples():
+            taken.append(_box(o.lon * PX_PER_DEGREE, _y(o.lat), CHAR_PX * len(str(o.name)), LINE_PX))
+    label_lon, label_lat = [math.nan] * len(df), [math.nan] * len(df)
+    order = sorted(range(len(df)), key=lambda i: (-radii[i], str(df.loc[i, name_col])))
+    for i in order:
+        w, h, r = CHAR_PX * len(str(df.loc[i, name_col])), LINE_PX, radii[i]
+        dx, dy = r + GAP_PX + w / 2, r + GAP_PX + h / 2
+        ring = ((dx, 0), (-dx, 0), (0, -dy), (0, dy), (dx, -dy), (-dx, -dy), (dx, dy), (-dx, dy))
+        further = tuple((ox + (r + h) * (ox > 0) - (r + h) * (ox < 0), oy * 2) for ox, oy in ring)
+        for ox, oy in ring + further:
+            box = _box(xs[i] + ox, ys[i] + oy, w, h)
+            others = (other for j, other in enumerate(taken) if j != i or j >= len(dots))  # not its own dot
+            if not any(_overlaps(box, other) for other in others):
+                taken.append(box)
+                label_lon[i], label_lat[i] = (xs[i] + ox) / PX_PER_DEGREE, _lat(ys[i] + oy)
+                break
+    df["label_lon"], df["label_lat"] = label_lon, label_lat
+    return df
+
+
+def unlabelled(placed: pd.DataFrame, name_col: str = "name") -> list[str]:
+    """Names that found no free spot, alphabetically."""
+    return sorted(placed.loc[placed["label_lon"].isna(), name_col].astype(str), key=str.casefold)
