@@ -158,12 +158,13 @@ def test_language_switch_in_the_app_updates_html_lang(page, streamlit_url, wait_
     page.goto(f"{streamlit_url}/?lang=nl")
     wait_for_app(page)
     assert page.evaluate("document.documentElement.lang") == "nl"
+    # the language script runs just after the rerun ends: wait for it (fails after 15 s if lang never follows)
     page.get_by_text("English", exact=True).click()
     wait_for_app(page)
-    assert page.evaluate("document.documentElement.lang") == "en"
+    page.wait_for_function("document.documentElement.lang === 'en'", timeout=15_000)
     page.get_by_text("Nederlands", exact=True).click()
     wait_for_app(page)
-    assert page.evaluate("document.documentElement.lang") == "nl"
+    page.wait_for_function("document.documentElement.lang === 'nl'", timeout=15_000)
 
 
 def test_keyboard_focus_is_visible(page, streamlit_url, wait_for_app):
