@@ -102,6 +102,41 @@ def _violations(visits, keep) -> dict[str, list[str]]:
     return dict(found)
 
 
+# These two drive the app themselves; they run before the module-wide walk below, which leaves the server
+# busy enough under CI load to make their timing flaky.
+def test_language_switch_in_the_app_updates_html_lang(page, streamlit_url, wait_for_app):
+    page.goto(f"{streamlit_url}/?lang=nl")
+    wait_for_app(page)
+    assert page.evaluate("document.documentElement.lang") == "nl"
+    # the language script runs just after the rerun ends: wait for it (fails after 15 s if lang never follows)
+    page.get_by_text("English", exact=True).click()
+    wait_for_app(page)
+    page.wait_for_function("document.documentElement.lang === 'en'", timeout=15_000)
+    page.get_by_text("Nederlands", exact=True).click()
+    wait_for_app(page)
+    page.wait_for_function("document.documentElement.lang === 'nl'", timeout=15_000)
+
+
+def test_keyboard_focus_is_visible(page, streamlit_url, wait_for_app):
+    """Tab through the first 25 stops of the overview: each focused element draws an outline or a ring."""
+    page.goto(f"{streamlit_url}/?lang=nl")
+    wait_for_app(page)
+    seen = []
+    for _ in range(25):
+        page.keyboard.press("Tab")
+        seen.append(
+            page.evaluate(
+                """() => { const e = document.activeElement; const s = getComputedStyle(e);
+                   return {tag: e.tagName, text: (e.innerText || e.getAttribute('aria-label') || '').slice(0, 30),
+                           outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2,
+                           ring: s.boxShadow !== 'none'}; }"""
+            )
+        )
+    assert len({(s["tag"], s["text"]) for s in seen}) >= 10, seen  # Tab really moves through the page
+    invisible = [s for s in seen if s["tag"] != "BODY" and not (s["outline"] or s["ring"])]
+    assert invisible == []
+
+
 def test_walk_covers_every_navigation_page_and_state(walk):
     nav = walk["nav"]
     # the menu of dashboard/app.py: nine pages, the SQL console included when enabled (the default)
@@ -152,39 +187,6 @@ def test_favicon_is_served_by_the_app(page, streamlit_url, wait_for_app):
     href = page.eval_on_selector("link[rel~='icon']", "l => l.href")
     assert urlsplit(href).netloc == urlsplit(streamlit_url).netloc
     assert page.request.get(href).headers["content-type"] == "image/png"
-
-
-def test_language_switch_in_the_app_updates_html_lang(page, streamlit_url, wait_for_app):
-    page.goto(f"{streamlit_url}/?lang=nl")
-    wait_for_app(page)
-    assert page.evaluate("document.documentElement.lang") == "nl"
-    # the language script runs just after the rerun ends: wait for it (fails after 15 s if lang never follows)
-    page.get_by_text("English", exact=True).click()
-    wait_for_app(page)
-    page.wait_for_function("document.documentElement.lang === 'en'", timeout=15_000)
-    page.get_by_text("Nederlands", exact=True).click()
-    wait_for_app(page)
-    page.wait_for_function("document.documentElement.lang === 'nl'", timeout=15_000)
-
-
-def test_keyboard_focus_is_visible(page, streamlit_url, wait_for_app):
-    """Tab through the first 25 stops of the overview: each focused element draws an outline or a ring."""
-    page.goto(f"{streamlit_url}/?lang=nl")
-    wait_for_app(page)
-    seen = []
-    for _ in range(25):
-        page.keyboard.press("Tab")
-        seen.append(
-            page.evaluate(
-                """() => { const e = document.activeElement; const s = getComputedStyle(e);
-                   return {tag: e.tagName, text: (e.innerText || e.getAttribute('aria-label') || '').slice(0, 30),
-                           outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2,
-                           ring: s.boxShadow !== 'none'}; }"""
-            )
-        )
-    assert len({(s["tag"], s["text"]) for s in seen}) >= 10, seen  # Tab really moves through the page
-    invisible = [s for s in seen if s["tag"] != "BODY" and not (s["outline"] or s["ring"])]
-    assert invisible == []
 
 
 def test_chart_and_table_toolbars_are_hidden(page, streamlit_url, wait_for_app):
