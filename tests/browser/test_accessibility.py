@@ -102,25 +102,29 @@ def _violations(visits, keep) -> dict[str, list[str]]:
     return dict(found)
 
 
-# These two drive the app themselves; they run before the module-wide walk below, which leaves the server
-# busy enough under CI load to make their timing flaky.
+# These two drive the app themselves. The style sheet and the language script are injected at the end of a run
+# (dashboard/ui/a11y.py); under CI load they land after the script state says "idle", so both tests wait for the
+# language script (it comes after the style sheet) before they look — bounded, so a missing script still fails.
+READY = "document.documentElement.lang === '{lang}'"
+
+
 def test_language_switch_in_the_app_updates_html_lang(page, streamlit_url, wait_for_app):
     page.goto(f"{streamlit_url}/?lang=nl")
     wait_for_app(page)
-    assert page.evaluate("document.documentElement.lang") == "nl"
-    # the language script runs just after the rerun ends: wait for it (fails after 15 s if lang never follows)
+    page.wait_for_function(READY.format(lang="nl"), timeout=15_000)
     page.get_by_text("English", exact=True).click()
     wait_for_app(page)
-    page.wait_for_function("document.documentElement.lang === 'en'", timeout=15_000)
+    page.wait_for_function(READY.format(lang="en"), timeout=15_000)
     page.get_by_text("Nederlands", exact=True).click()
     wait_for_app(page)
-    page.wait_for_function("document.documentElement.lang === 'nl'", timeout=15_000)
+    page.wait_for_function(READY.format(lang="nl"), timeout=15_000)
 
 
 def test_keyboard_focus_is_visible(page, streamlit_url, wait_for_app):
     """Tab through the first 25 stops of the overview: each focused element draws an outline or a ring."""
     page.goto(f"{streamlit_url}/?lang=nl")
     wait_for_app(page)
+    page.wait_for_function(READY.format(lang="nl"), timeout=15_000)
     seen = []
     for _ in range(25):
         page.keyboard.press("Tab")
