@@ -1,6 +1,7 @@
 """The text catalogue (dashboard/core/i18n.py, dashboard/core/strings/) and the layout rules around it.
 
 - every key renders in both languages, with the same placeholders in each;
+- every key has one style: `area_name` in lower case (a double underscore joins a dimension and its value);
 - every key the code asks for with a literal (t("...")) exists;
 - no code compares the language itself (a "language ternary"): words come from the catalogue and
   two-language data columns are picked with i18n.column();
@@ -9,6 +10,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import string
 from pathlib import Path
 
@@ -36,6 +38,15 @@ def test_every_key_renders_in_both_languages(key):
     for lang, expected in zip(LANGUAGES, pair, strict=True):
         rendered = t(key, lang, **values)
         assert rendered == (expected.format(**values) if values else expected)
+
+
+KEY_STYLE = re.compile(r"[a-z][a-z0-9]*(__?[a-z0-9]+)+")
+
+
+def test_every_key_has_the_one_key_style():
+    odd = sorted(k for k in STRINGS if not KEY_STYLE.fullmatch(k))
+    assert not odd, f"keys not in the area_name style: {odd[:10]}"
+    assert not KEY_STYLE.fullmatch("peers.col.score")  # the old dotted style is refused
 
 
 def test_unknown_language_falls_back_to_dutch_and_unknown_key_shows_itself():

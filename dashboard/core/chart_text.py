@@ -97,7 +97,7 @@ def _deviation(data: pd.DataFrame, lang: str) -> str:
 def _peers(data: pd.DataFrame, lang: str) -> str:
     if data.empty:
         return t("ctext_empty", lang)
-    peer, score = t("peers.col.peer", lang), t("peers.col.score", lang)
+    peer, score = t("peers_col_peer", lang), t("peers_col_score", lang)
     best = data.sort_values("rank").iloc[0]
     share = "—" if pd.isna(best[score]) else f"{fmt_number(100 * best[score], 0, lang)}%"
     return t("ctext_peers", lang, n=len(data), name=best[peer], score=share)

@@ -112,22 +112,22 @@ def check_values(profile: Profile, cat: Catalogue, lang: str, where: str = "") -
 def population_problem(value: float, field: str, shown: str, lang: str) -> str | None:
     """Why a population is implausible (field: the column id or the form's label), or None."""
     if not math.isfinite(value):
-        return t("peers.err.not_finite", lang, field=field, value=shown)
+        return t("peers_err_not_finite", lang, field=field, value=shown)
     if value <= 0:
-        return t("peers.err.population_positive", lang, field=field, value=shown)
+        return t("peers_err_population_positive", lang, field=field, value=shown)
     if value < MIN_POPULATION:
-        return t("peers.err.population_small", lang, field=field, value=shown, min=fmt_number(MIN_POPULATION, 0, lang))
+        return t("peers_err_population_small", lang, field=field, value=shown, min=fmt_number(MIN_POPULATION, 0, lang))
     if value > MAX_POPULATION:
-        return t("peers.err.population_large", lang, field=field, value=shown)
+        return t("peers_err_population_large", lang, field=field, value=shown)
     return None
 
 
 def indicator_problem(ind: str, unit: str, value: float, field: str, shown: str, lang: str) -> str | None:
     if not math.isfinite(value):
-        return t("peers.err.not_finite", lang, field=field, value=shown)
+        return t("peers_err_not_finite", lang, field=field, value=shown)
     lo, hi = value_bounds(ind, unit)
     if (lo is not None and value < lo) or (hi is not None and value > hi):
-        return t("peers.err.out_of_range", lang, field=field, value=shown, lo=_bound(lo, lang), hi=_bound(hi, lang))
+        return t("peers_err_out_of_range", lang, field=field, value=shown, lo=_bound(lo, lang), hi=_bound(hi, lang))
     return None
 
 
@@ -143,9 +143,9 @@ def _bound(x, lang: str = "nl") -> str:
 def _clean_name(name, lang: str, errors: list[str]) -> str:
     name = "" if name is None else str(name).strip()
     if not name:
-        errors.append(t("peers.err.name_missing", lang))
+        errors.append(t("peers_err_name_missing", lang))
     elif len(name) > MAX_NAME:
-        errors.append(t("peers.err.name_long", lang, n=MAX_NAME))
+        errors.append(t("peers_err_name_long", lang, n=MAX_NAME))
     return name[:MAX_NAME]
 
 
@@ -154,7 +154,7 @@ def _finish(profile: Profile, cat: Catalogue, lang: str, errors: list[str], warn
     errors = errors + check_values(profile, cat, lang, where)
     incomparable = [i for i in profile.indicators if i in cat.indicators and not cat.indicators[i].comparable]
     for ind in incomparable:
-        warnings.append(t("peers.warn.incomparable", lang, field=ind))
+        warnings.append(t("peers_warn_incomparable", lang, field=ind))
     return ParseResult(None if errors else profile, errors, warnings)
 
 
@@ -166,15 +166,15 @@ def profile_from_form(name: str, population, indicators: dict[str, float | None]
     errors: list[str] = []
     clean = _clean_name(name, lang, errors)
     if population is None:
-        errors.append(t("peers.err.population_missing", lang))
+        errors.append(t("peers_err_population_missing", lang))
     values = {}
     for ind, v in indicators.items():
         if v is None:
             continue
         if ind not in cat.indicators:
-            errors.append(t("peers.err.unknown_indicator", lang, field=ind))
+            errors.append(t("peers_err_unknown_indicator", lang, field=ind))
         elif not isinstance(v, (int, float)) or not math.isfinite(v):
-            errors.append(t("peers.err.not_number", lang, field=ind, value=_shown(v)))
+            errors.append(t("peers_err_not_number", lang, field=ind, value=_shown(v)))
         else:
             values[ind] = float(v)
     codes = _check_org(org, cat, lang, errors)
@@ -191,7 +191,7 @@ def profile_from_form_text(name: str, population: str | None, indicators: dict[s
     """
     errors: list[str] = []
     understood: list[str] = []
-    pop_label = t("peers.form.population", lang)
+    pop_label = t("peers_form_population", lang)
     pop = _form_number(population, pop_label, lang, errors)
     pop_rejected = bool(errors)
     if pop is not None:
@@ -199,16 +199,16 @@ def profile_from_form_text(name: str, population: str | None, indicators: dict[s
         understood.append(f"{pop_label}: {shown}")
         problem = population_problem(pop, pop_label, shown, lang)
         if problem is None and not pop.is_integer():
-            problem = t("peers.err.population_integer", lang, field=pop_label, value=shown)
+            problem = t("peers_err_population_integer", lang, field=pop_label, value=shown)
         if problem:
-            errors.append(problem + t("peers.err.form_hint", lang))
+            errors.append(problem + t("peers_err_form_hint", lang))
             pop, pop_rejected = None, True
     values: dict[str, float | None] = {}
     for ind, raw in indicators.items():
         d = cat.indicators.get(ind)
         if d is None:
             if raw is not None and str(raw).strip():
-                errors.append(t("peers.err.unknown_indicator", lang, field=ind))
+                errors.append(t("peers_err_unknown_indicator", lang, field=ind))
             continue
         label = d.label(lang)
         v = _form_number(raw, label, lang, errors)
@@ -218,11 +218,11 @@ def profile_from_form_text(name: str, population: str | None, indicators: dict[s
         understood.append(f"{label}: {shown}")
         problem = indicator_problem(ind, d.unit, v, label, shown, lang)
         if problem:
-            errors.append(problem + (t("peers.err.form_hint", lang) if d.unit in ("euro", "count") else ""))
+            errors.append(problem + (t("peers_err_form_hint", lang) if d.unit in ("euro", "count") else ""))
         else:
             values[ind] = v
     result = profile_from_form(name, pop, values, org, cat, lang)
-    missing = t("peers.err.population_missing", lang)
+    missing = t("peers_err_population_missing", lang)
     errors = [e for e in result.errors if not (pop_rejected and e == missing)] + errors
     return ParseResult(None if errors else result.profile, errors, result.warnings, understood)
 
@@ -231,7 +231,7 @@ def _form_number(raw: str | None, label: str, lang: str, errors: list[str]) -> f
     try:
         return parse_number(raw, lang)
     except ValueError:
-        errors.append(t("peers.err.form_not_number", lang, field=label, value=shorten(str(raw).strip())))
+        errors.append(t("peers_err_form_not_number", lang, field=label, value=shorten(str(raw).strip())))
         return None
 
 
@@ -306,7 +306,7 @@ def _check_org(org: dict[str, str | None], cat: Catalogue, lang: str, errors: li
         v = org.get(dim)
         v = NOT_REPORTED if v is None or str(v).strip() == "" else str(v).strip()
         if v not in d.value_ids:
-            errors.append(prefix + t("peers.err.unknown_value", lang, field=dim, value=_shown(v),
+            errors.append(prefix + t("peers_err_unknown_value", lang, field=dim, value=_shown(v),
                                      allowed=", ".join(d.value_ids)))
         codes[dim] = v
     return codes
@@ -334,7 +334,7 @@ def parse_upload(filename: str, data: bytes, cat: Catalogue, ref: Reference, lan
     except Exception as exc:  # noqa: BLE001 - last line of defence: a bad file must not break the page
         # the type only: the file's content is a user's own data and never goes into a log
         log.warning("upload could not be read: %s", type(exc).__name__)
-        result = ParseResult(errors=[t("peers.err.unreadable", lang, kind=type(exc).__name__)])
+        result = ParseResult(errors=[t("peers_err_unreadable", lang, kind=type(exc).__name__)])
     result.errors = user_files.limit_messages(result.errors, lang)
     result.warnings = user_files.limit_messages(result.warnings, lang)
     return result
@@ -344,7 +344,7 @@ def _parse_upload(filename: str, data: bytes, cat: Catalogue, ref: Reference, la
     shown = user_files.display_name(filename)
     suffix = Path(shown).suffix.lower()
     if suffix not in (".yaml", ".yml", ".csv"):
-        return ParseResult(errors=[t("peers.err.file_type", lang, file=shown)])
+        return ParseResult(errors=[t("peers_err_file_type", lang, file=shown)])
     text = user_files.decode(shown, data)
     if suffix == ".csv":
         return parse_csv_text(text, shown, cat, lang)
@@ -357,7 +357,7 @@ def parse_yaml_text(text: str, filename: str, cat: Catalogue, ref: Reference, la
     except user_files.UserFileError as exc:
         return ParseResult(errors=[exc.text(lang)])
     if not isinstance(data, dict):
-        return ParseResult(errors=[t("peers.err.yaml_shape", lang, file=filename)])
+        return ParseResult(errors=[t("peers_err_yaml_shape", lang, file=filename)])
     path = Path(filename)
     try:
         m = Municipality.model_validate(data)
@@ -384,29 +384,29 @@ def parse_csv_text(text: str, filename: str, cat: Catalogue, lang: str = "nl") -
     errors: list[str] = []
     warnings: list[str] = []
     if len(rows) < 2:
-        return ParseResult(errors=[t("peers.err.csv_no_row", lang, file=filename)])
+        return ParseResult(errors=[t("peers_err_csv_no_row", lang, file=filename)])
     if len(rows) > 2:
-        errors.append(t("peers.err.csv_rows", lang, file=filename, n=len(rows) - 1))
+        errors.append(t("peers_err_csv_rows", lang, file=filename, n=len(rows) - 1))
     row = rows[1]
     if len(row) != len(header):
-        errors.append(t("peers.err.csv_width", lang, file=filename, header=len(header), row=len(row)))
+        errors.append(t("peers_err_csv_width", lang, file=filename, header=len(header), row=len(row)))
     known = {"name", "population", *cat.indicators, *cat.dimensions}
     unknown = [h for h in header if h not in known]
     if unknown:
-        errors.append(t("peers.err.csv_unknown_columns", lang, file=filename, columns=_name_list(unknown)))
+        errors.append(t("peers_err_csv_unknown_columns", lang, file=filename, columns=_name_list(unknown)))
     dupes = sorted(h for h, n in Counter(header).items() if n > 1)  # linear: a header may be long
     if dupes:
-        errors.append(t("peers.err.csv_duplicate_columns", lang, file=filename, columns=_name_list(dupes)))
+        errors.append(t("peers_err_csv_duplicate_columns", lang, file=filename, columns=_name_list(dupes)))
     missing = [c for c in ("name", "population") if c not in header]
     if missing:
-        errors.append(t("peers.err.csv_missing_columns", lang, file=filename, columns=", ".join(missing)))
+        errors.append(t("peers_err_csv_missing_columns", lang, file=filename, columns=", ".join(missing)))
     if errors:
         return ParseResult(errors=errors)
     cells = dict(zip(header, (c.strip() for c in row), strict=True))  # widths checked above
     name = _clean_name(cells.get("name"), lang, errors)
     population = _csv_number(cells.get("population", ""), "population", filename, lang, errors)
     if population is None and not any("population" in e for e in errors):
-        errors.append(f"{filename}: " + t("peers.err.population_missing", lang))
+        errors.append(f"{filename}: " + t("peers_err_population_missing", lang))
     values = {}
     for ind in cat.indicators:
         if cells.get(ind, "") != "":
@@ -415,7 +415,7 @@ def parse_csv_text(text: str, filename: str, cat: Catalogue, lang: str = "nl") -
                 values[ind] = v
     org = _check_org({d: cells.get(d) for d in cat.dimensions}, cat, lang, errors, where=filename)
     if population is not None and not float(population).is_integer():
-        errors.append(f"{filename}: " + t("peers.err.population_integer", lang, value=_shown(population)))
+        errors.append(f"{filename}: " + t("peers_err_population_integer", lang, value=_shown(population)))
     profile = Profile(OWN_KEY, name, population, values, {}, org)
     return _finish(profile, cat, lang, errors, warnings, where=filename)
 
@@ -431,14 +431,14 @@ def _csv_number(raw: str, column: str, filename: str, lang: str, errors: list[st
     if raw == "":
         return None
     if _AMBIGUOUS_THOUSANDS.match(raw):
-        errors.append(f"{filename}: " + t("peers.err.thousands", lang, field=column, value=raw))
+        errors.append(f"{filename}: " + t("peers_err_thousands", lang, field=column, value=raw))
         return None
     if not _NUMBER.match(raw):
-        errors.append(f"{filename}: " + t("peers.err.not_number", lang, field=column, value=quote(raw)))
+        errors.append(f"{filename}: " + t("peers_err_not_number", lang, field=column, value=quote(raw)))
         return None
     value = float(raw.replace(",", "."))
     if not math.isfinite(value):  # "1" and 400 zeros is a valid float literal: infinity
-        errors.append(f"{filename}: " + t("peers.err.not_finite", lang, field=column, value=quote(raw)))
+        errors.append(f"{filename}: " + t("peers_err_not_finite", lang, field=column, value=quote(raw)))
         return None
     return value
 

@@ -60,15 +60,15 @@ def decode(filename: str, data: bytes) -> str:
     """Checked text of an upload: size first, then UTF-8 (with or without BOM), no NUL bytes."""
     shown = display_name(filename)
     if len(data) > MAX_BYTES:
-        raise UserFileError("peers.err.too_large", file=shown, size=f"{len(data) / 1024 / 1024:.1f}")
+        raise UserFileError("peers_err_too_large", file=shown, size=f"{len(data) / 1024 / 1024:.1f}")
     if not data.strip():
-        raise UserFileError("peers.err.empty", file=shown)
+        raise UserFileError("peers_err_empty", file=shown)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise UserFileError("peers.err.encoding", file=shown, pos=exc.start) from None
+        raise UserFileError("peers_err_encoding", file=shown, pos=exc.start) from None
     if "\x00" in text:
-        raise UserFileError("peers.err.encoding", file=shown, pos=text.index("\x00"))
+        raise UserFileError("peers_err_encoding", file=shown, pos=text.index("\x00"))
     return text
 
 
@@ -79,27 +79,27 @@ def load_yaml(text: str, filename: str = "upload"):
     try:
         for event in yaml.parse(text, Loader=yaml.CSafeLoader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
-                raise UserFileError("peers.err.yaml_alias", file=shown, where=_where(event))
+                raise UserFileError("peers_err_yaml_alias", file=shown, where=_where(event))
             if getattr(event, "tag", None) is not None:  # libyaml reports a tag only when one was written
-                raise UserFileError("peers.err.yaml_tag", file=shown, where=_where(event))
+                raise UserFileError("peers_err_yaml_tag", file=shown, where=_where(event))
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_YAML_DEPTH:
-                    raise UserFileError("peers.err.yaml_depth", file=shown, where=_where(event), max=MAX_YAML_DEPTH)
+                    raise UserFileError("peers_err_yaml_depth", file=shown, where=_where(event), max=MAX_YAML_DEPTH)
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
             if isinstance(event, yaml.NodeEvent):
                 nodes += 1
                 if nodes > MAX_YAML_NODES:
-                    raise UserFileError("peers.err.yaml_nodes", file=shown, max=f"{MAX_YAML_NODES:_}".replace("_", "."))
+                    raise UserFileError("peers_err_yaml_nodes", file=shown, max=f"{MAX_YAML_NODES:_}".replace("_", "."))
         return yaml.load(text, Loader=yaml.CSafeLoader)  # noqa: S506 - the safe C loader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{mark.line + 1}:{mark.column + 1}" if mark else "?"
         reason = getattr(exc, "problem", None) or "syntax"
         if "nesting depth" in reason:  # libyaml's own limit (1000 levels) can come before ours
-            raise UserFileError("peers.err.yaml_depth", file=shown, where=where, max=MAX_YAML_DEPTH) from None
-        raise UserFileError("peers.err.yaml", file=shown, where=where, reason=shorten(reason, 80)) from None
+            raise UserFileError("peers_err_yaml_depth", file=shown, where=where, max=MAX_YAML_DEPTH) from None
+        raise UserFileError("peers_err_yaml", file=shown, where=where, reason=shorten(reason, 80)) from None
 
 
 def _where(event) -> str:
@@ -112,23 +112,23 @@ def read_csv(text: str, filename: str = "upload") -> list[list[str]]:
     shown = display_name(filename)
     lines = [ln for ln in text.splitlines() if ln.strip()]
     if not lines:
-        raise UserFileError("peers.err.empty", file=shown)
+        raise UserFileError("peers_err_empty", file=shown)
     if len(lines) > MAX_CSV_LINES:
-        raise UserFileError("peers.err.csv_rows", file=shown, n=len(lines) - 1)
+        raise UserFileError("peers_err_csv_rows", file=shown, n=len(lines) - 1)
     header_line = lines[0]
     delimiter = max((",", ";", "\t"), key=header_line.count)
     widest = max(line.count(delimiter) for line in lines) + 1
     if widest > MAX_CSV_COLUMNS:
-        raise UserFileError("peers.err.csv_columns_many", file=shown, n=widest, max=MAX_CSV_COLUMNS)
+        raise UserFileError("peers_err_csv_columns_many", file=shown, n=widest, max=MAX_CSV_COLUMNS)
     try:
         return list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter))
     except csv.Error as exc:
-        raise UserFileError("peers.err.csv_syntax", file=shown, reason=shorten(str(exc), 80)) from None
+        raise UserFileError("peers_err_csv_syntax", file=shown, reason=shorten(str(exc), 80)) from None
 
 
 def limit_messages(messages: list[str], lang: str = "nl") -> list[str]:
     """At most MAX_MESSAGES messages of at most MAX_MESSAGE_CHARS each, then one 'and N more'."""
     shown = [shorten(m, MAX_MESSAGE_CHARS) for m in messages[:MAX_MESSAGES]]
     if len(messages) > MAX_MESSAGES:
-        shown.append(t("peers.err.more", lang, n=len(messages) - MAX_MESSAGES))
+        shown.append(t("peers_err_more", lang, n=len(messages) - MAX_MESSAGES))
     return shown

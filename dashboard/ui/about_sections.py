@@ -103,8 +103,8 @@ def render_reliability(lang: str) -> None:
 
 def render_peer_method(lang: str) -> None:
     """How the peer finder measures similarity (the same text as on its page)."""
-    st.subheader(t("peers.method.title", lang))
-    st.markdown(t("peers.method.body", lang))
+    st.subheader(t("peers_method_title", lang))
+    st.markdown(t("peers_method_body", lang))
 
 
 def render_downloads(lang: str) -> None:

@@ -125,9 +125,9 @@ def _show_messages(lang: str) -> None:
         return
     body = "\n".join(f"- {md_escape(m)}" for m in messages)
     if kind == "error":
-        st.error(t("peers.own.errors", lang) + "\n\n" + body, icon=":material/error:")
+        st.error(t("peers_own_errors", lang) + "\n\n" + body, icon=":material/error:")
         if OWN_PROFILE in st.session_state:
-            st.caption(t("peers.own.previous_kept", lang, name=md_escape(st.session_state[OWN_PROFILE].name)))
+            st.caption(t("peers_own_previous_kept", lang, name=md_escape(st.session_state[OWN_PROFILE].name)))
     else:
         st.warning(body, icon=":material/warning:")
 
@@ -138,36 +138,36 @@ def _own_form(cat: sim.Catalogue, scales: dict, lang: str) -> None:
     usable = [i for i in cat.comparable_indicators if i in scales]
     with st.form("peers_form", border=True, enter_to_submit=False):  # no English "Press Enter" hint
         c1, c2 = st.columns(2)
-        name = c1.text_input(t("peers.form.name", lang), max_chars=peer_input.MAX_NAME, key="peers_f_name")
-        population = c2.text_input(t("peers.form.population", lang), max_chars=20, key="peers_f_population",
-                                   placeholder=t("peers.form.placeholder.population", lang))
-        st.caption(t("peers.form.numbers", lang))
-        st.markdown(f"**{t('peers.form.indicators', lang)}**")
-        st.caption(t("peers.form.indicators_help", lang))
+        name = c1.text_input(t("peers_form_name", lang), max_chars=peer_input.MAX_NAME, key="peers_f_name")
+        population = c2.text_input(t("peers_form_population", lang), max_chars=20, key="peers_f_population",
+                                   placeholder=t("peers_form_placeholder_population", lang))
+        st.caption(t("peers_form_numbers", lang))
+        st.markdown(f"**{t('peers_form_indicators', lang)}**")
+        st.caption(t("peers_form_indicators_help", lang))
         values = {}
         cols = st.columns(2)
         for n, ind in enumerate(usable):
             d = cat.indicators[ind]
             values[ind] = cols[n % 2].text_input(
-                f"{d.label(lang)} ({t('peers.unit.' + d.unit, lang)})", max_chars=20,
-                placeholder=t("peers.form.placeholder." + d.unit, lang),
+                f"{d.label(lang)} ({t('peers_unit_' + d.unit, lang)})", max_chars=20,
+                placeholder=t("peers_form_placeholder_" + d.unit, lang),
                 help=getattr(d, column("definition", lang)), key=f"peers_f_{ind}")
-        st.markdown(f"**{t('peers.form.org', lang)}**")
+        st.markdown(f"**{t('peers_form_org', lang)}**")
         org = {}
         cols = st.columns(2)
         for n, (dim, d) in enumerate(cat.dimensions.items()):
             org[dim] = cols[n % 2].selectbox(
                 d.label(lang), options=[sim.NOT_REPORTED] + [v for v in d.value_ids if v != sim.NOT_REPORTED],
-                format_func=lambda v, d=d: t("peers.dont_know_short", lang) if v == sim.NOT_REPORTED
+                format_func=lambda v, d=d: t("peers_dont_know_short", lang) if v == sim.NOT_REPORTED
                 else d.value_label(v, lang), key=f"peers_f_{dim}")
-        submitted = st.form_submit_button(t("peers.form.submit", lang), type="primary", key="peers_f_submit")
+        submitted = st.form_submit_button(t("peers_form_submit", lang), type="primary", key="peers_f_submit")
     if submitted:
         result = peer_input.profile_from_form_text(name, population, values, org, cat, lang)
         _store(result)
         st.session_state[OWN_READ] = result.understood
     read = st.session_state.get(OWN_READ)
     if read:
-        st.info(t("peers.own.understood", lang, values=" · ".join(md_escape(r) for r in read)),
+        st.info(t("peers_own_understood", lang, values=" · ".join(md_escape(r) for r in read)),
                 icon=":material/visibility:")
 
 
@@ -181,55 +181,55 @@ def _store(result: peer_input.ParseResult) -> None:
 
 
 def _own_upload(cat: sim.Catalogue, lang: str) -> None:
-    st.markdown(t("peers.upload.intro", lang))
+    st.markdown(t("peers_upload_intro", lang))
     c1, c2 = st.columns(2)
-    c1.download_button(t("peers.upload.template_yaml", lang), peer_input.template_bytes("yaml"),
+    c1.download_button(t("peers_upload_template_yaml", lang), peer_input.template_bytes("yaml"),
                        file_name="mijn_gemeente.yaml", mime="application/yaml", key="peers_tpl_yaml",
                        icon=":material/download:", on_click="ignore", width="stretch")
-    c2.download_button(t("peers.upload.template_csv", lang), peer_input.template_bytes("csv"),
+    c2.download_button(t("peers_upload_template_csv", lang), peer_input.template_bytes("csv"),
                        file_name="mijn_gemeente.csv", mime="text/csv", key="peers_tpl_csv",
                        icon=":material/download:", on_click="ignore", width="stretch")
-    upload = st.file_uploader(t("peers.upload.label", lang), type=["yaml", "yml", "csv"],
+    upload = st.file_uploader(t("peers_upload_label", lang), type=["yaml", "yml", "csv"],
                               key=f"peers_upload_{st.session_state.get(UPLOAD_GEN, 0)}",
-                              max_upload_size=user_files.MAX_MEGABYTES, help=t("peers.upload.help", lang))
+                              max_upload_size=user_files.MAX_MEGABYTES, help=t("peers_upload_help", lang))
     if upload is not None and st.session_state.get(UPLOAD_SEEN) != upload.file_id:
         st.session_state[UPLOAD_SEEN] = upload.file_id
         _store(peer_input.parse_upload(upload.name, upload.getvalue(), cat, _reference(),
                                        lang))
     elif upload is None:
         st.session_state.pop(UPLOAD_SEEN, None)
-    with st.expander(t("peers.upload.columns", lang)):
+    with st.expander(t("peers_upload_columns", lang)):
         st.dataframe(_csv_columns_table(cat, lang), hide_index=True, width="stretch")
 
 
 def _csv_columns_table(cat: sim.Catalogue, lang: str) -> pd.DataFrame:
-    rows = [("name", t("peers.col.name", lang), t("peers.col.text", lang)),
-            ("population", t("peers.col.population", lang),
-             t("peers.col.integer", lang, min=fmt_number(peer_input.MIN_POPULATION, 0, lang),
+    rows = [("name", t("peers_col_name", lang), t("peers_col_text", lang)),
+            ("population", t("peers_col_population", lang),
+             t("peers_col_integer", lang, min=fmt_number(peer_input.MIN_POPULATION, 0, lang),
                max=fmt_number(peer_input.MAX_POPULATION, 0, lang)))]
     for ind in cat.comparable_indicators:
         d = cat.indicators[ind]
-        rows.append((ind, d.label(lang), t("peers.unit." + d.unit, lang)))
+        rows.append((ind, d.label(lang), t("peers_unit_" + d.unit, lang)))
     for dim, d in cat.dimensions.items():
         rows.append((dim, d.label(lang), " | ".join(d.value_ids)))
-    return pd.DataFrame(rows, columns=[t("peers.col.column", lang), t("peers.col.meaning", lang),
-                                       t("peers.col.values", lang)])
+    return pd.DataFrame(rows, columns=[t("peers_col_column", lang), t("peers_col_meaning", lang),
+                                       t("peers_col_values", lang)])
 
 
 def _choose_reference(cat, profiles, overview, scales, lang) -> sim.Profile | None:
-    kind = st.radio(t("peers.ref.kind", lang), ["municipality", "own"], horizontal=True, key="peers_ref_kind",
-                    format_func=lambda k: t(f"peers.ref.{k}", lang), persist_state="session")
+    kind = st.radio(t("peers_ref_kind", lang), ["municipality", "own"], horizontal=True, key="peers_ref_kind",
+                    format_func=lambda k: t(f"peers_ref_{k}", lang), persist_state="session")
     if kind == "municipality":
         codes = [p.key for p in profiles]
         if st.session_state.get("peers_ref") not in codes:
             st.session_state["peers_ref"] = codes[0]
         names = {p.key: p.name for p in profiles}
-        code = st.selectbox(t("peers.ref.choose", lang), codes, format_func=names.get, key="peers_ref",
+        code = st.selectbox(t("peers_ref_choose", lang), codes, format_func=names.get, key="peers_ref",
                             persist_state="session")
         return next(p for p in profiles if p.key == code)
 
-    st.info(t("peers.privacy", lang), icon=":material/lock:")
-    tab_form, tab_upload = st.tabs([t("peers.own.tab_form", lang), t("peers.own.tab_upload", lang)])
+    st.info(t("peers_privacy", lang), icon=":material/lock:")
+    tab_form, tab_upload = st.tabs([t("peers_own_tab_form", lang), t("peers_own_tab_upload", lang)])
     with tab_form:
         _own_form(cat, scales, lang)
     with tab_upload:
@@ -239,12 +239,12 @@ def _choose_reference(cat, profiles, overview, scales, lang) -> sim.Profile | No
     if own is not None:
         c1, c2 = st.columns([4, 1], vertical_alignment="center")
         if own.population is None:  # an upload with only a bound for the population
-            active = t("peers.own.active_no_population", lang, name=md_escape(own.name))
+            active = t("peers_own_active_no_population", lang, name=md_escape(own.name))
         else:
-            active = t("peers.own.active", lang, name=md_escape(own.name),
+            active = t("peers_own_active", lang, name=md_escape(own.name),
                        population=fmt_number(own.population, 0, lang))
         c1.success(active, icon=":material/check_circle:")
-        c2.button(t("peers.own.clear", lang), on_click=_clear_own, key="peers_own_clear", width="stretch")
+        c2.button(t("peers_own_clear", lang), on_click=_clear_own, key="peers_own_clear", width="stretch")
     return own
 
 
@@ -252,24 +252,24 @@ def _choose_reference(cat, profiles, overview, scales, lang) -> sim.Profile | No
 
 def _weights(ref: sim.Profile, cat: sim.Catalogue, scales: dict, lang: str) -> tuple[dict, str, int]:
     c1, c2 = st.columns([3, 2])
-    preset = c1.radio(t("peers.w.preset", lang), list(sim.PRESETS), horizontal=True, key="peers_preset",
-                      format_func=lambda p: t(f"peers.preset.{p}", lang), on_change=_apply_preset, args=(cat,),
+    preset = c1.radio(t("peers_w_preset", lang), list(sim.PRESETS), horizontal=True, key="peers_preset",
+                      format_func=lambda p: t(f"peers_preset_{p}", lang), on_change=_apply_preset, args=(cat,),
                       persist_state="session")
-    k = c2.slider(t("peers.k", lang), 1, K_MAX, key="peers_k", persist_state="session")
+    k = c2.slider(t("peers_k", lang), 1, K_MAX, key="peers_k", persist_state="session")
     weights = st.session_state.setdefault(WEIGHTS, sim.preset_weights(preset, cat))
     usable_inds = [i for i in cat.comparable_indicators if i in ref.indicators and i in scales]
-    with st.expander(t("peers.w.expander", lang), expanded=False):
-        st.caption(t("peers.w.help", lang))
+    with st.expander(t("peers_w_expander", lang), expanded=False):
+        st.caption(t("peers_w_help", lang))
         col_ctx, col_org = st.columns([1, 2], gap="large")
         with col_ctx:
-            st.markdown(f"**{t('peers.w.context', lang)}**")
-            _slider(sim.SIZE, t("peers.w.size", lang), weights)
+            st.markdown(f"**{t('peers_w_context', lang)}**")
+            _slider(sim.SIZE, t("peers_w_size", lang), weights)
             for ind in usable_inds:
                 _slider(sim.IND + ind, cat.indicators[ind].label(lang), weights)
             if not usable_inds:
-                st.caption(t("peers.w.no_indicators", lang))
+                st.caption(t("peers_w_no_indicators", lang))
         with col_org:
-            st.markdown(f"**{t('peers.w.org', lang)}**")
+            st.markdown(f"**{t('peers_w_org', lang)}**")
             halves = st.columns(2)
             for n, (dim, d) in enumerate(cat.dimensions.items()):
                 with halves[n % 2]:
@@ -292,9 +292,9 @@ def _slider(criterion: str, label: str, weights: dict) -> None:
 
 def _results_table(results, lang) -> pd.DataFrame:
     return pd.DataFrame({
-        t("peers.col.peer", lang): [f"{r.rank}. {r.name}" for r in results],
-        t("peers.col.score", lang): [None if r.score is None else round(r.score * 100) for r in results],
-        t("peers.col.coverage", lang): [round(r.coverage * 100) for r in results],
+        t("peers_col_peer", lang): [f"{r.rank}. {r.name}" for r in results],
+        t("peers_col_score", lang): [None if r.score is None else round(r.score * 100) for r in results],
+        t("peers_col_coverage", lang): [round(r.coverage * 100) for r in results],
     })
 
 
@@ -305,18 +305,18 @@ def _gaps(gaps, cat, lang) -> None:
     n_missing = len(gaps) - len(listed)
     if not listed and not n_missing:
         return
-    with st.expander(t("peers.gaps.title", lang, n=len(listed))):
+    with st.expander(t("peers_gaps_title", lang, n=len(listed))):
         if listed:
             st.markdown("\n".join(
-                f"- {md_escape(t('peers.gap.' + reason, lang, label=sim.criterion_label(c, cat, lang)))}"
+                f"- {md_escape(t('peers_gap_' + reason, lang, label=sim.criterion_label(c, cat, lang)))}"
                 for c, reason in listed))
         if n_missing:
-            st.caption(t("peers.gaps.missing_indicators", lang, n=n_missing))
+            st.caption(t("peers_gaps_missing_indicators", lang, n=n_missing))
 
 
 def _score_chart(results, lang, subtitle: list[str]) -> tuple[alt.Chart, pd.DataFrame]:
     """Bullet bars: coverage as a wide light bar, similarity as a narrow dark bar on top."""
-    score, cover, peer = t("peers.col.score", lang), t("peers.col.coverage", lang), t("peers.col.peer", lang)
+    score, cover, peer = t("peers_col_score", lang), t("peers_col_coverage", lang), t("peers_col_peer", lang)
     data = pd.DataFrame({"rank": [r.rank for r in results], peer: [r.name for r in results],
                          score: [r.score for r in results], cover: [r.coverage for r in results]})
     long = data.melt(id_vars=["rank", peer], value_vars=[cover, score], var_name="measure", value_name="value")
@@ -332,7 +332,7 @@ def _score_chart(results, lang, subtitle: list[str]) -> tuple[alt.Chart, pd.Data
     layered = alt.layer(base.transform_filter(alt.datum.measure == cover).mark_bar(size=20),
                         base.transform_filter(alt.datum.measure == score).mark_bar(size=8)
                         ).properties(height=alt.Step(30))
-    return charts.frame(layered, title=t("peers.chart.title", lang), subtitle=subtitle, lang=lang), data
+    return charts.frame(layered, title=t("peers_chart_title", lang), subtitle=subtitle, lang=lang), data
 
 
 def _chart_source(ref: sim.Profile, codes: list[str], lang: str) -> str:
@@ -341,17 +341,17 @@ def _chart_source(ref: sim.Profile, codes: list[str], lang: str) -> str:
     values = db.query("indicator_values")
     producers = values.loc[values["municipality_code"].isin(codes), "source_producer"].tolist()
     source = common.chart_source(lang, producers)
-    return f"{source}; {t('peers.chart.own_source', lang)}" if ref.key == sim.OWN_KEY else source
+    return f"{source}; {t('peers_chart_own_source', lang)}" if ref.key == sim.OWN_KEY else source
 
 
 def _input_warnings(ref: sim.Profile, results, lang: str) -> None:
     """Results that point at an input error, said above the table (a 45 typed for 45.000 ranks everyone 0%)."""
     best = max(r.coverage for r in results)
     if best < sim.DEFAULT_MIN_COVERAGE:
-        st.warning(t("peers.results.low_coverage", lang, min=round(sim.DEFAULT_MIN_COVERAGE * 100),
+        st.warning(t("peers_results_low_coverage", lang, min=round(sim.DEFAULT_MIN_COVERAGE * 100),
                      best=f"{round(best * 100)}%"), icon=":material/warning:")
     if all(r.score is None or round(r.score * 100) == 0 for r in results):
-        key = "peers.results.all_zero_own" if ref.key == sim.OWN_KEY else "peers.results.all_zero"
+        key = "peers_results_all_zero_own" if ref.key == sim.OWN_KEY else "peers_results_all_zero"
         st.warning(t(key, lang), icon=":material/warning:")
 
 
@@ -360,8 +360,8 @@ def _breakdown(result, cat, lang) -> str:
     similarity. Escaped, because a reference value may come from an upload."""
     lines = []
     for c in sorted(result.criteria, key=lambda c: (-c.weight, not c.used)):
-        numbers = (t("peers.breakdown.used", lang, weight=_num(c.weight, lang), sim=_num(c.similarity, lang, 2))
-                   if c.used else t("peers.breakdown.skipped", lang, weight=_num(c.weight, lang)))
+        numbers = (t("peers_breakdown_used", lang, weight=_num(c.weight, lang), sim=_num(c.similarity, lang, 2))
+                   if c.used else t("peers_breakdown_skipped", lang, weight=_num(c.weight, lang)))
         mark = "✓" if c.used and c.similarity >= 0.5 else ("✗" if c.used else "–")
         lines.append(f"- {mark} {md_escape(sim.explain(c, result.name, cat, lang))} · *{md_escape(numbers)}*")
     return "\n".join(lines)
@@ -379,15 +379,15 @@ def _org_table(ref, peers, cat, lang):
     for c in sim.org_comparison(ref, peers, cat):
         d = cat.dimensions[c.dimension]
         rows.append({
-            t("peers.col.dimension", lang): d.label(lang),
-            t("peers.col.ref_choice", lang): _value_label(d, c.ref_value, lang),  # never "—": see style
-            t("peers.col.same", lang): fmt_list(list(c.same), lang) or "—",
-            t("peers.col.other", lang): " · ".join(f"{d.value_label(v, lang)}: {fmt_list(list(names), lang)}"
+            t("peers_col_dimension", lang): d.label(lang),
+            t("peers_col_ref_choice", lang): _value_label(d, c.ref_value, lang),  # never "—": see style
+            t("peers_col_same", lang): fmt_list(list(c.same), lang) or "—",
+            t("peers_col_other", lang): " · ".join(f"{d.value_label(v, lang)}: {fmt_list(list(names), lang)}"
                                                  for v, names in c.other) or "—",
-            t("peers.col.not_reported", lang): fmt_list(list(c.not_reported), lang) or "—",
+            t("peers_col_not_reported", lang): fmt_list(list(c.not_reported), lang) or "—",
         })
     df = pd.DataFrame(rows)
-    other_col, ref_col = t("peers.col.other", lang), t("peers.col.ref_choice", lang)
+    other_col, ref_col = t("peers_col_other", lang), t("peers_col_ref_choice", lang)
     not_reported = _value_label(None, sim.NOT_REPORTED, lang)
 
     def style(frame: pd.DataFrame) -> pd.DataFrame:
@@ -417,7 +417,7 @@ def _practices(codes: list[str], names: dict[str, str], lang: str) -> None:
         with tab:
             rows = practices[practices["basic_function_id"] == bf["basic_function_id"]]
             if rows.empty:
-                st.caption(t("peers.practices.none", lang))
+                st.caption(t("peers_practices_none", lang))
             order = {c: i for i, c in enumerate(codes)}  # peers in rank order
             rows = rows.assign(_o=rows["municipality_code"].map(order)).sort_values(["_o", "ordinal"])
             for _, p in rows.iterrows():
@@ -433,38 +433,38 @@ def _compare_link(ref_slug: str | None, peer_slugs: list[str], ref: sim.Profile,
     top = peer_slugs[: MAX_COMPARE - 1]
     if ref_slug is None and len(top) < 2:
         return
-    label = (t("peers.journey.compare_top", lang, n=len(top), name=ref.name) if ref_slug
-             else t("peers.journey.compare_top_own", lang, n=len(top)))
+    label = (t("peers_journey_compare_top", lang, n=len(top), name=ref.name) if ref_slug
+             else t("peers_journey_compare_top_own", lang, n=len(top)))
     journeys.to_compare(([ref_slug] if ref_slug else []) + top, label)
 
 
 def _method(lang: str) -> None:
-    with st.expander(t("peers.method.title", lang), icon=":material/functions:"):
-        st.markdown(t("peers.method.body", lang))
+    with st.expander(t("peers_method_title", lang), icon=":material/functions:"):
+        st.markdown(t("peers_method_body", lang))
 
 
 def main() -> None:
     lang = state.current_lang()
-    st.title(t("peers.title", lang))
-    st.caption(t("peers.intro", lang))
+    st.title(t("peers_title", lang))
+    st.caption(t("peers_intro", lang))
     try:
         cat, profiles, overview = _dataset()
     except db.WarehouseError:
-        st.error(t("peers.no_warehouse", lang), icon=":material/database:")
+        st.error(t("peers_no_warehouse", lang), icon=":material/database:")
         return
     scales = sim.fit_scales(profiles, cat)
     _load_url(cat, overview)
 
-    st.subheader(t("peers.ref.title", lang))
+    st.subheader(t("peers_ref_title", lang))
     ref = _choose_reference(cat, profiles, overview, scales, lang)
     if ref is None:
-        st.info(t("peers.own.empty", lang), icon=":material/edit_note:")
+        st.info(t("peers_own_empty", lang), icon=":material/edit_note:")
         _method(lang)
         _write_url(None, st.session_state.get("peers_preset") or "default",
                    st.session_state.get(WEIGHTS, {}), st.session_state.get("peers_k", K_DEFAULT), cat)
         return
 
-    st.subheader(t("peers.w.title", lang))
+    st.subheader(t("peers_w_title", lang))
     weights, preset, k = _weights(ref, cat, scales, lang)
     slug = None if ref.key == sim.OWN_KEY else overview.loc[overview["municipality_code"] == ref.key, "slug"].iloc[0]
     _write_url(slug, preset or "default", weights, k, cat)
@@ -474,14 +474,14 @@ def main() -> None:
     results = sim.rank_peers(ref, candidates, cat, weights, scales, k=k)
     usable, gaps = sim.reference_criteria(ref, cat, weights, scales)
 
-    st.subheader(t("peers.results.title", lang, k=len(results), name=md_escape(ref.name)))
+    st.subheader(t("peers_results_title", lang, k=len(results), name=md_escape(ref.name)))
     if not usable:
-        st.warning(t("peers.results.no_criteria", lang), icon=":material/warning:")
-    st.caption(t("peers.results.caption", lang, n=len(usable), min=round(sim.DEFAULT_MIN_COVERAGE * 100)))
+        st.warning(t("peers_results_no_criteria", lang), icon=":material/warning:")
+    st.caption(t("peers_results_caption", lang, n=len(usable), min=round(sim.DEFAULT_MIN_COVERAGE * 100)))
     if len(candidates) < len(profiles):
-        st.info(t("peers.results.filtered", lang, n=len(candidates), total=len(profiles)), icon=":material/filter_alt:")
+        st.info(t("peers_results_filtered", lang, n=len(candidates), total=len(profiles)), icon=":material/filter_alt:")
     if not results:
-        st.warning(t("peers.results.none", lang), icon=":material/filter_alt_off:")
+        st.warning(t("peers_results_none", lang), icon=":material/filter_alt_off:")
         _method(lang)
         return
     if usable:
@@ -492,53 +492,53 @@ def main() -> None:
     with col_left:
         st.dataframe(_results_table(results, lang), hide_index=True, width="stretch", key="peers_table",
                      column_config={
-                         t("peers.col.peer", lang): st.column_config.TextColumn(width="small"),
-                         t("peers.col.score", lang): st.column_config.ProgressColumn(
-                             min_value=0, max_value=100, format="%d%%", help=t("peers.col.score_help", lang),
+                         t("peers_col_peer", lang): st.column_config.TextColumn(width="small"),
+                         t("peers_col_score", lang): st.column_config.ProgressColumn(
+                             min_value=0, max_value=100, format="%d%%", help=t("peers_col_score_help", lang),
                              width="small"),
-                         t("peers.col.coverage", lang): st.column_config.ProgressColumn(
-                             min_value=0, max_value=100, format="%d%%", help=t("peers.col.coverage_help", lang),
+                         t("peers_col_coverage", lang): st.column_config.ProgressColumn(
+                             min_value=0, max_value=100, format="%d%%", help=t("peers_col_coverage_help", lang),
                              width="small"),
                      })
         ftext = common.filters_text(lang)
         source = _chart_source(ref, [r.key for r in results] + [ref.key], lang)
         chart, data = _score_chart(results, lang, charts.subtitle_lines(ftext, source, width=60))
         render_chart(chart, slug="peers_scores", data=data, lang=lang, key="peers_chart",
-                     title=t("peers.chart.title", lang), subtitle=ftext, source=source,
+                     title=t("peers_chart_title", lang), subtitle=ftext, source=source,
                      private=ref.key == sim.OWN_KEY, family="peers")
         _gaps(gaps, cat, lang)
     with col_right:
-        st.markdown(f"**{t('peers.breakdown.title', lang)}**")
+        st.markdown(f"**{t('peers_breakdown_title', lang)}**")
         for r in results:
             score = "—" if r.score is None else f"{r.score:.0%}"
             with st.container(border=True, key=f"peers_card_{r.rank}"):
-                st.markdown(t("peers.breakdown.item", lang, rank=r.rank, name=md_escape(r.name), score=score,
+                st.markdown(t("peers_breakdown_item", lang, rank=r.rank, name=md_escape(r.name), score=score,
                               coverage=f"{r.coverage:.0%}"))
                 st.caption(md_escape(sim.summary(r, cat, lang)))
                 with st.container(horizontal=True, gap="medium", key=f"peers_links_{r.rank}"):
-                    journeys.to_profile(slug_of[r.key], t("peers.journey.profile", lang, name=r.name))
+                    journeys.to_profile(slug_of[r.key], t("peers_journey_profile", lang, name=r.name))
                     if slug is not None:
                         journeys.to_compare([slug, slug_of[r.key]],
-                                            t("peers.journey.compare_pair", lang, name=ref.name))
-                with st.expander(t("peers.breakdown.details", lang)):
+                                            t("peers_journey_compare_pair", lang, name=ref.name))
+                with st.expander(t("peers_breakdown_details", lang)):
                     st.markdown(_breakdown(r, cat, lang))
 
     peers = [next(p for p in profiles if p.key == r.key) for r in results]
-    st.subheader(t("peers.org.title", lang))
+    st.subheader(t("peers_org_title", lang))
     if state.current_filters().agreed_only:
-        st.info(t("peers.agreed_only_note", lang), icon=":material/handshake:")
+        st.info(t("peers_agreed_only_note", lang), icon=":material/handshake:")
     diffs = sim.org_differences(ref, peers, cat)
     if diffs:
         ref_name = None if ref.key == sim.OWN_KEY else ref.name  # "jij" only for your own municipality
         st.markdown("\n".join(f"- {md_escape(sim.difference_sentence(d, cat, lang, ref_name))}" for d in diffs[:8]))
         if len(diffs) > 8:
-            st.caption(t("peers.org.more", lang, n=len(diffs) - 8))
+            st.caption(t("peers_org_more", lang, n=len(diffs) - 8))
     else:
-        st.caption(t("peers.org.none", lang))
+        st.caption(t("peers_org_none", lang))
     st.table(_org_table(ref, peers, cat, lang))
 
-    st.subheader(t("peers.practices.title", lang))
-    st.caption(t("peers.practices.caption", lang))
+    st.subheader(t("peers_practices_title", lang))
+    st.caption(t("peers_practices_caption", lang))
     _practices([r.key for r in results], {p.key: p.name for p in profiles}, lang)
 
     _method(lang)

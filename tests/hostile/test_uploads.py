@@ -158,8 +158,8 @@ def test_the_file_name_never_shows_a_path(results):
 def test_messages_exist_in_both_languages():
     from dashboard.core.i18n import STRINGS
 
-    for key in ("peers.err.yaml_alias", "peers.err.yaml_tag", "peers.err.yaml_depth", "peers.err.yaml_nodes",
-                "peers.err.csv_columns_many", "peers.err.csv_syntax", "peers.err.not_finite", "peers.err.more"):
+    for key in ("peers_err_yaml_alias", "peers_err_yaml_tag", "peers_err_yaml_depth", "peers_err_yaml_nodes",
+                "peers_err_csv_columns_many", "peers_err_csv_syntax", "peers_err_not_finite", "peers_err_more"):
         nl, en = STRINGS[key]
         assert nl and en and nl != en
 
