@@ -1,0 +1,137 @@
+"""The group contrast: every municipality a dot, grouped by the coded value of one dimension."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import altair as alt
+import pandas as pd
+
+from dashboard.core.charts.base import (
+    REFERENCE_COLOUR,
+    categorical_scale,
+    chart_words,
+    fast_build,
+    frame,
+    is_range,
+    wrap,
+)
+from dashboard.core.charts.contrast_points import (
+    common_reference,
+    excluded_names,
+    excluded_ranges,
+    range_labels,
+    range_note,
+    reference_status,
+    whole_municipality_values,
+    with_excluded,
+)
+from dashboard.core.formatting import (
+    axis_format,
+    fmt_unit,
+    fmt_value,
+    is_missing,
+    shared_decimals,
+    truncate,
+)
+
+
+def prepare_group_contrast(
+    values: pd.DataFrame,
+    org: pd.DataFrame,
+    indicator_id: str,
+    dimension_id: str,
+    value_order: Sequence[str],
+    value_labels: Mapping[str, str],
+    lang: str,
+) -> pd.DataFrame:
+    df = whole_municipality_values(values)
+    df = df[df["indicator_id"] == indicator_id]
+    # a range is not a point: left out of the dots and the group sizes, named in the subtitle
+    ranged = is_range(df)
+    excluded = excluded_names(range_labels(df[ranged], lang), "municipality_name", ["range_label"], ["qualifier"])
+    df = df[~ranged]
+    choice = org[org["dimension_id"] == dimension_id][["municipality_code", "value_id"]]
+    df = df.merge(choice, on="municipality_code", how="left")
+    df["value_id"] = df["value_id"].fillna("not_reported")
+    n = df.groupby("value_id")["municipality_code"].transform("nunique")
+    df["group_label"] = [f"{value_labels.get(v, v)} (n={k})" for v, k in zip(df["value_id"], n, strict=True)]
+    order = {v: i for i, v in enumerate(value_order)}
+    df["group_order"] = df["value_id"].map(lambda v: order.get(v, 99))
+    p = shared_decimals(*df["value"], *df["value_upper"], *df["national_reference"])  # one indicator: one precision
+    df["value_label"] = [
+        fmt_value(v, u, q, vu, lang, p)
+        for v, u, q, vu in zip(df["value"], df["unit"], df["qualifier"], df["value_upper"], strict=True)
+    ]
+    df["reference_label"] = [
+        fmt_unit(r, u, lang, p) if not is_missing(r) else chart_words(lang)["no_reference"]
+        for r, u in zip(df["national_reference"], df["unit"], strict=True)
+    ]
+    df = df.sort_values(["group_order", "value"]).reset_index(drop=True)
+    # neighbours by value alternate between three lanes, so their name labels overlap less
+    df["lane"] = df.groupby("value_id").cumcount() % 3 - 1
+    return with_excluded(df.sort_values(["group_order", "municipality_name"]).reset_index(drop=True), excluded)
+
+
+@fast_build
+def group_contrast_chart(
+    points: pd.DataFrame,
+    *,
+    indicator_title: str,
+    unit: str,
+    group_title: str,
+    value_order: Sequence[str],
+    value_labels: Mapping[str, str],
+    title: str,
+    subtitle: Sequence[str],
+    lang: str,
+):
+    """Every municipality a dot, per coded value of one dimension; n per group in the label; no averages."""
+    w = chart_words(lang)
+    groups = list(dict.fromkeys(points["group_label"]))
+    present = [v for v in value_order if v in set(points["value_id"])]
+    colour_scale = categorical_scale(
+        present, {v: lbl for v, lbl in zip(points["value_id"], points["group_label"], strict=True)}
+    )
+    tooltip = [
+        alt.Tooltip("municipality_name:N", title=w["municipality"]),
+        alt.Tooltip("group_label:N", title=truncate(group_title, 50)),
+        alt.Tooltip("value_label:N", title=w["value"]),
+        alt.Tooltip("reference_label:N", title=w["reference"]),
+        alt.Tooltip("locator:N", title=w["locator"]),
+    ]
+    y = alt.Y("group_label:N", sort=groups, title=None, axis=alt.Axis(labelLimit=260))
+    lane = alt.YOffset("lane:Q", scale=alt.Scale(domain=[-2, 2]))
+    data = points[["municipality_name", "group_label", "value", "value_label", "reference_label", "locator", "lane"]]
+    pts = (
+        alt.Chart()
+        .mark_circle(size=110, opacity=0.85, stroke="#333333", strokeWidth=0.7)
+        .encode(
+            yOffset=lane,
+            x=alt.X(
+                "value:Q",
+                title=wrap(indicator_title, 80),
+                scale=alt.Scale(zero=False),
+                axis=alt.Axis(format=axis_format(unit)),
+            ),
+            y=y,
+            color=alt.Color("group_label:N", scale=colour_scale, legend=None),
+            tooltip=tooltip,
+        )
+    )
+    names = (
+        alt.Chart()
+        .mark_text(fontSize=10, dy=-11, color="#333333")
+        .encode(x="value:Q", y=y, yOffset=lane, text="municipality_name:N")
+    )
+    layers = [pts, names]
+    status = reference_status(points["national_reference"])
+    if status == "same":
+        ref = common_reference(points["national_reference"])
+        layers.insert(0, alt.Chart().mark_rule(color=REFERENCE_COLOUR, strokeDash=[4, 3]).encode(x=alt.datum(ref)))
+        note = f"{w['ref_rule']} ({fmt_unit(ref, unit, lang)})"
+    else:
+        note = w["ref_differs"] if status == "differs" else w["ref_none"]
+    chart = alt.layer(*layers, data=data).properties(width="container", height=alt.Step(90))
+    notes = [w["each_point"] + "; " + note, *range_note(excluded_ranges(points), lang)]
+    return frame(chart, title=title, subtitle=[*subtitle, *notes], lang=lang)

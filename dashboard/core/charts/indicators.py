@@ -1,0 +1,296 @@
+"""Indicator rows (profile, compare): one row per indicator definition, each with its own axis, and the notes
+that say why definitions stay apart."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+
+import altair as alt
+import pandas as pd
+
+from dashboard.core.charts.base import (
+    BAR_COLOUR,
+    LINE_BREAK,
+    RANGE_COLOUR,
+    REFERENCE_COLOUR,
+    chart_words,
+    fast_build,
+    frame,
+    is_range,
+    word_tooltips,
+    wrap,
+)
+from dashboard.core.formatting import (
+    fmt_unit,
+    fmt_value,
+    is_missing,
+    truncate,
+)
+from dashboard.core.i18n import column, t
+from dashboard.core.precision import decimals_by
+from dashboard.core.responsive import container_range
+
+LABEL_CHARS = 38  # characters per line in the label column of indicator_rows_chart
+LABEL_MAX_LINES = 4  # beyond that the label ends with '…' (the tooltip keeps the whole note)
+RESPONSIVE_MIN_WIDTH = 110  # pixels: the narrowest bar area (a 390-pixel phone)
+LABEL_WIDTH = 215  # pixels: LABEL_CHARS characters of 11 px text, plus a margin
+LABEL_LINE_HEIGHT = 13  # Vega's default line height for 11 px text
+
+
+def label_lines(text: str, width: int = LABEL_CHARS, max_lines: int = LABEL_MAX_LINES) -> list[str]:
+    """A bar label split into lines for the label column; long words are never cut."""
+    lines = wrap(text, width)
+    if len(lines) > max_lines:
+        lines = [*lines[: max_lines - 1], truncate(" ".join(lines[max_lines - 1 :]), width)]
+    return lines
+
+
+def _row_key(row) -> str:
+    if bool(row.get("comparable_across_municipalities", True)):
+        return str(row["indicator_id"])
+    # values of this definition are not comparable between municipalities: one axis each
+    return f"{row['indicator_id']}|{row['municipality_code']}"
+
+
+def prepare_indicator_rows(
+    values: pd.DataFrame, lang: str, *, label_by: str = "municipality", group_labels: Mapping[str, str] | None = None
+) -> pd.DataFrame:
+    """Rows for indicator_rows_chart: one per value, with formatted labels and the axis key per row.
+
+    label_by='municipality' (compare: one bar per municipality) or 'context' (profile: one bar per area/year).
+    """
+    w = chart_words(lang)
+    if values.empty:
+        return values.assign(row_key=[], row_title=[], bar_label=[], value_label=[], reference_label=[])
+    df = values.copy()
+    label_col = column("label", lang)
+    df["row_key"] = df.apply(_row_key, axis=1)
+
+    def row_title(r) -> str:
+        title = str(r[label_col])
+        if group_labels:  # 'Inkomen · Gemiddeld inkomen per jaar …': rows of one theme read as a group
+            title = f"{group_labels.get(r['comparability_group'], r['comparability_group'])} · {title}"
+        if not bool(r.get("comparable_across_municipalities", True)):
+            title += f" — {r['municipality_name']}"
+        return title
+
+    df["row_title"] = df.apply(row_title, axis=1)
+
+    def context(r) -> str:
+        bits = []
+        if not is_missing(r.get("area")):
+            bits.append(str(r["area"]))
+        if not is_missing(r.get("period")):
+            bits.append(str(r["period"]))
+        elif not is_missing(r.get("year")):
+            bits.append(str(int(r["year"])))
+        return " · ".join(bits)
+
+    ctx = df.apply(context, axis=1)
+    if label_by == "municipality":
+        df["bar_label"] = [f"{m} ({c})" if c else str(m) for m, c in zip(df["municipality_name"], ctx, strict=True)]
+    else:
+        df["bar_label"] = [c if c else w["whole"] for c in ctx]
+    # two values with the same label in one row (e.g. a subgroup in the same year) stay apart: name the note
+    note_col = column("note", lang)
+    notes = df[note_col] if note_col in df else pd.Series([None] * len(df), index=df.index)
+    clash = df.duplicated(["row_key", "bar_label"], keep=False)
+    df["bar_label"] = [
+        f"{b} · {str(n).strip().rstrip('.')}" if c and not is_missing(n) else b
+        for b, n, c in zip(df["bar_label"], notes, clash, strict=True)
+    ]
+    dup = df.groupby(["row_key", "bar_label"]).cumcount()
+    df["bar_label"] = [b if d == 0 else f"{b} ({d + 1})" for b, d in zip(df["bar_label"], dup, strict=True)]
+    places = decimals_by(df, "row_key", ["value", "value_upper", "national_reference"])  # one precision per row
+    df["value_label"] = [
+        fmt_value(v, u, q, vu, lang, p)
+        for v, u, q, vu, p in zip(df["value"], df["unit"], df["qualifier"], df["value_upper"], places, strict=True)
+    ]
+    df["reference_label"] = [
+        fmt_unit(r, u, lang, p) if not is_missing(r) else w["no_reference"]
+        for r, u, p in zip(df["national_reference"], df["unit"], places, strict=True)
+    ]
+    df["context"] = [c or w["whole"] for c in ctx]
+    df["note"] = notes.fillna("")
+    keep = [
+        "row_key",
+        "row_title",
+        "bar_label",
+        "indicator_id",
+        "comparability_group",
+        "unit",
+        "municipality_code",
+        "municipality_name",
+        "value",
+        "value_upper",
+        "qualifier",
+        "national_reference",
+        "value_label",
+        "reference_label",
+        "context",
+        "source_title",
+        "source_producer",
+        "locator",
+        "note",
+    ]
+    return df[[c for c in keep if c in df.columns]].reset_index(drop=True)
+
+
+@fast_build
+def indicator_rows_chart(
+    rows: pd.DataFrame, *, title: str, subtitle: Sequence[str], lang: str, width: int = 520
+) -> alt.FacetChart:
+    """One row per indicator definition (row_key), each with its own x axis; bar = value, tick = reference.
+
+    Rows of different definitions never share an axis (resolve_scale x independent); within one row the
+    bars share one axis, so municipalities (or areas/years) are compared on one definition only.
+    A range (qualifier 'range') is a solid bar up to the lower bound and a lighter bar on to the upper bound,
+    labelled '30–50%'. Bar labels are drawn as multi-line text in a fixed label column, so a long label is
+    wrapped, never cut off: the lines are split here (label_lines) and joined with LINE_BREAK, which the text
+    mark breaks on (mark lineBreak). Not a list-valued field: Streamlit sends data as Arrow, and a list arrives
+    in Vega as one string '[a,b]'.
+    """
+    w = chart_words(lang)
+    data = rows.copy()
+    lines = data["bar_label"].map(label_lines)
+    data["bar_text"] = lines.map(LINE_BREAK.join)
+    upper = pd.to_numeric(data["value_upper"], errors="coerce") if "value_upper" in data else float("nan")
+    data["value_upper"] = upper
+    ranged = is_range(data) & data["value_upper"].notna()
+    data["range_start"] = data["value"].where(ranged)
+    data["range_end"] = data["value_upper"].where(ranged)
+    far = data[["value", "range_end", "national_reference"]].apply(pd.to_numeric, errors="coerce")
+    # invisible point beyond the longest bar/range/reference so the value label fits inside the row
+    data["x_pad"] = far.abs().max(axis=1) * 1.35 * (data["value"].apply(lambda v: -1 if v < 0 else 1))
+    # the value label starts at the end of its own bar (or range), never at the reference tick, where it would
+    # read as the reference's value; a white halo keeps it legible where it crosses the tick (negative values:
+    # the label starts right of zero, outside the bar)
+    data["text_x"] = far[["value", "range_end"]].max(axis=1).clip(lower=0)
+    order = list(dict.fromkeys(data["row_key"]))
+    # row titles wrap over lines (about 260 px at 12 px bold), so a phone shows them whole
+    titles = {k: LINE_BREAK.join(wrap(v, 40)) for k, v in zip(data["row_key"], data["row_title"], strict=False)}
+    data["row_header"] = data["row_key"].map(titles)
+    header_order = [titles[k] for k in order]
+    n_lines = int(lines.map(len).max()) if len(data) else 1
+    step = max(24, LABEL_LINE_HEIGHT * n_lines + 12)
+    # the axis draws no labels but keeps the label column free; the text layer below fills it
+    y = alt.Y(
+        "bar_label:N",
+        title=None,
+        sort=None,
+        axis=alt.Axis(labels=False, ticks=False, minExtent=LABEL_WIDTH, maxExtent=LABEL_WIDTH),
+    )
+    tooltip = word_tooltips(
+        w,
+        ("row_title", "value"),
+        ("municipality_name", "municipality"),
+        ("context", "area"),
+        ("value_label", "value"),
+        ("reference_label", "reference"),
+        ("source_title", "source"),
+        ("locator", "locator"),
+        ("note", "note"),
+    )
+    # the bars follow the page width (dashboard.core.responsive); exports keep `width`
+    x = alt.X("value:Q", title=None, axis=alt.Axis(format=",.4~f", tickCount=4, grid=True),
+              scale=alt.Scale(range=container_range(width, LABEL_WIDTH + 40, low=RESPONSIVE_MIN_WIDTH)))
+    bars = alt.Chart().mark_bar(color=BAR_COLOUR, height={"band": 0.6}).encode(x=x, y=y, tooltip=tooltip)
+    spans = (
+        alt.Chart()
+        .transform_filter("isValid(datum.range_end)")
+        .mark_bar(color=RANGE_COLOUR, stroke=BAR_COLOUR, strokeWidth=1, strokeDash=[3, 2], height={"band": 0.6})
+        .encode(x=alt.X("range_start:Q"), x2="range_end:Q", y=y, tooltip=tooltip)
+    )
+    ref = (
+        alt.Chart()
+        .mark_tick(color=REFERENCE_COLOUR, thickness=2.5, size=18)
+        .encode(x=alt.X("national_reference:Q"), y=y, tooltip=tooltip)
+    )
+    halo = (
+        alt.Chart()
+        .mark_text(align="left", dx=5, fontSize=11, stroke="white", strokeWidth=4, strokeJoin="round")
+        .encode(x=alt.X("text_x:Q"), y=y, text="value_label:N")
+    )
+    text = (
+        alt.Chart()
+        .mark_text(align="left", dx=5, fontSize=11, color="#222")
+        .encode(x=alt.X("text_x:Q"), y=y, text="value_label:N")
+    )
+    labels = (
+        alt.Chart()
+        .mark_text(
+            align="right",
+            baseline="middle",
+            fontSize=11,  # line height: Vega's default, font size + 2 (also when presentation mode enlarges it)
+            lineBreak=LINE_BREAK,
+            color="#555555",
+        )
+        .encode(x=alt.value(-8), y=y, text="bar_text:N", tooltip=tooltip)
+    )
+    pad = alt.Chart().mark_point(opacity=0).encode(x=alt.X("x_pad:Q"), y=y)
+    data = data[
+        [
+            "row_header",
+            "bar_label",
+            "bar_text",
+            "value",
+            "range_start",
+            "range_end",
+            "national_reference",
+            "text_x",
+            "x_pad",
+            "value_label",
+            "row_title",
+            "municipality_name",
+            "context",
+            "reference_label",
+            "source_title",
+            "locator",
+            "note",
+        ]
+    ]
+    layered = alt.layer(bars, spans, ref, halo, text, labels, pad, data=data).properties(
+        width=RESPONSIVE_MIN_WIDTH, height=alt.Step(step)  # the x range sets the drawn width
+    )
+    chart = layered.facet(
+        row=alt.Row(
+            "row_header:N",
+            sort=header_order,
+            title=None,
+            header=alt.Header(
+                labelOrient="top",
+                labelAnchor="start",
+                labelAngle=0,
+                labelAlign="left",
+                labelFontSize=12,
+                labelFontWeight="bold",
+                labelLimit=620,
+                labelPadding=4,
+                labelExpr=f"split(datum.value, {json.dumps(LINE_BREAK)})",
+            ),
+        ),
+        spacing=14,
+    ).resolve_scale(x="independent", y="independent")
+    notes = [*wrap(w["ref_tick"]), *wrap(w["own_axis"])]
+    if ranged.any():
+        notes += wrap(w["range_bar"])
+    return frame(chart, title=title, subtitle=[*subtitle, *notes], lang=lang)
+
+
+def definition_notes(values: pd.DataFrame, lang: str, group_labels: Mapping[str, str]) -> list[str]:
+    """For each comparability group with more than one definition present: a note saying why they stay apart."""
+    if values.empty:
+        return []
+    label_col = column("label", lang)
+    notes = []
+    for group, part in values.groupby("comparability_group", sort=True):
+        labels = list(dict.fromkeys(part[label_col]))
+        if len(labels) < 2:
+            continue
+        name = group_labels.get(group, str(group).replace("_", " "))
+        notes.append(t("chart_note_definitions", lang, name=name, n=len(labels), labels="; ".join(labels)))
+    for ind, part in values[~values["comparable_across_municipalities"].astype(bool)].groupby(label_col):
+        if part["municipality_code"].nunique() > 1:
+            notes.append(t("chart_note_periods", lang, indicator=ind))
+    return notes
