@@ -335,6 +335,6 @@ def test_private_renders_stay_out_of_the_shared_cache():
     private_png = exports.chart_png(income_chart(), title=TITLE, source=SOURCE, cache=False)
     exports.chart_svg(income_chart(), title=TITLE, source=SOURCE, cache=False)
     assert private_png[:8] == b"\x89PNG\r\n\x1a\n"
-    assert len(exports._render_cache._data) == 0
+    assert len(exports.images._render_cache._data) == 0
     exports.chart_png(income_chart(), title=TITLE, source=SOURCE)
-    assert len(exports._render_cache._data) == 1
+    assert len(exports.images._render_cache._data) == 1

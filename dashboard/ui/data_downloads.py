@@ -28,7 +28,7 @@ MIMES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "parquet": "application/zip",
 }
-_cache = exports._BytesCache(maxsize=16)
+_cache = exports.BytesCache(maxsize=16)
 
 
 def _connection():

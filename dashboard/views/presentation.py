@@ -150,7 +150,7 @@ def show_slide(pins: list[dict], lang: str) -> None:
         described = chart_text.accessible_spec(spec, pin.get("description") or pin.get("title") or "")
         st.vega_lite_chart(described, width="stretch", height="stretch", theme=None, key=f"present_chart_{index}")
     source = pin.get("source")
-    if source and not exports._contains_text(spec, source):
+    if source and not exports.contains_text(spec, source):
         st.markdown(
             f'<p class="present-source">{_escape(t("exp_source_prefix", lang))}: {_escape(source)}</p>',
             unsafe_allow_html=True,
