@@ -10,9 +10,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 RUNTIME_STAMP := $(VENV)/.installed-runtime
 DEV_STAMP := $(VENV)/.installed-dev
-# Type-checked with mypy in `make test`: the pure modules (no Streamlit import). After the dashboard's pure
-# core exists (e.g. dashboard/core/), add it here.
-MYPY_TARGETS ?= etl
+# Type-checked with mypy in `make test`: the pure modules (no Streamlit import): the ETL and the dashboard's
+# pure core.
+MYPY_TARGETS ?= etl dashboard/core
 WAREHOUSE := data/warehouse.duckdb
 # Folders are listed too: adding or deleting a file changes the folder's mtime.
 DATA_FILES := data/reference data/gemeenten $(wildcard data/reference/*.yaml data/gemeenten/*.yaml) \

@@ -91,6 +91,10 @@ def test_missing_peer_value_is_not_imputed(cat, towns):
     crit = {x.key: x for x in d.criteria}
     assert crit["size"].reason == "peer_missing"
     assert crit["ind.a_pct"].reason == "bound"
+    # a skipped criterion keeps the reference's value (Refstad: 100 000 inhabitants, a_pct 10) and is not
+    # marked adjudicated: the values once slid into the `adjudicated` field by position
+    assert (crit["size"].ref_value, crit["size"].adjudicated) == (100_000, False)
+    assert (crit["ind.a_pct"].ref_value, crit["ind.a_pct"].adjudicated) == (10.0, False)
     # Only scope and triage count, both match: score 1, but coverage 2/4 says how thin that is.
     assert d.score == 1.0 and d.coverage == 0.5
 
@@ -211,7 +215,7 @@ def test_income_definition_sentence_uses_the_theme_name():
             "average_income_per_year_eur_ref32k": IndicatorDef("average_income_per_year_eur_ref32k", "Gemiddeld",
                                                                "Average", "euro", "income")}
     cat = Catalogue(inds, {})
-    r = s.CriterionResult("ind.disposable_income_household_eur", 1.0, None, "other_definition", 30000.0,
+    r = s.CriterionResult("ind.disposable_income_household_eur", 1.0, None, "other_definition", ref_value=30000.0,
                           other="average_income_per_year_eur_ref32k")
     assert s.explain(r, "Enschede", cat, "nl").startswith("inkomensdefinitie niet vergelijkbaar")
 

@@ -127,7 +127,8 @@ def _split(raw) -> list[str]:
 
 def _known(values: Iterable[str], allowed: Iterable[str], name: str, notices: list[str]) -> tuple[str, ...]:
     allowed = tuple(allowed)
-    good, bad = [], []
+    good: list[str] = []
+    bad: list[str] = []
     for v in values:
         (good if v in allowed else bad).append(v)
     if bad:

@@ -142,7 +142,7 @@ def statement_kind(text: str, fallback: str = "") -> str:
     USE are SET, CHECKPOINT is CALL), so a refusal names the keyword; a WITH prefix or a bracket says
     nothing about the statement, then the type (fallback) is used.
     """
-    match = _KEYWORD.match(text[_COMMENTS.match(text).end():])
+    match = _KEYWORD.match(_COMMENTS.sub("", text, count=1))
     if not match:
         return fallback or "?"
     first, second = match.group(1).upper(), (match.group(2) or "").upper()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import textwrap
 from collections.abc import Mapping, Sequence
+from typing import Final
 
 import altair as alt
 import pandas as pd
@@ -24,7 +25,7 @@ BAR_COLOUR = "#0072B2"
 RANGE_COLOUR = "#A6CDEB"  # a lighter BAR_COLOUR: the stretch between the lower and the upper bound of a range
 BELOW_COLOUR = "#0072B2"  # blue: below the national reference
 ABOVE_COLOUR = "#D55E00"  # vermillion: above it
-HEATMAP_SCHEME = "blues"
+HEATMAP_SCHEME: Final = "blues"  # Final: the literal type Altair's stubs ask for
 
 
 def fast_build(builder):

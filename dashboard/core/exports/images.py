@@ -35,7 +35,8 @@ def time_format_locale(lang: str) -> dict[str, Any] | None:
     try:
         import vl_convert as vlc
 
-        return dict(vlc.get_time_format_locale(t("locale_bcp47", lang)))
+        # the catalogue names only tags vl-convert knows (nl-NL, en-GB); its stubs list them as a Literal
+        return dict(vlc.get_time_format_locale(t("locale_bcp47", lang)))  # type: ignore[arg-type]
     except (ImportError, ValueError) as exc:  # an old vl-convert without the locale: the renderer's default
         log.warning("no time format locale for %s: %s", lang, exc)
         return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import KW_ONLY, dataclass
 
 from dashboard.core.similarity.profiles import NOT_REPORTED, Catalogue, Profile
 from dashboard.core.similarity.weights import IND, ORG, SIZE, criteria
@@ -31,9 +31,11 @@ class CriterionResult:
     weight: float
     similarity: float | None  # None: skipped for this pair
     reason: str | None = None  # why skipped
+    # Keyword-only from here: passed by position, a reference value once landed in `adjudicated`.
+    _: KW_ONLY
     adjudicated: bool = False  # an adjudicated code on either side: weight already multiplied by the factor
-    ref_value: object = None
-    peer_value: object = None
+    ref_value: float | str | None = None  # a number (size, indicator) or a value id (organisation)
+    peer_value: float | str | None = None
     other: str | None = None  # other_definition: the peer's indicator id in the same comparability group
 
     @property
@@ -134,8 +136,9 @@ def compare(ref: Profile, peer: Profile, cat: Catalogue, usable: Mapping[str, fl
     for key, w in usable.items():
         total += w
         if key == SIZE:
+            assert ref.population is not None  # reference_criteria puts SIZE in usable only then
             if peer.population is None:
-                r = CriterionResult(key, w, None, peer.population_issue or "peer_missing", ref.population)
+                r = CriterionResult(key, w, None, peer.population_issue or "peer_missing", ref_value=ref.population)
             else:
                 r = CriterionResult(key, w, size_similarity(ref.population, peer.population),
                                     ref_value=ref.population, peer_value=peer.population)
@@ -146,21 +149,21 @@ def compare(ref: Profile, peer: Profile, cat: Catalogue, usable: Mapping[str, fl
                 r = CriterionResult(key, w, indicator_similarity(x_ref, peer.indicators[ind], scales[ind]),
                                     ref_value=x_ref, peer_value=peer.indicators[ind])
             elif ind in peer.indicator_issues:
-                r = CriterionResult(key, w, None, peer.indicator_issues[ind], x_ref)
+                r = CriterionResult(key, w, None, peer.indicator_issues[ind], ref_value=x_ref)
             else:
                 others = [o for o in groups.get(cat.indicators[ind].group, [])
                           if o != ind and (o in peer.indicators or o in peer.indicator_issues)]
                 if others:
-                    r = CriterionResult(key, w, None, "other_definition", x_ref, other=others[0])
+                    r = CriterionResult(key, w, None, "other_definition", ref_value=x_ref, other=others[0])
                 else:
-                    r = CriterionResult(key, w, None, "peer_missing", x_ref)
+                    r = CriterionResult(key, w, None, "peer_missing", ref_value=x_ref)
         else:
             dim = key[len(ORG):]
             v_ref, v_peer = ref.org[dim], peer.org.get(dim, NOT_REPORTED)
             if dim in peer.org_excluded:
-                r = CriterionResult(key, w, None, "peer_excluded", v_ref, v_peer)
+                r = CriterionResult(key, w, None, "peer_excluded", ref_value=v_ref, peer_value=v_peer)
             elif v_peer == NOT_REPORTED:
-                r = CriterionResult(key, w, None, "peer_not_reported", v_ref, v_peer)
+                r = CriterionResult(key, w, None, "peer_not_reported", ref_value=v_ref, peer_value=v_peer)
             else:
                 adjudicated = dim in ref.org_adjudicated or dim in peer.org_adjudicated
                 w_pair = w * ADJUDICATED_FACTOR if adjudicated else w
@@ -168,7 +171,7 @@ def compare(ref: Profile, peer: Profile, cat: Catalogue, usable: Mapping[str, fl
                 w = w_pair
                 r = CriterionResult(key, w, 1.0 if v_ref == v_peer else 0.0, ref_value=v_ref, peer_value=v_peer,
                                     adjudicated=adjudicated)
-        if r.used:
+        if r.similarity is not None:  # r.used, spelled out so the type checker sees a number
             used += w
             acc += w * r.similarity
         results.append(r)
