@@ -2,6 +2,7 @@
 
 - `built_warehouse`: the REAL data/ built once per session into a temporary file (tests never touch
   data/warehouse.duckdb, which a developer's running dashboard may be reading).
+- `warehouse_frames`: the query results the chart builders take, read once from `built_warehouse`.
 - `export_recomputation`: checks an exported agreement table against a recomputation (issue 10).
 - `fixture_data_dir`: a private copy of tests/fixtures/data/ (three fictional municipalities and a small
   reference set) that a test may break at will.
@@ -13,8 +14,10 @@ import shutil
 from collections import defaultdict
 from pathlib import Path
 
+import duckdb
 import pytest
 
+from dashboard.core import queries
 from etl.__main__ import main
 from etl.build import build_warehouse
 from etl.reliability import below_target, is_tentative, krippendorff_alpha_nominal, percentage_agreement
@@ -30,6 +33,27 @@ def built_warehouse(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("warehouse") / "warehouse.duckdb"
     build_warehouse(REAL_DATA, path, log=lambda _line: None)
     return path
+
+
+@pytest.fixture(scope="session")
+def warehouse_frames(built_warehouse) -> dict:
+    """The frames the chart builders take (dashboard.core.queries on the real warehouse), read once."""
+    con = duckdb.connect(str(built_warehouse), read_only=True)
+    data = {
+        name: getattr(queries, name)(con)
+        for name in (
+            "overview",
+            "org_matrix",
+            "highlights",
+            "basic_functions",
+            "dimensions",
+            "dimension_values",
+            "indicator_values",
+            "indicators",
+        )
+    }
+    con.close()
+    return data
 
 
 @pytest.fixture(scope="session")

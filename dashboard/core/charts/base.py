@@ -30,7 +30,7 @@ HEATMAP_SCHEME: Final = "blues"  # Final: the literal type Altair's stubs ask fo
 
 def fast_build(builder):
     """Build without Altair's per-object validation (about 40 ms per chart); the whole spec is still
-    validated when tests serialise it (tests/test_charts.py calls to_dict(), which validates); the app does not."""
+    validated when tests serialise it (tests/test_charts_*.py call to_dict(), which validates); the app does not."""
 
     @functools.wraps(builder)
     def wrapper(*args, **kwargs):

@@ -28,7 +28,7 @@ def chart_to_spec(chart: Any) -> dict[str, Any]:
     if isinstance(chart, str | bytes):
         return json.loads(chart)
     if hasattr(chart, "to_dict"):
-        # No schema validation: the builders are tested against the schema (tests/test_charts.py), and
+        # No schema validation: the builders are tested against the schema (tests/test_charts_*.py), and
         # validating on every draw cost about 40 % of a chart page's rerun.
         return chart.to_dict(validate=False)
     raise TypeError(f"not a chart or Vega-Lite spec: {type(chart).__name__}")

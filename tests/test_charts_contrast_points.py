@@ -1,0 +1,88 @@
+"""The values the contrast charts share (dashboard/core/charts/contrast_points.py): which indicators can be
+charted, and the ranges left out of the point charts. Specs are inspected, no browser.
+
+Why: a range drawn as a point, or an indicator with two definitions on one axis, would make a contrast
+that the data do not support.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.core import charts as c
+from tests.chart_support import range_value, spec_of, value
+
+
+def test_chartable_indicators_need_three_values_and_one_definition(warehouse_frames):
+    iv = warehouse_frames["indicator_values"]
+    eligible = c.chartable_indicators(iv)
+    whole = c.whole_municipality_values(iv)
+    for ind in eligible:
+        part = whole[whole.indicator_id == ind]
+        assert part["municipality_code"].nunique() >= 3
+        assert part["comparable_across_municipalities"].all()
+    assert not whole.duplicated(["indicator_id", "municipality_code"]).any()
+
+
+def _range_scatter_points():
+    rows = []
+    for i in range(4):
+        rows.append(value(f"M{i}", f"GM{i}", "x", 10 + i, ref=7.3))
+        rows.append(value(f"M{i}", f"GM{i}", "y", 20 + i, ref=4.0))
+    rows[-1] = range_value("M3", "GM3", "y", 30, 50, ref=4.0)
+    overview = pd.DataFrame(
+        {"municipality_code": [f"GM{i}" for i in range(4)], "name": [f"M{i}" for i in range(4)], "population": 1000}
+    ).assign(population_qualifier="exact")
+    org = pd.DataFrame({"municipality_code": [f"GM{i}" for i in range(4)], "dimension_id": "d", "value_id": "a"})
+    return pd.DataFrame(rows), overview, org
+
+
+def test_point_charts_leave_out_ranges_and_say_so():
+    values, overview, org = _range_scatter_points()
+    # scatter
+    pts = c.prepare_scatter(values, overview, org, "x", "y", "d", {"a": "A"}, "nl")
+    assert list(pts["name"]) == ["M0", "M1", "M2"]
+    assert c.excluded_ranges(pts) == ["M3 (30–50%)"]
+    spec = spec_of(
+        c.scatter_chart(
+            pts,
+            x_title="X",
+            y_title="Y",
+            x_unit="percent",
+            y_unit="percent",
+            value_order=["a"],
+            value_labels={"a": "A"},
+            colour_title="D",
+            title="S",
+            subtitle=[c.source_line("nl")],
+            lang="nl",
+        )
+    )
+    sub = " ".join(spec["title"]["subtitle"])
+    assert "bereik" in sub and "M3 (30–50%)" in sub
+    # group contrast: no dot, not in n
+    groups = c.prepare_group_contrast(values, org, "y", "d", ["a"], {"a": "A"}, "nl")
+    assert list(groups["municipality_name"]) == ["M0", "M1", "M2"]
+    assert set(groups["group_label"]) == {"A (n=3)"}
+    spec = spec_of(
+        c.group_contrast_chart(
+            groups,
+            indicator_title="Y",
+            unit="percent",
+            group_title="D",
+            value_order=["a"],
+            value_labels={"a": "A"},
+            title="G",
+            subtitle=[c.source_line("nl")],
+            lang="nl",
+        )
+    )
+    assert "M3 (30–50%)" in " ".join(spec["title"]["subtitle"])
+    # deviation: a range has no single difference from the reference
+    dev = c.prepare_deviation(values, "y", "nl")
+    assert "GM3" not in set(dev["municipality_code"])
+    spec = spec_of(c.deviation_chart(dev, indicator_title="Y", unit="percent", title="D", subtitle=["s"], lang="nl"))
+    assert "M3 (30–50%)" in " ".join(spec["title"]["subtitle"])
+    # and a range does not count towards the three values a contrast chart needs
+    assert c.chartable_indicators(values) == ["x", "y"]
+    assert c.chartable_indicators(values, min_values=4) == ["x"]
