@@ -104,7 +104,7 @@ def main() -> None:
         current.run()
     except db.WarehouseError as exc:
         common.warehouse_problem(exc, lang)
-    except Exception:  # noqa: BLE001 - the user gets one calm sentence, the server log gets the traceback
+    except Exception:
         log.exception("page %s failed", current.url_path)
         st.error(t("core_unexpected", lang), icon=":material/error:")
 

@@ -9,6 +9,7 @@
 Exit codes: 0 ok, 1 invalid data (every problem printed on stderr, one per line: file: field: reason),
 2 the build or export failed for another reason (the existing warehouse is left untouched).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -99,8 +100,9 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
-        print(f"{len(exc.problems)} problem(s); nothing was written, an existing warehouse is unchanged",
-              file=sys.stderr)
+        print(
+            f"{len(exc.problems)} problem(s); nothing was written, an existing warehouse is unchanged", file=sys.stderr
+        )
         return 1
     except (duckdb.Error, OSError, RuntimeError) as exc:
         print(f"{args.command} failed: {exc}; an existing warehouse is unchanged", file=sys.stderr)

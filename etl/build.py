@@ -19,6 +19,7 @@ The `meta` table records:
 Test-only hook: LOKALE_TEAMS_BUILD_PAUSE=<seconds> sleeps after every stage (and between table inserts), so a
 test can kill a build reliably while the temporary file exists. Never set it in normal use.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -59,6 +60,7 @@ class BuildResult:
 
 
 # -- checksums and meta -------------------------------------------------------------------------------------
+
 
 def data_checksum(data_dir: Path) -> str:
     """sha256 over (relative path, bytes) of every YAML file the build reads, in sorted order."""
@@ -103,6 +105,7 @@ def read_meta(warehouse: Path) -> dict[str, str] | None:
 
 
 # -- load -> process -> save --------------------------------------------------------------------------------
+
 
 def load(data_dir: Path) -> tuple[Reference, list[Municipality]]:
     """Read and validate everything (etl/validate.py); raises DataError with every problem found."""
@@ -212,7 +215,7 @@ def remove_stale_temps(target: Path) -> list[Path]:
     removed = []
     prefix = f"{Path(target).name}{TEMP_MARK}"
     for path in Path(target).parent.glob(f"{prefix}*"):
-        pid_text = path.name[len(prefix):].split("-", 1)[0]
+        pid_text = path.name[len(prefix) :].split("-", 1)[0]
         if pid_text.isdigit() and int(pid_text) != os.getpid() and _running(int(pid_text), path):
             continue  # another build is writing it right now; leave it alone
         path.unlink(missing_ok=True)
@@ -255,6 +258,7 @@ def _pause() -> None:
 
 
 # -- entry points -------------------------------------------------------------------------------------------
+
 
 def build_warehouse(
     data_dir: Path = DATA_DIR,

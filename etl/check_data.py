@@ -1,4 +1,5 @@
 """Print every problem in the data folder (no warehouse is written): `python -m etl.check_data [DIR]`."""
+
 import sys
 from pathlib import Path
 

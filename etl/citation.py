@@ -5,6 +5,7 @@ every page, export and slide that cites the report calls report_citation(lang, s
 the warehouse (the dashboard, `python -m etl export`) passes the warehouse's source row (report_source);
 only without one does this module read data/reference/sources.yaml.
 """
+
 from collections.abc import Mapping
 from functools import cache
 from typing import Any

@@ -14,6 +14,7 @@ Without a data/coding/ folder the data set has no double coding yet: the build t
 (status NULL everywhere) and decision rules are optional. As soon as the folder exists every rule applies.
 Problems are appended to the caller's list (file: field: reason), never raised here.
 """
+
 from __future__ import annotations
 
 import re
@@ -87,16 +88,21 @@ def load_rules(
         raw = dim.get("decision_rules")
         if raw is None:
             if required:
-                problems.append(f"{prefix}: required field is missing (data/coding/ exists, so every dimension "
-                                "needs its decision rules)")
+                problems.append(
+                    f"{prefix}: required field is missing (data/coding/ exists, so every dimension "
+                    "needs its decision rules)"
+                )
             continue
         try:
             rules = DecisionRules.model_validate(raw)
         except ValidationError as exc:
             for err in exc.errors():
                 loc = ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in err["loc"]).replace(".[", "[")
-                msg = "required field is missing" if err["type"] == "missing" else err["msg"].removeprefix(
-                    "Value error, ")
+                msg = (
+                    "required field is missing"
+                    if err["type"] == "missing"
+                    else err["msg"].removeprefix("Value error, ")
+                )
                 if err["type"] == "extra_forbidden":
                     msg = "unknown field (check the spelling against data/README.md)"
                 problems.append(f"{prefix}.{loc}: {msg}" if loc else f"{prefix}: {msg}")
@@ -110,8 +116,10 @@ def load_rules(
             problems.append(f"{prefix}.evidence: {', '.join(unknown)} is not a value of this dimension")
         for j, ex in enumerate(rules.examples):
             if ex.municipality not in slugs:
-                problems.append(f"{prefix}.examples[{j}].municipality: {ex.municipality!r} is not a file in "
-                                "data/gemeenten/ (use the slug, e.g. almelo)")
+                problems.append(
+                    f"{prefix}.examples[{j}].municipality: {ex.municipality!r} is not a file in "
+                    "data/gemeenten/ (use the slug, e.g. almelo)"
+                )
             if ex.value not in values:
                 problems.append(f"{prefix}.examples[{j}].value: {ex.value!r} is not one of {', '.join(values)}")
         out[str(dim.get("id"))] = rules
@@ -152,8 +160,7 @@ def load_codings(
     expected = list(range(1, max(rounds) + 1))
     gaps = [r for r in expected if r not in rounds]
     if gaps:
-        problems.append(f"{display(folder)}: (folder): round folder(s) missing: "
-                        f"{', '.join(f'round{r}' for r in gaps)}")
+        problems.append(f"{display(folder)}: (folder): round folder(s) missing: {', '.join(f'round{r}' for r in gaps)}")
     result.rounds = tuple(sorted(rounds))
     by_round: dict[int, dict[str, dict[tuple[str, str], str]]] = {}
     for number, sub in sorted(rounds.items()):
@@ -161,11 +168,13 @@ def load_codings(
         for path in sorted(sub.glob("*.yaml")):
             name = CODER_FILE.match(path.name)
             if not name or name.group(1) not in CODERS:
-                problems.append(f"{display(path)}: (file): unexpected file; coder files are coder_a.yaml and "
-                                "coder_b.yaml")
+                problems.append(
+                    f"{display(path)}: (file): unexpected file; coder files are coder_a.yaml and coder_b.yaml"
+                )
                 continue
-            values = _read_coder_file(path, number, name.group(1), dimensions, known, read_yaml, pydantic_problems,
-                                      display, result, problems)
+            values = _read_coder_file(
+                path, number, name.group(1), dimensions, known, read_yaml, pydantic_problems, display, result, problems
+            )
             if values is not None:
                 coders_here[name.group(1)] = values
         problems.extend(
@@ -183,19 +192,23 @@ def load_codings(
             )
         by_round[number] = coders_here
     last = by_round.get(max(rounds), {})
-    decisions = _read_adjudication(folder / "adjudication.yaml", dimensions, known, read_yaml, pydantic_problems,
-                                   display, problems)
+    decisions = _read_adjudication(
+        folder / "adjudication.yaml", dimensions, known, read_yaml, pydantic_problems, display, problems
+    )
     if decisions is None or set(last) != set(CODERS):
         return result  # the final check needs both last-round files and a readable adjudication file
-    muni_files = {code: display(Path(data_dir) / "gemeenten" / f"{m.municipality.slug}.yaml")
-                  for code, m in codes.items()}
-    result.status = _final_status(display(folder / "adjudication.yaml"), max(rounds), last, decisions, codes,
-                                  muni_files, dimensions, problems)
+    muni_files = {
+        code: display(Path(data_dir) / "gemeenten" / f"{m.municipality.slug}.yaml") for code, m in codes.items()
+    }
+    result.status = _final_status(
+        display(folder / "adjudication.yaml"), max(rounds), last, decisions, codes, muni_files, dimensions, problems
+    )
     return result
 
 
-def _read_coder_file(path, number, coder, dimensions, codes, read_yaml, pydantic_problems, display, result,
-                     problems) -> dict[tuple[str, str], str] | None:
+def _read_coder_file(
+    path, number, coder, dimensions, codes, read_yaml, pydantic_problems, display, result, problems
+) -> dict[tuple[str, str], str] | None:
     where = display(path)
     data = read_yaml(path, problems)
     if data is None:
@@ -216,26 +229,34 @@ def _read_coder_file(path, number, coder, dimensions, codes, read_yaml, pydantic
     values: dict[tuple[str, str], str] = {}
     for i, c in enumerate(doc.codings):
         if c.municipality not in codes:
-            problems.append(f"{where}: codings[{i}].municipality: {c.municipality} is not a municipality in "
-                            "data/gemeenten/")
+            problems.append(
+                f"{where}: codings[{i}].municipality: {c.municipality} is not a municipality in data/gemeenten/"
+            )
             continue
         if c.dimension not in dimensions:
-            problems.append(f"{where}: codings[{i}].dimension: {c.dimension!r} is not a dimension in "
-                            "data/reference/org_model.yaml")
+            problems.append(
+                f"{where}: codings[{i}].dimension: {c.dimension!r} is not a dimension in data/reference/org_model.yaml"
+            )
             continue
         if c.value not in dimensions[c.dimension]:
-            problems.append(f"{where}: codings[{i}].value: {c.value!r} is not one of "
-                            f"{', '.join(dimensions[c.dimension])}")
+            problems.append(
+                f"{where}: codings[{i}].value: {c.value!r} is not one of {', '.join(dimensions[c.dimension])}"
+            )
             continue
         key = (c.municipality, c.dimension)
         if key in seen:
-            problems.append(f"{where}: codings[{i}]: {c.municipality} × {c.dimension} is also coded in "
-                            f"codings[{seen[key]}] (exactly once per file)")
+            problems.append(
+                f"{where}: codings[{i}]: {c.municipality} × {c.dimension} is also coded in "
+                f"codings[{seen[key]}] (exactly once per file)"
+            )
             continue
         seen[key] = i
         values[key] = c.value
-        result.codings.append(CodedUnit(number, coder, c.municipality, c.dimension, c.value, c.justification,
-                                        c.locator, doc.rules_version))
+        result.codings.append(
+            CodedUnit(
+                number, coder, c.municipality, c.dimension, c.value, c.justification, c.locator, doc.rules_version
+            )
+        )
     # A municipality the file does not name at all is not double-coded (SINGLE_CODED); one it names must be
     # coded on every dimension.
     named = {code for code, _dim in values}
@@ -249,8 +270,9 @@ def _read_coder_file(path, number, coder, dimensions, codes, read_yaml, pydantic
 def _read_adjudication(path, dimensions, codes, read_yaml, pydantic_problems, display, problems):
     where = display(path)
     if not path.exists():
-        problems.append(f"{where}: (file): adjudication file is missing (use `decisions: []` when the coders "
-                        "agreed on everything)")
+        problems.append(
+            f"{where}: (file): adjudication file is missing (use `decisions: []` when the coders agreed on everything)"
+        )
         return None
     data = read_yaml(path, problems)
     if data is None:
@@ -266,14 +288,18 @@ def _read_adjudication(path, dimensions, codes, read_yaml, pydantic_problems, di
     out = {}
     for i, d in enumerate(doc.decisions):
         if d.municipality not in codes:
-            problems.append(f"{where}: decisions[{i}].municipality: {d.municipality} is not a municipality in "
-                            "data/gemeenten/")
+            problems.append(
+                f"{where}: decisions[{i}].municipality: {d.municipality} is not a municipality in data/gemeenten/"
+            )
         elif d.dimension not in dimensions:
-            problems.append(f"{where}: decisions[{i}].dimension: {d.dimension!r} is not a dimension in "
-                            "data/reference/org_model.yaml")
+            problems.append(
+                f"{where}: decisions[{i}].dimension: {d.dimension!r} is not a dimension in "
+                "data/reference/org_model.yaml"
+            )
         elif d.value not in dimensions[d.dimension]:
-            problems.append(f"{where}: decisions[{i}].value: {d.value!r} is not one of "
-                            f"{', '.join(dimensions[d.dimension])}")
+            problems.append(
+                f"{where}: decisions[{i}].value: {d.value!r} is not one of {', '.join(dimensions[d.dimension])}"
+            )
         elif (d.municipality, d.dimension) in out:
             problems.append(f"{where}: decisions[{i}]: {d.municipality} × {d.dimension} is decided twice")
         else:
@@ -298,25 +324,33 @@ def _final_status(where, last_round, last, decisions, codes, muni_files, dimensi
             entry = decisions.get((code, dim))
             if code not in double_coded and final in dimensions[dim]:
                 if entry is not None:
-                    problems.append(f"{where}: decisions[{entry[0]}]: {code} is in no coder file; there is nothing "
-                                    "to adjudicate (remove the entry, or add the municipality to both coder files)")
+                    problems.append(
+                        f"{where}: decisions[{entry[0]}]: {code} is in no coder file; there is nothing "
+                        "to adjudicate (remove the entry, or add the municipality to both coder files)"
+                    )
                 status[(code, dim)] = FinalStatus(SINGLE_CODED)
                 continue
             if a is None or b is None or final not in dimensions[dim]:
                 continue  # already reported: a pair missing from a coder file, or a value outside the codebook
             if a == b == final:
                 if entry is not None:
-                    problems.append(f"{where}: decisions[{entry[0]}]: both round-{last_round} coders gave "
-                                    f"{final!r} for {code} × {dim}; an agreed code needs no adjudication (remove "
-                                    "the entry)")
+                    problems.append(
+                        f"{where}: decisions[{entry[0]}]: both round-{last_round} coders gave "
+                        f"{final!r} for {code} × {dim}; an agreed code needs no adjudication (remove "
+                        "the entry)"
+                    )
                 status[(code, dim)] = FinalStatus(AGREED)
             elif entry is None:
-                problems.append(f"{slug_file}: organisation.{dim}.value: {final!r} is not what both round-"
-                                f"{last_round} coders gave ({a!r}, {b!r}) and {where} has no decision for "
-                                f"{code} × {dim}")
+                problems.append(
+                    f"{slug_file}: organisation.{dim}.value: {final!r} is not what both round-"
+                    f"{last_round} coders gave ({a!r}, {b!r}) and {where} has no decision for "
+                    f"{code} × {dim}"
+                )
             elif entry[1].value != final:
-                problems.append(f"{where}: decisions[{entry[0]}].value: {entry[1].value!r} differs from the final "
-                                f"code {final!r} in {slug_file} (organisation.{dim}.value)")
+                problems.append(
+                    f"{where}: decisions[{entry[0]}].value: {entry[1].value!r} differs from the final "
+                    f"code {final!r} in {slug_file} (organisation.{dim}.value)"
+                )
             else:
                 d = entry[1]
                 status[(code, dim)] = FinalStatus(ADJUDICATED, d.reason_nl, d.reason_en, d.rule_change)

@@ -12,6 +12,7 @@ BOOLEAN -> boolean, VARCHAR -> string), so the descriptor can never claim a type
 The descriptor follows Frictionless Data Package v1 (profile tabular-data-package), which every
 Frictionless tool reads; units are a `unit` property on a field (Table Schema allows extra properties).
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
@@ -81,21 +82,27 @@ def _schema(table: ExportTable, df: pd.DataFrame, lang: str) -> dict:
 def _texts(lang: str) -> dict[str, str]:
     nl = lang == "nl"
     return {
-        "title": "Lokale teams: hoe 16 Nederlandse gemeenten hun lokale teams organiseren (tidy data)" if nl
+        "title": "Lokale teams: hoe 16 Nederlandse gemeenten hun lokale teams organiseren (tidy data)"
+        if nl
         else "Lokale teams: how 16 Dutch municipalities organise their local social teams (tidy data)",
         "description": (
             "Feiten en cijfers uit bijlage 2 van KPMG (2019), in opdracht van het ministerie van VWS, als "
-            "nette tabellen: één rij per waarneming, codes uitgelegd in codeboektabellen." if nl else
-            "Facts and figures from appendix 2 of KPMG (2019), commissioned by the Dutch Ministry of VWS, as "
-            "tidy tables: one row per observation, codes explained in codebook tables."),
+            "nette tabellen: één rij per waarneming, codes uitgelegd in codeboektabellen."
+            if nl
+            else "Facts and figures from appendix 2 of KPMG (2019), commissioned by the Dutch Ministry of VWS, as "
+            "tidy tables: one row per observation, codes explained in codebook tables."
+        ),
         "licence": (
             "Het rapport van KPMG (2019) zelf is 'alle rechten voorbehouden' en wordt niet overgenomen. Alleen "
             "feiten en cijfers komen eruit; alle teksten zijn samenvattingen in eigen woorden van het project "
-            "lokale-teams. Noem het rapport (en de bron per cijfer) als je deze data gebruikt." if nl else
-            "The KPMG (2019) report itself is 'all rights reserved' and is not reproduced. Only facts and figures "
+            "lokale-teams. Noem het rapport (en de bron per cijfer) als je deze data gebruikt."
+            if nl
+            else "The KPMG (2019) report itself is 'all rights reserved' and is not reproduced. Only facts and figures "
             "are taken from it; every text is a summary in the lokale-teams project's own words. Cite the report "
-            "(and the source given per figure) when you use these data."),
-        "licence_title": "Feiten en cijfers uit KPMG (2019); teksten in eigen woorden" if nl
+            "(and the source given per figure) when you use these data."
+        ),
+        "licence_title": "Feiten en cijfers uit KPMG (2019); teksten in eigen woorden"
+        if nl
         else "Facts and figures from KPMG (2019); texts in our own words",
     }
 
@@ -165,8 +172,7 @@ def descriptor(
 def _selection_sentence(selection: Selection, lang: str) -> str:
     n = len(selection.codes)
     if lang == "nl":
-        return (f"Selectie van {n} gemeenten (filters: {selection.filters}); codeboek- en brontabellen zijn "
-                "volledig.")
+        return f"Selectie van {n} gemeenten (filters: {selection.filters}); codeboek- en brontabellen zijn volledig."
     return f"Selection of {n} municipalities (filters: {selection.filters}); codebook and source tables are whole."
 
 
@@ -174,62 +180,118 @@ def _selection_sentence(selection: Selection, lang: str) -> str:
 
 _FORMAT_NOTES = {
     ("csv", "nl"): [
-        ("Eén CSV-bestand per tabel: UTF-8, komma als scheidingsteken, kopregel, tekst tussen dubbele "
-        "aanhalingstekens waar nodig. Een leeg veld betekent: niet gegeven in de schets (nooit nul of 'nee')."),
+        (
+            "Eén CSV-bestand per tabel: UTF-8, komma als scheidingsteken, kopregel, tekst tussen dubbele "
+            "aanhalingstekens waar nodig. Een leeg veld betekent: niet gegeven in de schets (nooit nul of 'nee')."
+        ),
         "Gehele getallen staan zonder decimalen; ja/nee-kolommen als True/False.",
-        ("Een tekstcel die met =, +, -, @, tab of CR begint, krijgt een ' ervoor, zodat een spreadsheet haar "
-        "niet als formule uitvoert. De Parquet-download bevat de tekst precies zoals opgeslagen."),
+        (
+            "Een tekstcel die met =, +, -, @, tab of CR begint, krijgt een ' ervoor, zodat een spreadsheet haar "
+            "niet als formule uitvoert. De Parquet-download bevat de tekst precies zoals opgeslagen."
+        ),
     ],
     ("csv", "en"): [
-        ("One CSV file per table: UTF-8, comma-separated, header row, text quoted with double quotes where "
-        "needed. An empty field means: not given in the sketch (never zero or 'no')."),
+        (
+            "One CSV file per table: UTF-8, comma-separated, header row, text quoted with double quotes where "
+            "needed. An empty field means: not given in the sketch (never zero or 'no')."
+        ),
         "Integers are written without decimals; yes/no columns as True/False.",
-        ("A text cell starting with =, +, -, @, tab or CR gets a leading ' so a spreadsheet does not run it as a "
-        "formula. The Parquet download holds the text exactly as stored."),
+        (
+            "A text cell starting with =, +, -, @, tab or CR gets a leading ' so a spreadsheet does not run it as a "
+            "formula. The Parquet download holds the text exactly as stored."
+        ),
     ],
     ("xlsx", "nl"): [
-        ("Eén werkblad per tabel, met dezelfde naam als de tabel; dit README-blad eerst. Een lege cel betekent: "
-        "niet gegeven in de schets (nooit nul of 'nee')."),
-        ("Het blad datapackage bevat datapackage.json (Frictionless), één regel per rij: plak kolom A "
-        "onder elkaar in een bestand naast de werkmap om het door software te laten lezen."),
-        ("Een tekstcel die met =, +, -, @, tab of CR begint, krijgt een ' ervoor, zodat Excel haar niet als "
-        "formule uitvoert."),
+        (
+            "Eén werkblad per tabel, met dezelfde naam als de tabel; dit README-blad eerst. Een lege cel betekent: "
+            "niet gegeven in de schets (nooit nul of 'nee')."
+        ),
+        (
+            "Het blad datapackage bevat datapackage.json (Frictionless), één regel per rij: plak kolom A "
+            "onder elkaar in een bestand naast de werkmap om het door software te laten lezen."
+        ),
+        (
+            "Een tekstcel die met =, +, -, @, tab of CR begint, krijgt een ' ervoor, zodat Excel haar niet als "
+            "formule uitvoert."
+        ),
     ],
     ("xlsx", "en"): [
-        ("One sheet per table, named like the table; this README sheet first. An empty cell means: not given in "
-        "the sketch (never zero or 'no')."),
-        ("The datapackage sheet holds datapackage.json (Frictionless), one line per row: join column A into a "
-        "file next to the workbook to let software read it."),
+        (
+            "One sheet per table, named like the table; this README sheet first. An empty cell means: not given in "
+            "the sketch (never zero or 'no')."
+        ),
+        (
+            "The datapackage sheet holds datapackage.json (Frictionless), one line per row: join column A into a "
+            "file next to the workbook to let software read it."
+        ),
         "A text cell starting with =, +, -, @, tab or CR gets a leading ' so Excel does not run it as a formula.",
     ],
     ("parquet", "nl"): [
-        ("Eén Parquet-bestand per tabel, met de kolomtypen van het datawarehouse (gehele getallen als int32, "
-        "decimale getallen als double, ja/nee als boolean). Een lege waarde (null) betekent: niet gegeven in "
-        "de schets. Tekst staat er precies zoals opgeslagen."),
+        (
+            "Eén Parquet-bestand per tabel, met de kolomtypen van het datawarehouse (gehele getallen als int32, "
+            "decimale getallen als double, ja/nee als boolean). Een lege waarde (null) betekent: niet gegeven in "
+            "de schets. Tekst staat er precies zoals opgeslagen."
+        ),
     ],
     ("parquet", "en"): [
-        ("One Parquet file per table, with the warehouse's column types (integers as int32, decimals as double, "
-        "yes/no as boolean). A null means: not given in the sketch. Text is exactly as stored."),
+        (
+            "One Parquet file per table, with the warehouse's column types (integers as int32, decimals as double, "
+            "yes/no as boolean). A null means: not given in the sketch. Text is exactly as stored."
+        ),
     ],
 }
 
 _LABELS = {
-    "nl": {"what": "Wat", "selection": "Selectie", "cite": "Zo citeer je", "licence": "Rechten",
-           "version": "Dataversie", "built": "Gebouwd op", "checksum": "Controlegetal data",
-           "files": "Bestanden", "format": "Bestandsformaat", "descriptor": "Beschrijving voor software",
-           "tables": "Tabellen", "column": "Kolom", "type": "Type", "unit": "Eenheid", "meaning": "Betekenis",
-           "key": "Sleutel", "refs": "Verwijst naar", "rows": "rijen", "table": "tabel",
-           "descriptor_text": "datapackage.json beschrijft elke tabel met kolomtypen, eenheden, sleutels en "
-           "verwijzingen (Frictionless Data Package, te lezen met bv. frictionless of R/Python).",
-           "all": "alle 16 gemeenten, geen filters", "municipalities": "aantal gemeenten"},
-    "en": {"what": "What", "selection": "Selection", "cite": "How to cite", "licence": "Rights",
-           "version": "Data version", "built": "Built at", "checksum": "Data checksum",
-           "files": "Files", "format": "File format", "descriptor": "Description for software",
-           "tables": "Tables", "column": "Column", "type": "Type", "unit": "Unit", "meaning": "Meaning",
-           "key": "Key", "refs": "Refers to", "rows": "rows", "table": "table",
-           "descriptor_text": "datapackage.json describes every table with column types, units, keys and "
-           "references (Frictionless Data Package, readable with e.g. frictionless or R/Python).",
-           "all": "all 16 municipalities, no filters", "municipalities": "number of municipalities"},
+    "nl": {
+        "what": "Wat",
+        "selection": "Selectie",
+        "cite": "Zo citeer je",
+        "licence": "Rechten",
+        "version": "Dataversie",
+        "built": "Gebouwd op",
+        "checksum": "Controlegetal data",
+        "files": "Bestanden",
+        "format": "Bestandsformaat",
+        "descriptor": "Beschrijving voor software",
+        "tables": "Tabellen",
+        "column": "Kolom",
+        "type": "Type",
+        "unit": "Eenheid",
+        "meaning": "Betekenis",
+        "key": "Sleutel",
+        "refs": "Verwijst naar",
+        "rows": "rijen",
+        "table": "tabel",
+        "descriptor_text": "datapackage.json beschrijft elke tabel met kolomtypen, eenheden, sleutels en "
+        "verwijzingen (Frictionless Data Package, te lezen met bv. frictionless of R/Python).",
+        "all": "alle 16 gemeenten, geen filters",
+        "municipalities": "aantal gemeenten",
+    },
+    "en": {
+        "what": "What",
+        "selection": "Selection",
+        "cite": "How to cite",
+        "licence": "Rights",
+        "version": "Data version",
+        "built": "Built at",
+        "checksum": "Data checksum",
+        "files": "Files",
+        "format": "File format",
+        "descriptor": "Description for software",
+        "tables": "Tables",
+        "column": "Column",
+        "type": "Type",
+        "unit": "Unit",
+        "meaning": "Meaning",
+        "key": "Key",
+        "refs": "Refers to",
+        "rows": "rows",
+        "table": "table",
+        "descriptor_text": "datapackage.json describes every table with column types, units, keys and "
+        "references (Frictionless Data Package, readable with e.g. frictionless or R/Python).",
+        "all": "all 16 municipalities, no filters",
+        "municipalities": "number of municipalities",
+    },
 }
 
 
@@ -239,10 +301,19 @@ def _lang(lang: str) -> str:
 
 # Units are written in the README's and descriptor's language; Table Schema type names stay as they are in
 # the descriptor (software reads them) and get a Dutch gloss in a Dutch README.
-_UNITS_NL = {"persons": "personen", "year": "jaar", "decimal degrees (WGS84)": "decimale graden (WGS84)",
-             "see column unit": "zie kolom unit", "teams": "teams"}
-_TYPES_NL = {"integer": "integer (geheel getal)", "number": "number (getal)", "string": "string (tekst)",
-             "boolean": "boolean (ja/nee)"}
+_UNITS_NL = {
+    "persons": "personen",
+    "year": "jaar",
+    "decimal degrees (WGS84)": "decimale graden (WGS84)",
+    "see column unit": "zie kolom unit",
+    "teams": "teams",
+}
+_TYPES_NL = {
+    "integer": "integer (geheel getal)",
+    "number": "number (getal)",
+    "string": "string (tekst)",
+    "boolean": "boolean (ja/nee)",
+}
 
 
 def unit_text(unit: str | None, lang: str) -> str:
@@ -259,13 +330,18 @@ def _header_rows(tables, fmt, lang, meta, selection) -> list[tuple[str, str]]:
     lab = _LABELS[_lang(lang)]
     words = _texts(_lang(lang))
     meta = meta or {}
-    chosen = (f"{lab['municipalities']}: {len(selection.codes)} · {selection.filters}" if selection is not None
-              else lab["all"])
+    chosen = (
+        f"{lab['municipalities']}: {len(selection.codes)} · {selection.filters}"
+        if selection is not None
+        else lab["all"]
+    )
     rows = [
         (lab["what"], words["description"]),
         (lab["selection"], chosen),
-        (lab["cite"], (f"{report_citation(_lang(lang), report_source(tables.get('sources')))} "
-                       f"{dashboard_citation(_lang(lang))}")),
+        (
+            lab["cite"],
+            (f"{report_citation(_lang(lang), report_source(tables.get('sources')))} {dashboard_citation(_lang(lang))}"),
+        ),
         (lab["licence"], words["licence"]),
         (lab["version"], meta.get("data_version", DATA_VERSION)),
     ]
@@ -331,8 +407,11 @@ def readme_markdown(
     lines += ["", f"## {lab['files']}", ""]
     for name in files or ["datapackage.json", *[resource_path(n, fmt) for n in tables]]:
         stem = name.rsplit(".", 1)[0]
-        title = REGISTRY[stem].title(lang) if stem in REGISTRY else (
-            lab["descriptor"] if name == "datapackage.json" else "")
+        title = (
+            REGISTRY[stem].title(lang)
+            if stem in REGISTRY
+            else (lab["descriptor"] if name == "datapackage.json" else "")
+        )
         rows = f" ({len(tables[stem])} {lab['rows']})" if stem in tables else ""
         lines.append(f"- `{name}`: {title}{rows}")
     lines += ["", f"## {lab['tables']}"]

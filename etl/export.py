@@ -15,6 +15,7 @@ Spreadsheet safety: a text cell that starts with =, +, -, @, a tab or a carriage
 by Excel and LibreOffice (CSV/formula injection). CSV and XLSX writers prefix such cells with a single quote
 (`neutralise_formulas`). Parquet is not opened by spreadsheets and keeps the text exactly as stored.
 """
+
 from __future__ import annotations
 
 import io
@@ -178,7 +179,6 @@ def _write_sheet(writer: pd.ExcelWriter, sheet: str, df: pd.DataFrame, widths: t
         ws.column_dimensions[ws.cell(row=1, column=i + 1).column_letter].width = width
 
 
-
 def package_files(
     tables: Mapping[str, pd.DataFrame],
     *,
@@ -195,8 +195,9 @@ def package_files(
     """
     tables = dict(tables)
     meta = dict(meta or {})
-    package = descriptor(tables, fmt=fmt, lang=lang, meta=meta, selection=selection,
-                         workbook=workbook_name if fmt == "xlsx" else None)
+    package = descriptor(
+        tables, fmt=fmt, lang=lang, meta=meta, selection=selection, workbook=workbook_name if fmt == "xlsx" else None
+    )
     package_text = json.dumps(package, ensure_ascii=False, indent=2)
     files: dict[str, bytes] = {}
     if fmt == "csv":
@@ -206,12 +207,18 @@ def package_files(
     else:
         buffer = io.BytesIO()
         header = ("veld", "beschrijving") if lang == "nl" else ("field", "description")
-        write_xlsx(tables, buffer, readme_rows(tables, fmt=fmt, lang=lang, meta=meta, selection=selection),
-                   readme_header=header, descriptor_text=package_text)
+        write_xlsx(
+            tables,
+            buffer,
+            readme_rows(tables, fmt=fmt, lang=lang, meta=meta, selection=selection),
+            readme_header=header,
+            descriptor_text=package_text,
+        )
         files[workbook_name] = buffer.getvalue()
     names = [DESCRIPTOR_NAME, *files]
-    files[README_NAME] = readme_markdown(tables, fmt=fmt, lang=lang, meta=meta, selection=selection,
-                                         files=names).encode("utf-8")
+    files[README_NAME] = readme_markdown(
+        tables, fmt=fmt, lang=lang, meta=meta, selection=selection, files=names
+    ).encode("utf-8")
     files[DESCRIPTOR_NAME] = (package_text + "\n").encode("utf-8")
     return files
 

@@ -1,4 +1,5 @@
 """Where things live. Every other etl module takes its default paths from here, so there is one place to change."""
+
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -23,6 +23,7 @@ Conventions (documented in data/README.md, "How alpha is computed and read"):
 - Percentage agreement = share of pairable units on which every coder gave the same value (for two coders:
   the plain share of units both coded alike). Values 0..100.
 """
+
 from __future__ import annotations
 
 from collections import Counter, defaultdict

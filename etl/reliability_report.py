@@ -1,4 +1,5 @@
 """The agreement table of `python -m etl reliability`: read from the warehouse, format as plain text. No CLI here."""
+
 from __future__ import annotations
 
 import math
@@ -42,19 +43,33 @@ def format_reliability(rows: list[tuple]) -> str:
     if not rows:
         return "no double coding in this data set (data/coding/ is missing), so there are no agreement figures"
     body = [
-        (dim, _num(a1, 3), _num(p1, 1), str(last), _num(a, 3), _num(p, 1), str(n),
-         "—" if dim == "overall" else status_word(a, bool(tent)))
+        (
+            dim,
+            _num(a1, 3),
+            _num(p1, 1),
+            str(last),
+            _num(a, 3),
+            _num(p, 1),
+            str(n),
+            "—" if dim == "overall" else status_word(a, bool(tent)),
+        )
         for dim, a1, p1, last, a, p, n, tent, _below in rows
     ]
     widths = [max(len(r[i]) for r in [HEADER, *body]) for i in range(len(HEADER))]
     left = (0, 7)  # dimension and status read left-aligned; numbers right-aligned
-    lines = ["  ".join(c.ljust(w) if i in left else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True)))
-             for r in [HEADER, *body]]
+    lines = [
+        "  ".join(c.ljust(w) if i in left else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True)))
+        for r in [HEADER, *body]
+    ]
     lines.insert(1, "  ".join("-" * w for w in widths))
     lines.append("")
-    lines.append("alpha: Krippendorff's alpha, nominal (1 = perfect agreement, 0 = no better than chance); "
-                 "%: share of units both coders coded alike; n: units coded by both (a unit is one municipality "
-                 "on one dimension).")
-    lines.append(f"Target alpha >= {TARGET_ALPHA:.2f}; below {TENTATIVE_ALPHA} a dimension is marked tentative. "
-                 "Overall: disagreements summed over dimensions (see data/README.md).")
+    lines.append(
+        "alpha: Krippendorff's alpha, nominal (1 = perfect agreement, 0 = no better than chance); "
+        "%: share of units both coders coded alike; n: units coded by both (a unit is one municipality "
+        "on one dimension)."
+    )
+    lines.append(
+        f"Target alpha >= {TARGET_ALPHA:.2f}; below {TENTATIVE_ALPHA} a dimension is marked tentative. "
+        "Overall: disagreements summed over dimensions (see data/README.md)."
+    )
     return "\n".join(line.rstrip() for line in lines)

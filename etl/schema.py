@@ -5,6 +5,7 @@ validates against it, the integrity tests use it, and data/README.md documents t
 Cross-file rules (ids that must exist in data/reference/, unique codes) live in etl/validate.py,
 because a single file cannot know them.
 """
+
 from __future__ import annotations
 
 import re
@@ -39,8 +40,18 @@ TeamKind = Literal[
     "other",
 ]
 Province = Literal[
-    "Groningen", "Friesland", "Drenthe", "Overijssel", "Flevoland", "Gelderland", "Utrecht",
-    "Noord-Holland", "Zuid-Holland", "Zeeland", "Noord-Brabant", "Limburg",
+    "Groningen",
+    "Friesland",
+    "Drenthe",
+    "Overijssel",
+    "Flevoland",
+    "Gelderland",
+    "Utrecht",
+    "Noord-Holland",
+    "Zuid-Holland",
+    "Zeeland",
+    "Noord-Brabant",
+    "Limburg",
 ]
 
 
@@ -180,6 +191,7 @@ class Municipality(Strict):
 
 # --- coding reliability (issue 10; formats in data/README.md, "Double coding") ------------------------------
 # Decision rules live in data/reference/org_model.yaml under each dimension's `decision_rules` (English only).
+
 
 class RuleExample(Strict):
     municipality: str = NonEmpty  # slug of a file in data/gemeenten/

@@ -9,6 +9,7 @@ Surrogate ids (indicator_value_id, team_id, practice_id, note_id) are assigned i
 order, so the same data always gives the same ids. Adding a municipality shifts the ids of the files sorted
 after it: ids are stable per data version, not across versions; link on natural keys when you need that.
 """
+
 from __future__ import annotations
 
 from typing import NamedTuple
@@ -49,6 +50,7 @@ TABLE_ORDER = (
     "coding_reliability",
 )
 
+
 def _items(ref: Reference, stem: str, key: str) -> list[dict]:
     return (ref.raw.get(stem) or {}).get(key) or []
 
@@ -56,11 +58,31 @@ def _items(ref: Reference, stem: str, key: str) -> list[dict]:
 def reference_tables(ref: Reference) -> dict[str, Table]:
     """Rows of the shared tables: sources, basic functions, routekaart, insights, dilemmas, codebooks."""
     sources = Table(
-        ("source_id", "producer", "title", "subtitle", "year", "date_published", "publisher", "kind", "licence",
-         "cited_in"),
+        (
+            "source_id",
+            "producer",
+            "title",
+            "subtitle",
+            "year",
+            "date_published",
+            "publisher",
+            "kind",
+            "licence",
+            "cited_in",
+        ),
         [
-            (s["id"], s["producer"], s["title"], s.get("subtitle"), s.get("year"), _text(s.get("date_published")),
-             s.get("publisher"), s["kind"], s.get("licence"), s.get("cited_in"))
+            (
+                s["id"],
+                s["producer"],
+                s["title"],
+                s.get("subtitle"),
+                s.get("year"),
+                _text(s.get("date_published")),
+                s.get("publisher"),
+                s["kind"],
+                s.get("licence"),
+                s.get("cited_in"),
+            )
             for s in _items(ref, "sources", "sources")
         ],
     )
@@ -88,25 +110,50 @@ def reference_tables(ref: Reference) -> dict[str, Table]:
     dilemmas = Table(
         ("dilemma_id", "basic_function_id", "question_nl", "question_en", "summary_nl", "summary_en", "locator"),
         [
-            (d["id"], d.get("basic_function"), d["question_nl"], d["question_en"], d["summary_nl"], d["summary_en"],
-             d["locator"])
+            (
+                d["id"],
+                d.get("basic_function"),
+                d["question_nl"],
+                d["question_en"],
+                d["summary_nl"],
+                d["summary_en"],
+                d["locator"],
+            )
             for d in _items(ref, "dilemmas", "dilemmas")
         ],
     )
     indicators = Table(
-        ("indicator_id", "label_nl", "label_en", "unit", "comparability_group", "definition", "definition_nl",
-         "comparable_across_municipalities"),
+        (
+            "indicator_id",
+            "label_nl",
+            "label_en",
+            "unit",
+            "comparability_group",
+            "definition",
+            "definition_nl",
+            "comparable_across_municipalities",
+        ),
         [
-            (i["id"], i["label_nl"], i["label_en"], i["unit"], i["comparability_group"], i["definition_en"],
-             i["definition_nl"], bool(i.get("comparable_across_municipalities", True)))
+            (
+                i["id"],
+                i["label_nl"],
+                i["label_en"],
+                i["unit"],
+                i["comparability_group"],
+                i["definition_en"],
+                i["definition_nl"],
+                bool(i.get("comparable_across_municipalities", True)),
+            )
             for i in _items(ref, "indicators", "indicators")
         ],
     )
     dims = sorted(_items(ref, "org_model", "dimensions"), key=lambda d: d["order"])
     dimensions = Table(
         ("dimension_id", "ordinal", "label_nl", "label_en", "question_nl", "question_en", "derived_from"),
-        [(d["id"], d["order"], d["label_nl"], d["label_en"], d["question_nl"], d["question_en"], d["derived_from"])
-         for d in dims],
+        [
+            (d["id"], d["order"], d["label_nl"], d["label_en"], d["question_nl"], d["question_en"], d["derived_from"])
+            for d in dims
+        ],
     )
     values = Table(
         ("dimension_id", "value_id", "ordinal", "label_nl", "label_en", "definition_nl", "definition_en"),
@@ -137,37 +184,105 @@ def municipality_row(m: Municipality) -> tuple:
     ident, pop = m.municipality, m.municipality.population
     t = m.transition
     return (
-        ident.code, ident.slug, ident.name, ident.official_name, ident.province, ident.appendix_letter,
-        ident.latitude, ident.longitude, ident.coordinates_source,
-        pop.value, pop.qualifier, pop.year, pop.source, pop.locator,
-        m.vision.nl, m.vision.en, m.vision.locator,
-        t.nl if t else None, t.en if t else None, t.locator if t else None,
+        ident.code,
+        ident.slug,
+        ident.name,
+        ident.official_name,
+        ident.province,
+        ident.appendix_letter,
+        ident.latitude,
+        ident.longitude,
+        ident.coordinates_source,
+        pop.value,
+        pop.qualifier,
+        pop.year,
+        pop.source,
+        pop.locator,
+        m.vision.nl,
+        m.vision.en,
+        m.vision.locator,
+        t.nl if t else None,
+        t.en if t else None,
+        t.locator if t else None,
     )
 
 
 MUNICIPALITY_COLUMNS = (
-    "municipality_code", "slug", "name", "official_name", "province", "appendix_letter",
-    "latitude", "longitude", "coordinates_source",
-    "population", "population_qualifier", "population_year", "population_source", "population_locator",
-    "vision_nl", "vision_en", "vision_locator",
-    "transition_nl", "transition_en", "transition_locator",
+    "municipality_code",
+    "slug",
+    "name",
+    "official_name",
+    "province",
+    "appendix_letter",
+    "latitude",
+    "longitude",
+    "coordinates_source",
+    "population",
+    "population_qualifier",
+    "population_year",
+    "population_source",
+    "population_locator",
+    "vision_nl",
+    "vision_en",
+    "vision_locator",
+    "transition_nl",
+    "transition_en",
+    "transition_locator",
 )
 INDICATOR_VALUE_COLUMNS = (
-    "indicator_value_id", "municipality_code", "indicator_id", "value", "value_upper", "qualifier",
-    "national_reference", "year", "period", "area", "source_id", "locator", "note_nl", "note_en",
+    "indicator_value_id",
+    "municipality_code",
+    "indicator_id",
+    "value",
+    "value_upper",
+    "qualifier",
+    "national_reference",
+    "year",
+    "period",
+    "area",
+    "source_id",
+    "locator",
+    "note_nl",
+    "note_en",
 )
 NOTE_COLUMNS = ("note_id", "municipality_code", "topic", "text_nl", "text_en", "source_id", "locator")
 TEAM_COLUMNS = (
-    "team_id", "municipality_code", "ordinal", "team_name", "team_kind", "team_count", "count_qualifier",
-    "target_group", "operated_by", "direct_access", "description_nl", "description_en", "locator",
+    "team_id",
+    "municipality_code",
+    "ordinal",
+    "team_name",
+    "team_kind",
+    "team_count",
+    "count_qualifier",
+    "target_group",
+    "operated_by",
+    "direct_access",
+    "description_nl",
+    "description_en",
+    "locator",
 )
 CHOICE_COLUMNS = (
-    "municipality_code", "dimension_id", "value_id", "justification_nl", "justification_en", "locator",
-    "agreement", "adjudication_reason_nl", "adjudication_reason_en", "rule_change",
+    "municipality_code",
+    "dimension_id",
+    "value_id",
+    "justification_nl",
+    "justification_en",
+    "locator",
+    "agreement",
+    "adjudication_reason_nl",
+    "adjudication_reason_en",
+    "rule_change",
 )
 PRACTICE_COLUMNS = (
-    "practice_id", "municipality_code", "basic_function_id", "ordinal", "title_nl", "summary_nl", "title_en",
-    "summary_en", "locator",
+    "practice_id",
+    "municipality_code",
+    "basic_function_id",
+    "ordinal",
+    "title_nl",
+    "summary_nl",
+    "title_en",
+    "summary_en",
+    "locator",
 )
 FIGURE_COLUMNS = ("practice_id", "ordinal", "label_nl", "label_en", "value", "unit", "qualifier")
 
@@ -180,39 +295,91 @@ def municipality_tables(
     status = coding.status if coding is not None else {}
     out: dict[str, list[tuple]] = {
         name: []
-        for name in ("municipality", "indicator_value", "qualitative_note", "team", "org_choice", "practice",
-                     "practice_figure")
+        for name in (
+            "municipality",
+            "indicator_value",
+            "qualitative_note",
+            "team",
+            "org_choice",
+            "practice",
+            "practice_figure",
+        )
     }
     for m in municipalities:
         code = m.municipality.code
         out["municipality"].append(municipality_row(m))
         for v in m.indicators:
-            out["indicator_value"].append((
-                len(out["indicator_value"]) + 1, code, v.indicator, v.value, v.value_upper, v.qualifier,
-                v.national_reference, v.year, v.period, v.area, v.source, v.locator, v.note_nl, v.note_en,
-            ))
+            out["indicator_value"].append(
+                (
+                    len(out["indicator_value"]) + 1,
+                    code,
+                    v.indicator,
+                    v.value,
+                    v.value_upper,
+                    v.qualifier,
+                    v.national_reference,
+                    v.year,
+                    v.period,
+                    v.area,
+                    v.source,
+                    v.locator,
+                    v.note_nl,
+                    v.note_en,
+                )
+            )
         for n in m.notes:
             out["qualitative_note"].append(
                 (len(out["qualitative_note"]) + 1, code, n.topic, n.nl, n.en, n.source, n.locator)
             )
         for ordinal, t in enumerate(m.teams, start=1):
-            out["team"].append((
-                len(out["team"]) + 1, code, ordinal, t.name, t.kind, t.count, t.count_qualifier, t.target_group,
-                t.operated_by, t.direct_access, t.description_nl, t.description_en, t.locator,
-            ))
+            out["team"].append(
+                (
+                    len(out["team"]) + 1,
+                    code,
+                    ordinal,
+                    t.name,
+                    t.kind,
+                    t.count,
+                    t.count_qualifier,
+                    t.target_group,
+                    t.operated_by,
+                    t.direct_access,
+                    t.description_nl,
+                    t.description_en,
+                    t.locator,
+                )
+            )
         for dim, c in sorted(m.organisation.items(), key=lambda kv: (rank.get(kv[0], len(rank)), kv[0])):
             st = status.get((code, dim))
-            out["org_choice"].append((
-                code, dim, c.value, c.justification_nl, c.justification_en, c.locator,
-                st.agreement if st else None, st.reason_nl if st else None, st.reason_en if st else None,
-                st.rule_change if st else None,
-            ))
+            out["org_choice"].append(
+                (
+                    code,
+                    dim,
+                    c.value,
+                    c.justification_nl,
+                    c.justification_en,
+                    c.locator,
+                    st.agreement if st else None,
+                    st.reason_nl if st else None,
+                    st.reason_en if st else None,
+                    st.rule_change if st else None,
+                )
+            )
         for ordinal, p in enumerate(m.practices, start=1):
             practice_id = len(out["practice"]) + 1
-            out["practice"].append((
-                practice_id, code, p.basic_function, ordinal, p.title_nl, p.summary_nl, p.title_en, p.summary_en,
-                p.locator,
-            ))
+            out["practice"].append(
+                (
+                    practice_id,
+                    code,
+                    p.basic_function,
+                    ordinal,
+                    p.title_nl,
+                    p.summary_nl,
+                    p.title_en,
+                    p.summary_en,
+                    p.locator,
+                )
+            )
             out["practice_figure"].extend(
                 (practice_id, n, f.label_nl, f.label_en, f.value, f.unit, f.qualifier)
                 for n, f in enumerate(p.figures, start=1)
@@ -230,11 +397,25 @@ def municipality_tables(
 
 
 RELIABILITY_COLUMNS = (
-    "round", "dimension_id", "n_units", "n_coders", "pct_agreement", "alpha", "is_last_round", "tentative",
+    "round",
+    "dimension_id",
+    "n_units",
+    "n_coders",
+    "pct_agreement",
+    "alpha",
+    "is_last_round",
+    "tentative",
     "below_target",
 )
 CODING_COLUMNS = (
-    "round", "rules_version", "municipality_code", "dimension_id", "coder", "value_id", "justification", "locator",
+    "round",
+    "rules_version",
+    "municipality_code",
+    "dimension_id",
+    "coder",
+    "value_id",
+    "justification",
+    "locator",
 )
 
 
@@ -245,8 +426,11 @@ def rule_tables(ref: Reference, municipalities: list[Municipality], dimension_or
     return {
         "org_decision_rule": Table(
             ("dimension_id", "about", "not_about", "half_evidence", "per_domain", "contradictions"),
-            [(d, r.about, r.not_about, r.half_evidence, r.per_domain, r.contradictions)
-             for d in dims for r in [ref.rules[d]]],
+            [
+                (d, r.about, r.not_about, r.half_evidence, r.per_domain, r.contradictions)
+                for d in dims
+                for r in [ref.rules[d]]
+            ],
         ),
         "org_rule_evidence": Table(
             ("dimension_id", "value_id", "evidence"),
@@ -254,8 +438,11 @@ def rule_tables(ref: Reference, municipalities: list[Municipality], dimension_or
         ),
         "org_rule_example": Table(
             ("dimension_id", "ordinal", "municipality_code", "value_id", "reasoning", "locator"),
-            [(d, n, code_of[e.municipality], e.value, e.reasoning, e.locator)
-             for d in dims for n, e in enumerate(ref.rules[d].examples, start=1)],
+            [
+                (d, n, code_of[e.municipality], e.value, e.reasoning, e.locator)
+                for d in dims
+                for n, e in enumerate(ref.rules[d].examples, start=1)
+            ],
         ),
         "org_rule_change": Table(
             ("dimension_id", "ordinal", "change_text"),
@@ -300,11 +487,19 @@ def reliability_rows(coding: CodingSet | None, dimension_order: list[str]) -> li
             else:
                 result = reliability.agreement(unit_lists(rnd, dim))
                 alpha = result.alpha
-            rows.append((
-                rnd, dim, result.n_units, len(coders.get(rnd, ())), _rounded(result.pct_agreement, 4),
-                _rounded(alpha, 6), rnd == last,
-                reliability.is_tentative(last_alpha[dim]), reliability.below_target(alpha),
-            ))
+            rows.append(
+                (
+                    rnd,
+                    dim,
+                    result.n_units,
+                    len(coders.get(rnd, ())),
+                    _rounded(result.pct_agreement, 4),
+                    _rounded(alpha, 6),
+                    rnd == last,
+                    reliability.is_tentative(last_alpha[dim]),
+                    reliability.below_target(alpha),
+                )
+            )
     return rows
 
 
@@ -322,8 +517,19 @@ def coding_tables(coding: CodingSet | None, dimension_order: list[str]) -> dict[
     return {
         "org_coding": Table(
             CODING_COLUMNS,
-            [(c.round, c.rules_version, c.municipality_code, c.dimension_id, c.coder, c.value_id, c.justification,
-              c.locator) for c in codings],
+            [
+                (
+                    c.round,
+                    c.rules_version,
+                    c.municipality_code,
+                    c.dimension_id,
+                    c.coder,
+                    c.value_id,
+                    c.justification,
+                    c.locator,
+                )
+                for c in codings
+            ],
         ),
         "coding_reliability": Table(RELIABILITY_COLUMNS, reliability_rows(coding, dimension_order)),
     }

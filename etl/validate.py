@@ -3,6 +3,7 @@
 Each problem names the file, the field path and the reason, so that a policy advisor who edited a
 YAML file can find and fix it without reading Python. Nothing here writes anything.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -200,16 +201,22 @@ def load_municipalities(
 
 # Required keys per reference list (load_reference itself only reads the ids).
 REFERENCE_KEYS = {
-    "basic_functions": ("basic_functions", ("id", "order", "name_nl", "name_en", "description_nl",
-                                            "description_en", "locator")),
+    "basic_functions": (
+        "basic_functions",
+        ("id", "order", "name_nl", "name_en", "description_nl", "description_en", "locator"),
+    ),
     "routekaart": ("steps", ("step", "basic_function", "summary_nl", "summary_en", "locator")),
     "insights": ("insights", ("id", "order", "summary_nl", "summary_en", "locator")),
     "dilemmas": ("dilemmas", ("id", "question_nl", "question_en", "summary_nl", "summary_en", "locator")),
-    "indicators": ("indicators", ("id", "label_nl", "label_en", "unit", "comparability_group",
-                                  "definition_en", "definition_nl")),
+    "indicators": (
+        "indicators",
+        ("id", "label_nl", "label_en", "unit", "comparability_group", "definition_en", "definition_nl"),
+    ),
     "sources": ("sources", ("id", "producer", "title", "kind")),
-    "org_model": ("dimensions", ("id", "order", "label_nl", "label_en", "question_nl", "question_en",
-                                 "derived_from", "values")),
+    "org_model": (
+        "dimensions",
+        ("id", "order", "label_nl", "label_en", "question_nl", "question_en", "derived_from", "values"),
+    ),
 }
 ORG_VALUE_KEYS = ("id", "label_nl", "label_en", "definition_nl", "definition_en")
 
@@ -234,9 +241,7 @@ def reference_problems(ref: Reference, data_dir: Path) -> list[str]:
             if not isinstance(item, dict):
                 out.append(f"{where}: {key}[{i}]: expected a mapping")
                 continue
-            out.extend(
-                f"{where}: {key}[{i}].{k}: required field is missing" for k in required if item.get(k) is None
-            )
+            out.extend(f"{where}: {key}[{i}].{k}: required field is missing" for k in required if item.get(k) is None)
         if stem == "basic_functions":
             ids = [item.get("id") if isinstance(item, dict) else None for item in items]
             out.extend(
@@ -274,9 +279,9 @@ def validate(data_dir: Path) -> tuple[Reference, list[Municipality]]:
         slugs = {p.stem for p in (data_dir / "gemeenten").glob("*.yaml")}
         where = _display(Path(data_dir, "reference", "org_model.yaml"))
         ref.rules = load_rules(ref.raw["org_model"], where, slugs, coding_dir(data_dir).is_dir(), problems)
-    ref.coding = load_codings(data_dir, ref.dimensions, [m for _, m in loaded], codes_seen, read_yaml,
-                              _pydantic_problems, _display, problems)
+    ref.coding = load_codings(
+        data_dir, ref.dimensions, [m for _, m in loaded], codes_seen, read_yaml, _pydantic_problems, _display, problems
+    )
     if problems:
         raise DataError(problems)
     return ref, [m for _, m in loaded]
-

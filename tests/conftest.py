@@ -7,6 +7,7 @@
 - `fixture_data_dir`: a private copy of tests/fixtures/data/ (three fictional municipalities and a small
   reference set) that a test may break at will.
 """
+
 from __future__ import annotations
 
 import csv

@@ -13,5 +13,6 @@ SOURCE = "Bron: KPMG (2019), Bijlage 2; CBS Inkomen van huishoudens 2017"
 def income_chart(**props) -> alt.LayerChart:
     df = pd.DataFrame({"gemeente": ["Almelo", "Enschede", "Hengelo"], "inkomen": [36500, 41000, 32200]})
     base = alt.Chart(df).encode(y=alt.Y("gemeente:N"), x=alt.X("inkomen:Q", title="Inkomen (€)"))
-    return (base.mark_bar() + base.mark_text(align="left", dx=4).encode(text=alt.Text("inkomen:Q", format=",.0f"))
-            ).properties(width="container", **props)
+    return (
+        base.mark_bar() + base.mark_text(align="left", dx=4).encode(text=alt.Text("inkomen:Q", format=",.0f"))
+    ).properties(width="container", **props)

@@ -4,6 +4,7 @@ Why: every chart in the dashboard goes through render_chart, so a regression her
 the pin button from every page at once; and presentation mode must work from pins alone (it is opened
 from a URL with ?present=1 on a projector, without visiting the chart pages again).
 """
+
 from __future__ import annotations
 
 import json
@@ -73,8 +74,12 @@ def test_downloads_are_lazy_named_after_the_chart_and_valid(deferred):
     at = AppTest.from_function(two_charts_page).run()
     assert not at.exception
     assert all(b.proto.deferred_file_id for b in at.download_button)  # nothing rendered before a click
-    assert {"lokale-teams_contrast_inkomen_2019.png", "lokale-teams_contrast_inkomen_2019.svg",
-            "lokale-teams_contrast_inkomen_2019.csv", "lokale-teams_punten_2019.png"} <= set(deferred)
+    assert {
+        "lokale-teams_contrast_inkomen_2019.png",
+        "lokale-teams_contrast_inkomen_2019.svg",
+        "lokale-teams_contrast_inkomen_2019.csv",
+        "lokale-teams_punten_2019.png",
+    } <= set(deferred)
     png = deferred["lokale-teams_contrast_inkomen_2019.png"]["callable"]()
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and exports.png_size(png)[0] >= 1600
     svg = deferred["lokale-teams_punten_2019.svg"]["callable"]().decode()
@@ -99,7 +104,6 @@ def test_pin_button_pins_and_unpins():
     assert [p["slug"] for p in at.session_state[PINS_KEY]] == ["punten"]
 
 
-
 @pytest.fixture(autouse=True)
 def real_warehouse_for_pages(built_warehouse, monkeypatch):
     """Pages read the warehouse (e.g. the deck's citation): every page test gets the one built from data/."""
@@ -107,14 +111,22 @@ def real_warehouse_for_pages(built_warehouse, monkeypatch):
 
     monkeypatch.setattr(settings, "WAREHOUSE_PATH", built_warehouse)
 
+
 def make_pins(n: int) -> list[dict]:
     out = []
     for i in range(n):
         df = pd.DataFrame({"x": ["a", "b"], "y": [1000 * (i + 1), 41000]})
         chart = alt.Chart(df).mark_bar().encode(x="x:N", y="y:Q").properties(title=f"Grafiek {i + 1}")
-        out.append({"slug": f"g{i + 1}", "title": f"Grafiek {i + 1}", "subtitle": "Selectie: alle gemeenten",
-                    "source": "Bron: KPMG (2019), Bijlage 2", "spec": exports.spec_json(exports.chart_to_spec(chart)),
-                    "data": df})
+        out.append(
+            {
+                "slug": f"g{i + 1}",
+                "title": f"Grafiek {i + 1}",
+                "subtitle": "Selectie: alle gemeenten",
+                "source": "Bron: KPMG (2019), Bijlage 2",
+                "spec": exports.spec_json(exports.chart_to_spec(chart)),
+                "data": df,
+            }
+        )
     return out
 
 
@@ -210,11 +222,14 @@ def test_sql_console_page_refuses_with_a_short_message(sql_page):
     assert at.error[0].value == "Query niet uitgevoerd: " + refusal
 
 
-@pytest.mark.parametrize(("sql", "shown"), [
-    ("select 1; select 2", "Eén statement per keer; dit zijn er 2."),
-    ("install httpfs", "Alleen SELECT-queries zijn toegestaan, geen INSTALL."),
-    ("copy (select 1) to '/tmp/lokale_teams_escape.csv'", "Alleen SELECT-queries zijn toegestaan, geen COPY."),
-])
+@pytest.mark.parametrize(
+    ("sql", "shown"),
+    [
+        ("select 1; select 2", "Eén statement per keer; dit zijn er 2."),
+        ("install httpfs", "Alleen SELECT-queries zijn toegestaan, geen INSTALL."),
+        ("copy (select 1) to '/tmp/lokale_teams_escape.csv'", "Alleen SELECT-queries zijn toegestaan, geen COPY."),
+    ],
+)
 def test_sql_console_page_refuses_in_dutch(sql_page, sql, shown):
     at = sql_page.run()
     at.text_area(key="sql_text").set_value(sql).run()
@@ -228,8 +243,9 @@ def test_sql_console_page_time_limit_message_is_dutch(sql_page, monkeypatch):
     from dashboard.runtime import sql_worker
 
     # A real runaway query is covered in tests/test_sql_console.py; here only the message matters.
-    monkeypatch.setattr(sql_worker, "run_in_worker",
-                        lambda path, sql: sql_console.QueryResult.failed("sql_err_timeout", seconds=2.5))
+    monkeypatch.setattr(
+        sql_worker, "run_in_worker", lambda path, sql: sql_console.QueryResult.failed("sql_err_timeout", seconds=2.5)
+    )
     at = sql_page.run()
     at.button(key="sql_run").click().run()
     assert not at.exception
@@ -274,7 +290,8 @@ def test_data_downloads_offer_selection_and_full_dataset(sql_page, deferred):
     at = AppTest.from_function(data_downloads_page, default_timeout=15).run()
     assert not at.exception
     assert {b.key for b in at.download_button} == {
-        f"dl__{part}__{fmt}" for part in ("sel", "full") for fmt in ("csv", "xlsx", "parquet")}
+        f"dl__{part}__{fmt}" for part in ("sel", "full") for fmt in ("csv", "xlsx", "parquet")
+    }
     with zipfile.ZipFile(io.BytesIO(deferred["lokale-teams_selectie_csv_2019.zip"]["callable"]())) as zf:
         municipalities = zf.read("municipalities.csv").decode().strip().splitlines()
         readme = zf.read("README.md").decode()
@@ -288,7 +305,8 @@ def test_data_downloads_offer_selection_and_full_dataset(sql_page, deferred):
     assert full.sheetnames == ["README", *EXPORT_TABLES, "datapackage"]
     with zipfile.ZipFile(io.BytesIO(deferred["lokale-teams_dataset_parquet_2019.zip"]["callable"]())) as zf:
         assert sorted(zf.namelist()) == sorted(
-            ["README.md", "datapackage.json", *(f"{name}.parquet" for name in EXPORT_TABLES)])
+            ["README.md", "datapackage.json", *(f"{name}.parquet" for name in EXPORT_TABLES)]
+        )
 
 
 APP = ROOT / "dashboard" / "app.py"

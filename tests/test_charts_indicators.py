@@ -146,8 +146,13 @@ def test_value_label_sits_at_its_own_bar_end_not_at_a_longer_reference_tick():
 
 
 def test_one_indicator_row_uses_one_precision_for_values_and_reference():
-    df = pd.DataFrame([value("A", "GM1", "share", 9, ref=16.4), value("B", "GM2", "share", 12.5, ref=16.4),
-                       value("A", "GM1", "other", 3, ref=4, group="h")])
+    df = pd.DataFrame(
+        [
+            value("A", "GM1", "share", 9, ref=16.4),
+            value("B", "GM2", "share", 12.5, ref=16.4),
+            value("A", "GM1", "other", 3, ref=4, group="h"),
+        ]
+    )
     rows = c.prepare_indicator_rows(df, "nl")
     labels = dict(zip(rows["municipality_name"] + rows["indicator_id"], rows["value_label"], strict=True))
     assert labels == {"Ashare": "9,0%", "Bshare": "12,5%", "Aother": "3%"}

@@ -19,13 +19,21 @@ def matrix_spec(frames, lang: str) -> tuple[dict, pd.DataFrame]:
     from dashboard.core.i18n import STRINGS, t
 
     values = frames["dimension_values"]
-    short = {(d, v): t(f"core_orgshort_{d}__{v}", lang) for d, v in zip(values.dimension_id, values.value_id,
-                                                                        strict=True)
-             if f"core_orgshort_{d}__{v}" in STRINGS}
+    short = {
+        (d, v): t(f"core_orgshort_{d}__{v}", lang)
+        for d, v in zip(values.dimension_id, values.value_id, strict=True)
+        if f"core_orgshort_{d}__{v}" in STRINGS
+    }
     key = c.org_matrix_key(values, lang, short)
-    chart = c.org_matrix_chart(frames["org_matrix"], key, frames["dimensions"], title="M",
-                               subtitle=[c.source_line(lang)],
-                               lang=lang, key_title="Sleutel")
+    chart = c.org_matrix_chart(
+        frames["org_matrix"],
+        key,
+        frames["dimensions"],
+        title="M",
+        subtitle=[c.source_line(lang)],
+        lang=lang,
+        key_title="Sleutel",
+    )
     return spec_of(chart), key
 
 
@@ -42,9 +50,9 @@ def source_choices() -> dict[tuple[str, str], str]:
 
 
 def test_org_matrix_cells_show_the_coded_value_in_words(warehouse_frames):
-    spec, key = matrix_spec(warehouse_frames, "nl")
+    spec, _key = matrix_spec(warehouse_frames, "nl")
     assert_framed(spec)
-    cells_view, key_view = spec["vconcat"]
+    cells_view, _key_view = spec["vconcat"]
     cells = spec["datasets"][cells_view["layer"][0]["data"]["name"]] if "data" in cells_view["layer"][0] else None
     cells = cells or spec["datasets"][cells_view["data"]["name"]]
     dims = warehouse_frames["dimensions"].set_index("dimension_id")["label_nl"]
@@ -52,15 +60,18 @@ def test_org_matrix_cells_show_the_coded_value_in_words(warehouse_frames):
     # every cell's words follow from the source files: e.g. a 0-100 team reads '0-100-team', a value that is
     # not reported a dash ('–'), never a letter
     expected_words = {
-        ("integral_0_100"): "0-100-team", ("separate_youth_adult"): "Jeugd/volw.",
-        ("front_door_with_teams"): "Voordeur", ("not_reported"): "–",
+        ("integral_0_100"): "0-100-team",
+        ("separate_youth_adult"): "Jeugd/volw.",
+        ("front_door_with_teams"): "Voordeur",
+        ("not_reported"): "–",
     }
     choices = source_choices()
     # an adjudicated code carries '*' after its words (data/coding/adjudication.yaml)
     adjudication = yaml.safe_load((ROOT_DATA / "coding" / "adjudication.yaml").read_text(encoding="utf-8"))
-    names = {doc["municipality"]["code"]: doc["municipality"]["name"]
-             for doc in (yaml.safe_load(p.read_text(encoding="utf-8"))
-                         for p in (ROOT_DATA / "gemeenten").glob("*.yaml"))}
+    names = {
+        doc["municipality"]["code"]: doc["municipality"]["name"]
+        for doc in (yaml.safe_load(p.read_text(encoding="utf-8")) for p in (ROOT_DATA / "gemeenten").glob("*.yaml"))
+    }
     adjudicated = {(names[d["municipality"]], d["dimension"]) for d in adjudication["decisions"]}
     assert adjudicated, "the real data has adjudicated codes; this test checks their mark"
     assert len(cells) == len(choices) == 16 * len(dims)
@@ -79,7 +90,7 @@ def test_org_matrix_cells_show_the_coded_value_in_words(warehouse_frames):
 
 
 def test_org_matrix_colours_are_per_column_and_the_key_explains_each_column(warehouse_frames):
-    spec, key = matrix_spec(warehouse_frames, "en")
+    spec, _key = matrix_spec(warehouse_frames, "en")
     scale = spec["vconcat"][0]["layer"][0]["encoding"]["color"]["scale"]
     colours = dict(zip(scale["domain"], scale["range"], strict=True))
     values = warehouse_frames["dimension_values"]
@@ -101,7 +112,8 @@ def test_org_matrix_colours_are_per_column_and_the_key_explains_each_column(ware
         assert len(full) >= 1 and row["dimension"] in set(labels)
         joined = " ".join(row["key_text"].split(c.LINE_BREAK)).replace("- ", "-")
         assert joined.replace("-", "").replace(" ", "").rstrip("…") in row["value_label"].replace("-", "").replace(
-            " ", "")
+            " ", ""
+        )
 
 
 def test_org_matrix_fits_the_page_and_keeps_its_key_in_the_png(warehouse_frames):
@@ -123,7 +135,7 @@ def test_org_matrix_fits_the_page_and_keeps_its_key_in_the_png(warehouse_frames)
 
 
 def _luminance(hex_colour: str) -> float:
-    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     linear = [ch / 12.92 if ch <= 0.03928 else ((ch + 0.055) / 1.055) ** 2.4 for ch in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 

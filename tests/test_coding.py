@@ -8,6 +8,7 @@ The fixture (tests/fixtures/data/coding/, fictional) has 3 municipalities x 2 di
 Final codes (municipality files): GM9901 (integral, team_professional), GM9902 (separate, nr), GM9903 (nr, nr);
 GM9903 x team_scope is adjudicated, everything else agreed. Expected figures are computed by hand below.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -46,9 +47,13 @@ def rows(warehouse: Path, sql: str) -> list[tuple]:
 
 # --- warehouse contents --------------------------------------------------------------------------------------
 
+
 def test_final_codes_are_agreed_or_adjudicated_with_reason(fixture_warehouse):
-    got = rows(fixture_warehouse, "select municipality_code, dimension_id, agreement, adjudication_reason_en, "
-                                  "adjudication_reason_nl, rule_change from org_choice order by all")
+    got = rows(
+        fixture_warehouse,
+        "select municipality_code, dimension_id, agreement, adjudication_reason_en, "
+        "adjudication_reason_nl, rule_change from org_choice order by all",
+    )
     by_unit = {(r[0], r[1]): r[2:] for r in got}
     assert by_unit[("GM9903", "team_scope")][0] == "adjudicated"
     assert by_unit[("GM9903", "team_scope")][1].startswith("Fixture reason")
@@ -58,10 +63,14 @@ def test_final_codes_are_agreed_or_adjudicated_with_reason(fixture_warehouse):
 
 
 def test_reliability_table_hand_computed(fixture_warehouse):
-    got = {(r[0], r[1]): r[2:] for r in rows(
-        fixture_warehouse,
-        "select round, dimension_id, n_units, n_coders, pct_agreement, alpha, is_last_round, tentative, "
-        "below_target from coding_reliability")}
+    got = {
+        (r[0], r[1]): r[2:]
+        for r in rows(
+            fixture_warehouse,
+            "select round, dimension_id, n_units, n_coders, pct_agreement, alpha, is_last_round, tentative, "
+            "below_target from coding_reliability",
+        )
+    }
     # team_scope, rounds 1 and 2: units (I,I), (S,S), (I,N). n_I = 3, n_S = 2, n_N = 1, n = 6;
     # off-diagonal o = 2; alpha = 1 - 5 * 2 / (36 - 9 - 4 - 1) = 12/22. Agreement 2 of 3.
     assert got[(2, "team_scope")][:4] == (3, 2, pytest.approx(200 / 3, abs=1e-3), pytest.approx(12 / 22, abs=1e-6))
@@ -78,8 +87,12 @@ def test_reliability_table_hand_computed(fixture_warehouse):
 
 
 def test_matrix_view_carries_status_and_tentative_flag(fixture_warehouse):
-    got = dict(rows(fixture_warehouse, "select dimension_id, bool_and(dimension_tentative) from v_org_matrix "
-                                       "group by dimension_id"))
+    got = dict(
+        rows(
+            fixture_warehouse,
+            "select dimension_id, bool_and(dimension_tentative) from v_org_matrix group by dimension_id",
+        )
+    )
     assert got == {"team_scope": True, "regie": False}
 
 
@@ -87,7 +100,9 @@ def test_rules_are_loaded(fixture_warehouse):
     assert rows(fixture_warehouse, "select count(*) from org_decision_rule") == [(2,)]
     assert rows(fixture_warehouse, "select count(*) from org_rule_evidence") == [(5,)]  # 3 + 2 values
     assert rows(fixture_warehouse, "select dimension_id, count(*) from org_rule_example group by all order by 1") == [
-        ("regie", 2), ("team_scope", 2)]
+        ("regie", 2),
+        ("team_scope", 2),
+    ]
     assert rows(fixture_warehouse, "select change_text from org_rule_change")[0][0].startswith("Round 2")
 
 
@@ -101,8 +116,10 @@ def test_without_coding_folder_the_build_has_no_status(fixture_data_dir, tmp_pat
 
 # --- export: the reliability table equals a recomputation from the exported codings ---------------------
 
-def test_exported_reliability_equals_recomputation_from_exported_codings(fixture_warehouse, tmp_path,
-                                                                        export_recomputation):
+
+def test_exported_reliability_equals_recomputation_from_exported_codings(
+    fixture_warehouse, tmp_path, export_recomputation
+):
     # 2 rounds x 2 dimensions
     assert export_recomputation(fixture_warehouse, Path("tests/fixtures/data"), tmp_path) == 4
 
@@ -118,6 +135,7 @@ def test_reliability_command_prints_the_table(fixture_warehouse, capsys):
 
 # --- validation: every problem named with file, field and reason --------------------------------------------
 
+
 def _coder(data_dir: Path, rnd: int, coder: str) -> Path:
     return data_dir / "coding" / f"round{rnd}" / f"coder_{coder}.yaml"
 
@@ -131,8 +149,9 @@ def test_missing_duplicate_and_unknown_codings_are_reported(fixture_data_dir):
     doc["codings"].append({**doc["codings"][0], "municipality": "GM0001"})
     write(path, doc)
     found = [p for p in problems_of(fixture_data_dir) if "round2/coder_a.yaml" in p]
-    assert any("codings[1].value: 'no_such_value' is not one of team_professional, not_reported" in p
-               for p in found), found
+    assert any("codings[1].value: 'no_such_value' is not one of team_professional, not_reported" in p for p in found), (
+        found
+    )
     assert any("GM9901 × team_scope is also coded in codings[0]" in p for p in found), found
     assert any("GM0001 is not a municipality" in p for p in found), found
     assert any("not coded: " in p and "GM9901 × regie" in p for p in found), found
@@ -152,8 +171,9 @@ def test_municipality_in_no_coder_file_is_single_coded(fixture_data_dir, tmp_pat
     write(fixture_data_dir / "coding" / "adjudication.yaml", {"decisions": []})
     target = tmp_path / "wh.duckdb"
     build_warehouse(fixture_data_dir, target, log=lambda _line: None)
-    status = dict(((r[0], r[1]), r[2]) for r in rows(
-        target, "select municipality_code, dimension_id, agreement from org_choice"))
+    status = {
+        (r[0], r[1]): r[2] for r in rows(target, "select municipality_code, dimension_id, agreement from org_choice")
+    }
     assert status[("GM9903", "team_scope")] == status[("GM9903", "regie")] == "single_coded"
     assert status[("GM9901", "team_scope")] == "agreed"
     # 2 municipalities x 2 dimensions coded by both coders in each round
@@ -176,8 +196,9 @@ def test_final_code_without_agreement_or_decision_is_reported(fixture_data_dir):
     write(adjudication, {"decisions": []})
     found = problems_of(fixture_data_dir)
     assert len(found) == 1
-    assert "teststad.yaml: organisation.team_scope.value: 'not_reported' is not what both round-2 coders gave" \
-        in found[0]
+    assert (
+        "teststad.yaml: organisation.team_scope.value: 'not_reported' is not what both round-2 coders gave" in found[0]
+    )
     assert "has no decision for GM9903 × team_scope" in found[0]
 
 
@@ -185,8 +206,16 @@ def test_decision_that_differs_from_the_final_code_or_is_superfluous(fixture_dat
     adjudication = fixture_data_dir / "coding" / "adjudication.yaml"
     doc = read(adjudication)
     doc["decisions"][0]["value"] = "integral_0_100"
-    doc["decisions"].append({"municipality": "GM9901", "dimension": "regie", "value": "team_professional",
-                             "reason_en": "x", "reason_nl": "x", "rule_change": False})
+    doc["decisions"].append(
+        {
+            "municipality": "GM9901",
+            "dimension": "regie",
+            "value": "team_professional",
+            "reason_en": "x",
+            "reason_nl": "x",
+            "rule_change": False,
+        }
+    )
     del doc["decisions"][0]["reason_nl"]
     write(adjudication, doc)
     found = problems_of(fixture_data_dir)
@@ -195,8 +224,9 @@ def test_decision_that_differs_from_the_final_code_or_is_superfluous(fixture_dat
     doc["decisions"][0]["reason_nl"] = "Reden."
     write(adjudication, doc)
     found = problems_of(fixture_data_dir)
-    assert any("decisions[0].value: 'integral_0_100' differs from the final code 'not_reported'" in p
-               for p in found), found
+    assert any("decisions[0].value: 'integral_0_100' differs from the final code 'not_reported'" in p for p in found), (
+        found
+    )
     assert any("decisions[1]: both round-2 coders gave 'team_professional'" in p for p in found), found
 
 
@@ -224,12 +254,14 @@ def test_decision_rules_are_checked(fixture_data_dir):
     write(path, doc)
     found = problems_of(fixture_data_dir)
     assert any("dimensions[0].decision_rules.examples: List should have at least 2 items" in p for p in found), found
-    assert any("dimensions[1].decision_rules.examples[0].municipality: 'atlantis' is not a file" in p
-               for p in found), found
+    assert any("dimensions[1].decision_rules.examples[0].municipality: 'atlantis' is not a file" in p for p in found), (
+        found
+    )
     # examples invalid -> the model fails as a whole; fix them and the evidence keys are checked
     rules["examples"] = [
         {"municipality": "fixtureburg", "value": "integral_0_100", "reasoning": "r", "locator": "l"},
-        {"municipality": "teststad", "value": "not_reported", "reasoning": "r", "locator": "l"}]
+        {"municipality": "teststad", "value": "not_reported", "reasoning": "r", "locator": "l"},
+    ]
     doc["dimensions"][1]["decision_rules"]["examples"][0]["municipality"] = "fixtureburg"
     write(path, doc)
     found = problems_of(fixture_data_dir)
@@ -243,8 +275,12 @@ def test_rules_are_required_once_coding_exists(fixture_data_dir):
     del doc["dimensions"][1]["decision_rules"]
     write(path, doc)
     found = problems_of(fixture_data_dir)
-    assert found == [f"{path}: dimensions[1].decision_rules: required field is missing (data/coding/ exists, so "
-                     "every dimension needs its decision rules)"]
+    assert found == [
+        (
+            f"{path}: dimensions[1].decision_rules: required field is missing (data/coding/ exists, so "
+            "every dimension needs its decision rules)"
+        )
+    ]
     shutil.rmtree(fixture_data_dir / "coding")
     validate(fixture_data_dir)  # without double coding the rules are optional
 

@@ -2,6 +2,7 @@
 
 Runs on the fictional fixture and on the real data/ (rules, coder files, adjudication, final codes).
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -63,8 +64,10 @@ def test_every_dimension_has_rules_and_worked_examples(data_dir):
 @pytest.mark.parametrize("data_dir", DATA_DIRS)
 def test_each_final_code_is_the_coders_value_or_carries_an_adjudication_reason(data_dir):
     last, coders = last_round(data_dir)
-    decisions = {(d["municipality"], d["dimension"]): d
-                 for d in load(data_dir / "coding" / "adjudication.yaml").get("decisions") or []}
+    decisions = {
+        (d["municipality"], d["dimension"]): d
+        for d in load(data_dir / "coding" / "adjudication.yaml").get("decisions") or []
+    }
     dims = [d["id"] for d in dimensions(data_dir)]
     n_agreed = n_adjudicated = 0
     for slug, doc in municipalities(data_dir).items():

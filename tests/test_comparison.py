@@ -1,4 +1,5 @@
 """The side-by-side 'differs' mark never calls two unknowns equal."""
+
 from dashboard.core.comparison import difference_mark
 
 

@@ -4,6 +4,7 @@ Fixture facts (tests/fixtures/data/coding/, see tests/test_coding.py): Teststad 
 adjudicated ("Fixture reason ..."); every other code was agreed; team scope is tentative (last-round alpha
 12/22 = 0.545 < 0.667), regie is not (alpha 1.0); round-1 alpha of regie is -0.25.
 """
+
 from __future__ import annotations
 
 import shutil

@@ -265,8 +265,14 @@ def test_invalid_data_shows_problems_not_a_traceback(fixture_data_dir, tmp_path)
 
 
 # Fixed Dutch words of data fields (locators, our additions to source titles) that English mode translates
-DUTCH_DATA_WORDS = {"Bijlage 2", "Kenmerken inwoners gemeente", "basisfuncties uitgelicht", "editie niet vermeld",
-                    "gemeentewebsite", "Missie en visie"}
+DUTCH_DATA_WORDS = {
+    "Bijlage 2",
+    "Kenmerken inwoners gemeente",
+    "basisfuncties uitgelicht",
+    "editie niet vermeld",
+    "gemeentewebsite",
+    "Missie en visie",
+}
 
 
 def _only_in(lang: str) -> set[str]:
@@ -277,7 +283,8 @@ def _only_in(lang: str) -> set[str]:
     i = 0 if lang == "nl" else 1
     own = {pair[1 - i] for pair in STRINGS.values()}  # 'Download data' is a Dutch label too
     found = {
-        pair[i] for pair in STRINGS.values()
+        pair[i]
+        for pair in STRINGS.values()
         # single words are skipped: names like "Basisfuncties" occur in titles of both languages
         if pair[0] != pair[1] and " " in pair[i].strip() and "{" not in pair[i] and pair[i] not in own
     }
@@ -296,8 +303,11 @@ def _texts_in(node) -> list[str]:
 @pytest.mark.parametrize("page", PAGES)
 def test_no_other_language_leaks_into_the_interface(page, lang):
     munis = source_municipalities()
-    params = {"lang": lang, "gm": munis[0]["municipality"]["slug"],
-              "cmp": ",".join(m["municipality"]["slug"] for m in munis[:2])}
+    params = {
+        "lang": lang,
+        "gm": munis[0]["municipality"]["slug"],
+        "cmp": ",".join(m["municipality"]["slug"] for m in munis[:2]),
+    }
     at = app(params=params, page=page)
     assert_clean(at)
     body = texts(at) + "\n".join(str(getattr(w, "label", "")) for w in list(at.button) + list(at.selectbox))
@@ -324,8 +334,11 @@ def test_every_core_string_key_used_exists():
     from dashboard.core.strings.core import STRINGS
 
     used = set()
-    for path in [ROOT / "dashboard" / "app.py", *(ROOT / "dashboard" / "views").glob("*.py"),
-                 *(ROOT / "dashboard" / "ui").glob("*.py")]:
+    for path in [
+        ROOT / "dashboard" / "app.py",
+        *(ROOT / "dashboard" / "views").glob("*.py"),
+        *(ROOT / "dashboard" / "ui").glob("*.py"),
+    ]:
         used |= set(re.findall(r"[\"'](core_[a-z_]+)[\"']", path.read_text(encoding="utf-8")))
     missing = sorted(k for k in used if k not in STRINGS and not k.endswith("_"))
     assert not missing, missing

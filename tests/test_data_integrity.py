@@ -5,6 +5,7 @@ cannot be cited, an unknown codebook value silently drops out of a filter, and a
 under the wrong basic function puts a municipality in the wrong heatmap cell. Expected values below
 come from our own reading of the report (Bijlage 2), not from the files they check.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -138,8 +139,17 @@ def test_transitions_described_in_the_report_are_recorded():
     # Buurteams, Leiden's joint-team pilot, Enschede's OJA pilot, Den Haag's multidisciplinary team
     # roll-out, Veenendaal's district pilot, Groningen's new management model, Montferland's merger,
     # Utrecht's 2020 contracts).
-    for slug in ("almelo", "amsterdam", "leiden", "enschede", "den_haag", "veenendaal", "groningen",
-                 "montferland", "utrecht"):
+    for slug in (
+        "almelo",
+        "amsterdam",
+        "leiden",
+        "enschede",
+        "den_haag",
+        "veenendaal",
+        "groningen",
+        "montferland",
+        "utrecht",
+    ):
         assert load(slug).get("transition"), f"{slug}: the report describes a transition"
 
 
@@ -179,14 +189,14 @@ def _locator_problems(locator: str, letter: str, canonical: set[str]) -> list[st
     if not locator.startswith(prefix):
         return [f"does not start with {prefix!r}"]
     problems = []
-    parts = locator[len(prefix):].split("; ")
+    parts = locator[len(prefix) :].split("; ")
     in_practice_section = False
     for part in parts:
         if part.startswith(PRACTICE_SECTION):
             if in_practice_section:
                 problems.append("names the practice section twice")
             in_practice_section = True
-            part = part[len(PRACTICE_SECTION):]
+            part = part[len(PRACTICE_SECTION) :]
         if in_practice_section:
             if part not in canonical:
                 problems.append(f"{part!r} is not a canonical basic-function name")
@@ -200,8 +210,10 @@ def test_locator_rule_holds_for_hand_made_cases():
     good = [
         "Bijlage 2a, Organisatie",
         "Bijlage 2a, basisfuncties uitgelicht: Tijdig signaleren van de vraag",
-        "Bijlage 2a, Organisatie; Samenwerken; "
-        "basisfuncties uitgelicht: Handelen met een brede blik; Leren en verbeteren",
+        (
+            "Bijlage 2a, Organisatie; Samenwerken; "
+            "basisfuncties uitgelicht: Handelen met een brede blik; Leren en verbeteren"
+        ),
     ]
     bad = [
         "Bijlage 2b, Organisatie",  # wrong letter
@@ -221,7 +233,8 @@ def test_locators_outside_organisation_follow_the_locator_rule(slug):
     canonical = _canonical_basic_function_names()
     problems = [
         f"{path}: {locator!r}: {problem}"
-        for block, value in doc.items() if block != "organisation"
+        for block, value in doc.items()
+        if block != "organisation"
         for path, locator in _locators(value, block)
         for problem in _locator_problems(locator, letter, canonical)
     ]

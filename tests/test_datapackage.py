@@ -5,6 +5,7 @@ Why: a researcher scripts against these files without asking us. The descriptor 
 no value holds a line break. Expected types and keys are written here by hand from etl/schema.sql, not read
 from the code under test.
 """
+
 from __future__ import annotations
 
 import csv
@@ -99,8 +100,10 @@ def test_download_validates_against_its_own_descriptor(con, tmp_path, fmt, selec
     for table, key in EXPECTED_PRIMARY_KEYS.items():
         assert resources[table]["schema"]["primaryKey"] == key
     for (table, fields), (target, reference) in EXPECTED_FOREIGN_KEYS.items():
-        keys = [(tuple(k["fields"]), k["reference"]["resource"], tuple(k["reference"]["fields"]))
-                for k in resources[table]["schema"]["foreignKeys"]]
+        keys = [
+            (tuple(k["fields"]), k["reference"]["resource"], tuple(k["reference"]["fields"]))
+            for k in resources[table]["schema"]["foreignKeys"]
+        ]
         assert (fields, target, reference) in keys, (table, fields)
     assert descriptor["version"] == "2019.1"
     assert descriptor["licenses"] and "KPMG" in descriptor["sources"][0]["title"]
@@ -113,7 +116,8 @@ def test_download_validates_against_its_own_descriptor(con, tmp_path, fmt, selec
     assert counts["teams"] == warehouse_count(con, f"select count(*) from team {where}")
     assert counts["org_choices"] == warehouse_count(con, f"select count(*) from org_choice {where}")
     assert counts["practice_figures"] == warehouse_count(
-        con, f"select count(*) from practice_figure where practice_id in (select practice_id from practice {where})")
+        con, f"select count(*) from practice_figure where practice_id in (select practice_id from practice {where})"
+    )
     assert counts["basic_functions"] == 5 and counts["sources"] == warehouse_count(con, "select count(*) from source")
 
 
@@ -165,8 +169,10 @@ def test_validation_catches_a_broken_key(con, tmp_path):
 def test_cli_writes_the_same_descriptor_as_the_dashboard(con, built_warehouse, tmp_path):
     for fmt in ("csv", "parquet"):
         out = tmp_path / fmt
-        assert main(["export", "--out", str(out), "--format", fmt, "--lang", "nl",
-                     "--warehouse", str(built_warehouse)]) == 0
+        assert (
+            main(["export", "--out", str(out), "--format", fmt, "--lang", "nl", "--warehouse", str(built_warehouse)])
+            == 0
+        )
         from_cli = json.loads((out / DESCRIPTOR_NAME).read_text(encoding="utf-8"))
         with zipfile.ZipFile(io.BytesIO(exports.dataset_download(con, fmt, lang="nl"))) as zf:
             from_app = json.loads(zf.read(DESCRIPTOR_NAME))
@@ -191,8 +197,10 @@ def test_line_breaks_in_stored_text_become_spaces(fixture_warehouse, tmp_path):
 
 
 def test_readme_is_in_the_interface_language(con):
-    for lang, heading, meaning in (("nl", "## Tabellen", "Aantal inwoners zoals in de schets"),
-                                   ("en", "## Tables", "Number of inhabitants as given in the sketch")):
+    for lang, heading, meaning in (
+        ("nl", "## Tabellen", "Aantal inwoners zoals in de schets"),
+        ("en", "## Tables", "Number of inhabitants as given in the sketch"),
+    ):
         with zipfile.ZipFile(io.BytesIO(exports.dataset_download(con, "csv", lang=lang))) as zf:
             readme = zf.read("README.md").decode("utf-8")
             descriptor = json.loads(zf.read(DESCRIPTOR_NAME))

@@ -4,6 +4,7 @@ Why: the dashboard reads data/warehouse.duckdb while people rebuild it; a half-w
 partial data or crash every page. The build writes a temporary file beside the target and swaps it in with
 os.replace; these tests kill it (SIGKILL, an exception) at the worst moment and check the old file.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -62,7 +63,10 @@ def test_sigkill_mid_build_leaves_old_warehouse_and_next_build_recovers(fixture_
     env = {**os.environ, PAUSE_ENV: "1"}  # test-only hook: sleep after every stage
     proc = subprocess.Popen(
         [sys.executable, "-m", "etl", "build", "--data", str(fixture_data_dir), "--out", str(old_warehouse)],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
     try:
         deadline = time.monotonic() + 60
@@ -115,8 +119,9 @@ def test_stale_temp_files_are_removed_but_a_running_builds_file_is_kept(tmp_path
     target = tmp_path / "warehouse.duckdb"
     sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     try:
-        dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
-                              text=True, check=True)
+        dead = subprocess.run(
+            [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True
+        )
         dead_pid = int(dead.stdout)
         stale = target.with_name(f"{target.name}{TEMP_MARK}{dead_pid}-deadbeef")
         stale_wal = stale.with_name(stale.name + ".wal")

@@ -4,6 +4,7 @@ Why: every chart and download counts rows in this warehouse. Expected counts are
 files with plain `yaml.safe_load`, independently of etl/transform.py, so a row dropped or duplicated by the
 transform shows up here.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -73,8 +74,18 @@ def test_real_data_round_trip_counts(built_warehouse):
 def test_fixture_round_trip_counts_match_hand_count(fixture_data_dir, tmp_path):
     # Hand count of tests/fixtures/data: 3 files; indicators 2+2+0; teams 2+1+2; 2 dimensions x 3 files;
     # practices 2+1+2; figures 2 (fixtureburg, first practice); notes 1; org values 3+2.
-    hand = {"municipality": 3, "indicator_value": 4, "team": 5, "org_choice": 6, "practice": 5,
-            "practice_figure": 2, "qualitative_note": 1, "org_value": 5, "basic_function": 5, "dilemma": 2}
+    hand = {
+        "municipality": 3,
+        "indicator_value": 4,
+        "team": 5,
+        "org_choice": 6,
+        "practice": 5,
+        "practice_figure": 2,
+        "qualitative_note": 1,
+        "org_value": 5,
+        "basic_function": 5,
+        "dilemma": 2,
+    }
     assert {k: expected_counts(fixture_data_dir)[k] for k in hand} == hand
     out = tmp_path / "w.duckdb"
     build_warehouse(fixture_data_dir, out, log=lambda _line: None)
@@ -85,21 +96,31 @@ def test_fixture_round_trip_counts_match_hand_count(fixture_data_dir, tmp_path):
 def test_fixture_values_arrive_unchanged(fixture_data_dir, tmp_path):
     out = tmp_path / "w.duckdb"
     build_warehouse(fixture_data_dir, out, log=lambda _line: None)
-    assert query(out, "select value, value_upper, qualifier, national_reference, note_nl from indicator_value "
-                      "where municipality_code = 'GM9901' and indicator_id = 'disposable_income_household_eur'") == [
-        (38000.0, 40000.0, "range", 41000.0, "- bandbreedte uit de schets")]
-    assert query(out, "select team_name, team_count, count_qualifier, direct_access from team "
-                      "where municipality_code = 'GM9901' order by ordinal") == [
-        ("Wijkteam", 4, "exact", "yes"), ("Loket", None, "not_reported", "not_reported")]
-    assert query(out, "select transition_en, population, population_qualifier from municipality "
-                      "where municipality_code = 'GM9901'") == [("A reorganisation is under way.", 50000, "approx")]
+    assert query(
+        out,
+        "select value, value_upper, qualifier, national_reference, note_nl from indicator_value "
+        "where municipality_code = 'GM9901' and indicator_id = 'disposable_income_household_eur'",
+    ) == [(38000.0, 40000.0, "range", 41000.0, "- bandbreedte uit de schets")]
+    assert query(
+        out,
+        "select team_name, team_count, count_qualifier, direct_access from team "
+        "where municipality_code = 'GM9901' order by ordinal",
+    ) == [("Wijkteam", 4, "exact", "yes"), ("Loket", None, "not_reported", "not_reported")]
+    assert query(
+        out,
+        "select transition_en, population, population_qualifier from municipality where municipality_code = 'GM9901'",
+    ) == [("A reorganisation is under way.", 50000, "approx")]
     assert query(out, "select date_published from source where source_id = 'kpmg_2019'") == [("2019-09-30",)]
     assert query(out, "select label_en, value, unit, qualifier from practice_figure order by ordinal") == [
-        ("Families", 120.0, "count", "approx"), ("Lead time", 6.0, "weeks", "exact")]
+        ("Families", 120.0, "count", "approx"),
+        ("Lead time", 6.0, "weeks", "exact"),
+    ]
     # Views the dashboard reads work on the built file.
-    assert query(out, "select municipality_code, n_practices, team_count_incomplete, in_transition "
-                      "from v_municipality_overview order by 1") == [
-        ("GM9901", 2, True, True), ("GM9902", 1, False, False), ("GM9903", 2, False, False)]
+    assert query(
+        out,
+        "select municipality_code, n_practices, team_count_incomplete, in_transition "
+        "from v_municipality_overview order by 1",
+    ) == [("GM9901", 2, True, True), ("GM9902", 1, False, False), ("GM9903", 2, False, False)]
 
 
 def test_ids_follow_file_and_list_order(fixture_data_dir, tmp_path):
@@ -107,10 +128,18 @@ def test_ids_follow_file_and_list_order(fixture_data_dir, tmp_path):
     build_warehouse(fixture_data_dir, out, log=lambda _line: None)
     # fixtureburg < proefdorp < teststad; teams 2 + 1 + 2
     assert query(out, "select team_id, municipality_code, ordinal from team order by team_id") == [
-        (1, "GM9901", 1), (2, "GM9901", 2), (3, "GM9902", 1), (4, "GM9903", 1), (5, "GM9903", 2)]
+        (1, "GM9901", 1),
+        (2, "GM9901", 2),
+        (3, "GM9902", 1),
+        (4, "GM9903", 1),
+        (5, "GM9903", 2),
+    ]
     # org choices in codebook order, not file order (proefdorp lists regie first)
-    assert query(out, "select dimension_id from org_choice c join org_dimension d using (dimension_id) "
-                      "where municipality_code = 'GM9902' order by d.ordinal") == [("team_scope",), ("regie",)]
+    assert query(
+        out,
+        "select dimension_id from org_choice c join org_dimension d using (dimension_id) "
+        "where municipality_code = 'GM9902' order by d.ordinal",
+    ) == [("team_scope",), ("regie",)]
 
 
 def test_two_builds_give_identical_tables(built_warehouse, tmp_path):
@@ -127,8 +156,12 @@ def test_two_builds_give_identical_tables(built_warehouse, tmp_path):
 
 def independent_checksum(data_dir: Path) -> str:
     """The documented recipe: sha256 over sorted relative paths and bytes, each length-prefixed."""
-    read = [*(data_dir / "reference").glob("*.yaml"), *(data_dir / "gemeenten").glob("*.yaml"),
-            *(data_dir / "coding").glob("*.yaml"), *(data_dir / "coding").glob("round*/*.yaml")]
+    read = [
+        *(data_dir / "reference").glob("*.yaml"),
+        *(data_dir / "gemeenten").glob("*.yaml"),
+        *(data_dir / "coding").glob("*.yaml"),
+        *(data_dir / "coding").glob("round*/*.yaml"),
+    ]
     files = sorted(read, key=lambda p: p.relative_to(data_dir).as_posix())
     h = hashlib.sha256()
     for p in files:
@@ -194,8 +227,9 @@ def test_checksum_covers_the_coding_files(fixture_data_dir, tmp_path):
     ensure_warehouse(fixture_data_dir, target)
     assert read_meta(target)["data_checksum"] == independent_checksum(fixture_data_dir)
     path = fixture_data_dir / "coding" / "round1" / "coder_a.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("Fixture reading.", "Fixture re-reading.", 1),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("Fixture reading.", "Fixture re-reading.", 1), encoding="utf-8"
+    )
     assert ensure_warehouse(fixture_data_dir, target) is True
     assert read_meta(target)["data_checksum"] == independent_checksum(fixture_data_dir)
 
@@ -204,8 +238,10 @@ def test_schema_and_transform_must_agree(fixture_data_dir, tmp_path):
     """A column added to schema.sql but not to transform.py fails loudly instead of loading shifted values."""
     schema = (ROOT / "etl" / "schema.sql").read_text(encoding="utf-8")
     drifted = tmp_path / "schema.sql"
-    drifted.write_text(schema.replace("    team_kind varchar not null,", "    team_kind varchar not null,\n"
-                                      "    team_colour varchar,"), encoding="utf-8")
+    drifted.write_text(
+        schema.replace("    team_kind varchar not null,", "    team_kind varchar not null,\n    team_colour varchar,"),
+        encoding="utf-8",
+    )
     with pytest.raises(RuntimeError, match=r"table team: missing \['team_colour'\]"):
         build_warehouse(fixture_data_dir, tmp_path / "w.duckdb", log=lambda _line: None, schema_path=drifted)
     assert not (tmp_path / "w.duckdb").exists()
@@ -215,10 +251,15 @@ def test_team_totals_leave_out_meetings_and_platforms(built_warehouse):
     # Hand count from Bijlage 2b and 2j: Brunssum lists three teams/counters without a number plus two
     # meetings (Jeugdpreventieplatform, Routeertafel); Utrecht lists 18 Buurtteams, three team types
     # without a number and one platform (Stedelijk Platform Ouderen). Meetings are not teams.
-    rows = query(built_warehouse, "select municipality_code, n_team_types, team_count_reported, "
-                                  "team_count_incomplete from v_municipality_overview "
-                                  "where municipality_code in ('GM0899', 'GM0344') order by 1")
+    rows = query(
+        built_warehouse,
+        "select municipality_code, n_team_types, team_count_reported, "
+        "team_count_incomplete from v_municipality_overview "
+        "where municipality_code in ('GM0899', 'GM0344') order by 1",
+    )
     assert rows == [("GM0344", 4, 18, True), ("GM0899", 3, None, True)]
-    kinds = query(built_warehouse, "select team_name from team where team_kind = 'overleg' "
-                                   "and municipality_code = 'GM0899' order by ordinal")
+    kinds = query(
+        built_warehouse,
+        "select team_name from team where team_kind = 'overleg' and municipality_code = 'GM0899' order by ordinal",
+    )
     assert kinds == [("Jeugdpreventieplatform",), ("Routeertafel",)]

@@ -4,6 +4,7 @@ Why: the columns are a promise to users who script against them, so each require
 hand (from the issue), not read from etl/export.py. Values must equal the warehouse, and a spreadsheet must
 never run a formula that came in through a text field.
 """
+
 from __future__ import annotations
 
 import math
@@ -22,22 +23,65 @@ from etl.export import EXPORT_TABLES, neutralise_formulas, read_export_tables, w
 from etl.export import WORKBOOK_NAME as XLSX_NAME
 
 REQUIRED = {
-    "municipalities": ["municipality_code", "name", "official_name", "province", "appendix_letter", "population",
-                       "population_qualifier", "latitude", "longitude"],
-    "indicator_values": ["municipality_code", "indicator_id", "value", "unit", "national_reference", "qualifier",
-                         "year", "source", "locator", "value_upper", "period", "area", "note"],
+    "municipalities": [
+        "municipality_code",
+        "name",
+        "official_name",
+        "province",
+        "appendix_letter",
+        "population",
+        "population_qualifier",
+        "latitude",
+        "longitude",
+    ],
+    "indicator_values": [
+        "municipality_code",
+        "indicator_id",
+        "value",
+        "unit",
+        "national_reference",
+        "qualifier",
+        "year",
+        "source",
+        "locator",
+        "value_upper",
+        "period",
+        "area",
+        "note",
+    ],
     "indicators": ["indicator_id", "label_nl", "label_en", "unit", "definition"],
-    "teams": ["municipality_code", "team_name", "team_kind", "team_count", "count_qualifier", "target_group",
-              "operated_by", "direct_access"],
+    "teams": [
+        "municipality_code",
+        "team_name",
+        "team_kind",
+        "team_count",
+        "count_qualifier",
+        "target_group",
+        "operated_by",
+        "direct_access",
+    ],
     "org_choices": ["municipality_code", "dimension_id", "value_id", "justification", "justification_en", "locator"],
-    "practices": ["municipality_code", "basic_function_id", "title_nl", "summary_nl", "title_en", "summary_en",
-                  "locator"],
+    "practices": [
+        "municipality_code",
+        "basic_function_id",
+        "title_nl",
+        "summary_nl",
+        "title_en",
+        "summary_en",
+        "locator",
+    ],
     "basic_functions": ["basic_function_id", "name_nl", "name_en", "description_nl", "description_en"],
 }
 # Warehouse table behind each export, for row counts.
-SOURCE_TABLE = {"municipalities": "municipality", "indicator_values": "indicator_value", "indicators": "indicator",
-                "teams": "team", "org_choices": "org_choice", "practices": "practice",
-                "basic_functions": "basic_function"}
+SOURCE_TABLE = {
+    "municipalities": "municipality",
+    "indicator_values": "indicator_value",
+    "indicators": "indicator",
+    "teams": "team",
+    "org_choices": "org_choice",
+    "practices": "practice",
+    "basic_functions": "basic_function",
+}
 
 
 @pytest.fixture
@@ -79,8 +123,9 @@ def rows(df: pd.DataFrame) -> list[tuple]:
 
 
 def export(fmt: str, fixture_data_dir: Path, warehouse: Path, out: Path) -> None:
-    rc = main(["export", "--out", str(out), "--format", fmt, "--data", str(fixture_data_dir),
-               "--warehouse", str(warehouse)])
+    rc = main(
+        ["export", "--out", str(out), "--format", fmt, "--data", str(fixture_data_dir), "--warehouse", str(warehouse)]
+    )
     assert rc == 0
 
 
@@ -94,8 +139,7 @@ def test_export_tables_cover_the_required_columns():
 
 
 @pytest.mark.parametrize("fmt", ["csv", "parquet"])
-def test_csv_and_parquet_files_have_required_columns_and_warehouse_values(fmt, fixture_data_dir, warehouse,
-                                                                          tmp_path):
+def test_csv_and_parquet_files_have_required_columns_and_warehouse_values(fmt, fixture_data_dir, warehouse, tmp_path):
     out = tmp_path / "exports"
     export(fmt, fixture_data_dir, warehouse, out)
     expected = tables_of(warehouse)
@@ -147,8 +191,10 @@ def test_formula_text_is_neutralised_in_csv_and_xlsx_but_kept_in_parquet(fixture
         export(fmt, fixture_data_dir, warehouse, tmp_path / "out")
 
     csv = pd.read_csv(tmp_path / "out" / "teams.csv")
-    assert csv.loc[csv.team_name.eq("Wijkteam") & csv.municipality_code.eq("GM9901"), "operated_by"].item() == \
-        "'" + operated_by
+    assert (
+        csv.loc[csv.team_name.eq("Wijkteam") & csv.municipality_code.eq("GM9901"), "operated_by"].item()
+        == "'" + operated_by
+    )
 
     ws = openpyxl.load_workbook(tmp_path / "out" / XLSX_NAME)["teams"]
     header = [c.value for c in ws[1]]
@@ -160,15 +206,26 @@ def test_formula_text_is_neutralised_in_csv_and_xlsx_but_kept_in_parquet(fixture
 
 
 def test_neutralise_formulas_prefixes_only_dangerous_text():
-    df = pd.DataFrame({
-        "text": ["=1+1", "+31 6", "-5", "@SUM(A1)", "\tx", "\rx", "ok", None, "a=b"],
-        "number": [-5, 1, 2, 3, 4, 5, 6, 7, 8],
-    })
+    df = pd.DataFrame(
+        {
+            "text": ["=1+1", "+31 6", "-5", "@SUM(A1)", "\tx", "\rx", "ok", None, "a=b"],
+            "number": [-5, 1, 2, 3, 4, 5, 6, 7, 8],
+        }
+    )
     got = neutralise_formulas(df)
     assert [None if pd.isna(v) else v for v in got.text] == [
-        "'=1+1", "'+31 6", "-5", "'@SUM(A1)", "'\tx", "'\rx", "ok", None, "a=b"]  # -5 is a number, not a formula
+        "'=1+1",
+        "'+31 6",
+        "-5",
+        "'@SUM(A1)",
+        "'\tx",
+        "'\rx",
+        "ok",
+        None,
+        "a=b",
+    ]  # -5 is a number, not a formula
     assert list(got.number) == [-5, 1, 2, 3, 4, 5, 6, 7, 8]
-    assert list(df.text)[0] == "=1+1"  # the input is not modified
+    assert next(iter(df.text)) == "=1+1"  # the input is not modified
 
 
 def test_write_xlsx_to_memory_without_readme():
@@ -185,4 +242,3 @@ def test_export_builds_the_warehouse_when_missing(fixture_data_dir, tmp_path, ca
     assert target.is_file()
     assert len(pd.read_csv(tmp_path / "out" / "municipalities.csv")) == 3
     assert "built" in capsys.readouterr().out
-

@@ -4,6 +4,7 @@ Why: the people who edit data/ are policy advisors, not programmers. Every probl
 each naming the file, the field and the reason, and a failed build must never damage the warehouse the
 dashboard is serving (sha256 before == after).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -110,10 +111,18 @@ CASES = {
     "missing_field": (_missing_field, "teststad.yaml", "vision.en", "required field is missing"),
     "empty_folder": (_empty_folder, "gemeenten", "(folder)", "no municipality files"),
     "not_utf8": (_not_utf8, "proefdorp.yaml", "(file)", "not valid UTF-8"),
-    "reference_missing_name": (_reference_missing_name, "basic_functions.yaml", "basic_functions[2].name_en",
-                               "required field is missing"),
-    "reference_unknown_function": (_reference_unknown_function, "routekaart.yaml", "steps[1].basic_function",
-                                   "'magic'"),
+    "reference_missing_name": (
+        _reference_missing_name,
+        "basic_functions.yaml",
+        "basic_functions[2].name_en",
+        "required field is missing",
+    ),
+    "reference_unknown_function": (
+        _reference_unknown_function,
+        "routekaart.yaml",
+        "steps[1].basic_function",
+        "'magic'",
+    ),
 }
 
 
@@ -154,7 +163,11 @@ def test_all_problems_are_reported_at_once_one_per_line(fixture_data_dir, existi
     # file: field path: reason, one problem per line
     assert all(re.match(r"^\S+\.yaml: [^:]+: .+$", line) for line in problems), problems
     assert {Path(line.split(":")[0]).name for line in problems} == {
-        "proefdorp.yaml", "fixtureburg.yaml", "teststad.yaml", "basic_functions.yaml"}
+        "proefdorp.yaml",
+        "fixtureburg.yaml",
+        "teststad.yaml",
+        "basic_functions.yaml",
+    }
 
 
 def test_command_line_exits_non_zero_on_invalid_data(fixture_data_dir, existing_warehouse):
@@ -163,7 +176,10 @@ def test_command_line_exits_non_zero_on_invalid_data(fixture_data_dir, existing_
     _unknown_indicator(fixture_data_dir)
     proc = subprocess.run(
         [sys.executable, "-m", "etl", "build", "--data", str(fixture_data_dir), "--out", str(existing_warehouse)],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert proc.returncode == 1
     assert "proefdorp.yaml: indicators[1].indicator: 'no_such_indicator'" in proc.stderr

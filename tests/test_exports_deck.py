@@ -25,16 +25,24 @@ def pins(n: int = 2) -> list[dict]:
     out = []
     for i in range(n):
         chart = income_chart(title=f"Grafiek {i + 1}")
-        out.append({"slug": f"grafiek_{i + 1}", "title": f"Grafiek {i + 1}", "subtitle": SUBTITLE,
-                    "source": SOURCE, "spec": exports.spec_json(exports.chart_to_spec(chart)),
-                    "data": pd.DataFrame({"a": [1]})})
+        out.append(
+            {
+                "slug": f"grafiek_{i + 1}",
+                "title": f"Grafiek {i + 1}",
+                "subtitle": SUBTITLE,
+                "source": SOURCE,
+                "spec": exports.spec_json(exports.chart_to_spec(chart)),
+                "data": pd.DataFrame({"a": [1]}),
+            }
+        )
     return out
 
 
 @pytest.fixture(scope="module")
 def deck_bytes() -> bytes:
-    return exports.build_deck(pins(2), title="Lokale teams", filters=SUBTITLE, today=dt.date(2019, 9, 30),
-                              citation=report_citation("nl"))
+    return exports.build_deck(
+        pins(2), title="Lokale teams", filters=SUBTITLE, today=dt.date(2019, 9, 30), citation=report_citation("nl")
+    )
 
 
 def test_deck_has_title_chart_and_closing_slides(deck_bytes):
@@ -66,8 +74,9 @@ def test_deck_without_pins_still_opens():
 
 
 def test_english_deck_cites_and_speaks_english():
-    prs = Presentation(io.BytesIO(exports.build_deck([], lang="en", citation=report_citation("en"),
-                                                     today=dt.date(2019, 9, 30))))
+    prs = Presentation(
+        io.BytesIO(exports.build_deck([], lang="en", citation=report_citation("en"), today=dt.date(2019, 9, 30)))
+    )
     first, closing = (" ".join(sh.text_frame.text for sh in slide.shapes if sh.has_text_frame) for slide in prs.slides)
     assert "30 September 2019" in first and "Source: KPMG (2019)" in first and "no filters" in first
     assert "Sources and how to cite" in closing and "Commissioned by the Ministry of VWS" in closing
@@ -83,9 +92,19 @@ def test_deck_opens_in_libreoffice_without_repair(deck_bytes, tmp_path):
     deck.write_bytes(deck_bytes)
     profile = tmp_path / "lo-profile"
     result = subprocess.run(
-        [office, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(tmp_path), str(deck)],
-        capture_output=True, text=True, timeout=180,
+        [
+            office,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(deck),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
     )
     pdf = tmp_path / "deck.pdf"
     assert result.returncode == 0 and pdf.is_file(), result.stdout + result.stderr

@@ -34,8 +34,9 @@ def test_missing_title_subtitle_and_source_are_added_not_dropped():
 def test_source_without_prefix_gets_one_and_wrapped_lines_count_as_present():
     spec = exports.export_spec(income_chart(), source="KPMG (2019), Bijlage 2")
     assert spec["title"]["text"] == "Bron: KPMG (2019), Bijlage 2"
-    long_source = ("Bron: KPMG (2019), Basisfuncties voor lokale teams in kaart, bijlage 2; "
-                   "cijfers in de schetsen uit CBS")
+    long_source = (
+        "Bron: KPMG (2019), Basisfuncties voor lokale teams in kaart, bijlage 2; cijfers in de schetsen uit CBS"
+    )
     wrapped = income_chart(title=alt.TitleParams(TITLE, subtitle=[long_source[:60], long_source[61:]]))
     assert "vconcat" not in exports.export_spec(wrapped, source=long_source)
 

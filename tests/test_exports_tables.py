@@ -34,10 +34,11 @@ def con(warehouse):
 
 
 def test_csv_neutralises_formulas_and_keeps_numbers():
-    df = pd.DataFrame({"naam": ["=HYPERLINK(\"http://x\")", "+31 6", "-2+3", "@SUM(A1)", "gewoon"],
-                       "v": [-1, 2, 3, 4, 5]})
+    df = pd.DataFrame(
+        {"naam": ['=HYPERLINK("http://x")', "+31 6", "-2+3", "@SUM(A1)", "gewoon"], "v": [-1, 2, 3, 4, 5]}
+    )
     back = pd.read_csv(io.BytesIO(exports.dataframe_csv_bytes(df)))
-    assert back["naam"].tolist() == ["'=HYPERLINK(\"http://x\")", "'+31 6", "'-2+3", "'@SUM(A1)", "gewoon"]
+    assert back["naam"].tolist() == ['\'=HYPERLINK("http://x")', "'+31 6", "'-2+3", "'@SUM(A1)", "gewoon"]
     assert back["v"].tolist() == [-1, 2, 3, 4, 5]
 
 
@@ -48,8 +49,9 @@ def test_csv_flattens_lists():
 
 def test_csv_flattens_numpy_arrays_from_duckdb_lists():
     """DuckDB LIST columns arrive as numpy arrays, whose str() is a bracketed print-out with line breaks."""
-    frame = duckdb.sql("select ['tijdig_signaleren', 'vindbare_toegankelijke_hulp', 'brede_blik', "
-                       "'leren_verbeteren'] as f").df()
+    frame = duckdb.sql(
+        "select ['tijdig_signaleren', 'vindbare_toegankelijke_hulp', 'brede_blik', 'leren_verbeteren'] as f"
+    ).df()
     text = exports.dataframe_csv_bytes(frame).decode()
     assert text == "f\ntijdig_signaleren; vindbare_toegankelijke_hulp; brede_blik; leren_verbeteren\n"
 
@@ -66,8 +68,9 @@ def test_full_dataset_xlsx_has_readme_tables_and_descriptor(con):
     readme = {row[0]: row[1] for row in book["README"].iter_rows(min_row=2, values_only=True)}
     # a Dutch README has Dutch labels and Dutch column meanings
     assert readme["Dataversie"] and "KPMG" in readme["Rechten"] and "A1900017004" in readme["Zo citeer je"]
-    assert readme["municipalities.population"] == \
-        "integer (geheel getal) · personen · Aantal inwoners zoals in de schets"
+    assert (
+        readme["municipalities.population"] == "integer (geheel getal) · personen · Aantal inwoners zoals in de schets"
+    )
     header = [c.value for c in book["municipalities"][1]]
     assert header[:3] == ["municipality_code", "name", "official_name"]
 
@@ -84,7 +87,7 @@ def test_full_dataset_xlsx_neutralises_formulas_in_the_warehouse(warehouse, tmp_
     tampered = tmp_path / "tampered.duckdb"
     shutil.copy(warehouse, tampered)
     with duckdb.connect(str(tampered)) as rw:
-        rw.execute("update practice set title_nl = '=HYPERLINK(\"http://evil\",\"klik\")'")
+        rw.execute('update practice set title_nl = \'=HYPERLINK("http://evil","klik")\'')
     with duckdb.connect(str(tampered), read_only=True) as ro:
         book = openpyxl.load_workbook(io.BytesIO(exports.dataset_download(ro, "xlsx")))
     sheet = book["practices"]

@@ -7,6 +7,7 @@
   two-language data columns are picked with i18n.column();
 - nothing in dashboard/core/ imports Streamlit or the Streamlit-bound packages (the pure half of the layout).
 """
+
 from __future__ import annotations
 
 import ast
@@ -34,7 +35,7 @@ def test_every_key_renders_in_both_languages(key):
     assert isinstance(nl, str) and isinstance(en, str)
     assert bool(nl.strip()) == bool(en.strip()), f"{key}: one language is empty"
     assert fields(nl) == fields(en), f"{key}: placeholders differ between the languages"
-    values = {name: "X" for name in fields(nl)}
+    values = dict.fromkeys(fields(nl), "X")
     for lang, expected in zip(LANGUAGES, pair, strict=True):
         rendered = t(key, lang, **values)
         assert rendered == (expected.format(**values) if values else expected)
@@ -58,15 +59,20 @@ def test_unknown_language_falls_back_to_dutch_and_unknown_key_shows_itself():
 
 def _literal_keys(tree: ast.AST):
     for node in ast.walk(tree):
-        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "t" and node.args
-                and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "t"
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
             yield node.args[0].value, node.lineno
 
 
 @pytest.mark.parametrize("path", CODE, ids=lambda p: str(p.relative_to(DASHBOARD)))
 def test_every_literal_key_in_the_code_exists(path):
-    missing = [f"{key} (line {line})" for key, line in _literal_keys(ast.parse(path.read_text()))
-               if key not in STRINGS]
+    missing = [f"{key} (line {line})" for key, line in _literal_keys(ast.parse(path.read_text())) if key not in STRINGS]
     assert missing == []
 
 

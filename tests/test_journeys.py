@@ -4,6 +4,7 @@ Why: an advisor who found peers must not re-select them by hand, and a link must
 the sidebar filters so it can be shared as it is. Links are followed the way the browser does: switch to
 the page the link names, with the link's own query string. Expected municipalities come from data/.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -17,8 +18,12 @@ from dashboard.core import journeys, settings
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "dashboard" / "app.py")
-PAGE_FILES = {"overzicht": "views/overview.py", "profiel": "views/profile.py", "vergelijken": "views/compare.py",
-              "vergelijkbare-gemeenten": "views/peers.py"}
+PAGE_FILES = {
+    "overzicht": "views/overview.py",
+    "profiel": "views/profile.py",
+    "vergelijken": "views/compare.py",
+    "vergelijkbare-gemeenten": "views/peers.py",
+}
 PROVINCE = "Zuid-Holland"
 
 
@@ -61,11 +66,25 @@ def open_page(page: str, params: dict[str, str]) -> AppTest:
 
 # --- pure link building -----------------------------------------------------------------------------------
 
+
 def test_links_carry_language_and_filters_only():
-    current = {"lang": ["en"], "prov": ["Zuid-Holland"], "org.team_scope": ["integral_0_100"], "bf": ["a,b"],
-               "gm": ["almelo"], "contrast": ["matrix"], "peer_w": ["x"], "size": [""]}
+    current = {
+        "lang": ["en"],
+        "prov": ["Zuid-Holland"],
+        "org.team_scope": ["integral_0_100"],
+        "bf": ["a,b"],
+        "gm": ["almelo"],
+        "contrast": ["matrix"],
+        "peer_w": ["x"],
+        "size": [""],
+    }
     assert journeys.profile_params(current, "leiden") == {
-        "lang": "en", "prov": "Zuid-Holland", "org.team_scope": "integral_0_100", "bf": "a,b", "gm": "leiden"}
+        "lang": "en",
+        "prov": "Zuid-Holland",
+        "org.team_scope": "integral_0_100",
+        "bf": "a,b",
+        "gm": "leiden",
+    }
     assert journeys.peers_params({}, "leiden") == {"peer_ref": "leiden"}
 
 
@@ -77,11 +96,14 @@ def test_compare_link_keeps_order_drops_repeats_and_stops_at_four():
 
 # --- following the links in the app -----------------------------------------------------------------------
 
+
 def test_profile_links_to_peers_and_compare_with_language_and_filters():
     at = open_page("profiel", {"lang": "en", "prov": PROVINCE, "gm": "leiden"})
     found = links(at)
     assert found["Find municipalities like Leiden"] == (
-        "vergelijkbare-gemeenten", {"lang": "en", "prov": PROVINCE, "peer_ref": "leiden"})
+        "vergelijkbare-gemeenten",
+        {"lang": "en", "prov": PROVINCE, "peer_ref": "leiden"},
+    )
     assert found["Compare Leiden with…"] == ("vergelijken", {"lang": "en", "prov": PROVINCE, "cmp": "leiden"})
     follow(at, found["Compare Leiden with…"])
     assert at.multiselect(key="cmp_sel").value == ["leiden"]

@@ -3,6 +3,7 @@
 Why these tests exist: uploads come from people, not from our pipeline. Every bad file must give a message
 a policy advisor can act on, and none may raise (a bad file must never break the page).
 """
+
 from __future__ import annotations
 
 import random
@@ -54,6 +55,7 @@ def csv_bytes(cat, **cells) -> bytes:
 
 # --- templates ------------------------------------------------------------------------------------------
 
+
 def test_both_templates_parse_to_the_same_profile(cat, ref):
     y = pi.parse_upload("peer_template.yaml", pi.template_bytes("yaml"), cat, ref)
     c = pi.parse_upload("peer_template.csv", pi.template_bytes("csv"), cat, ref)
@@ -67,7 +69,8 @@ def test_both_templates_parse_to_the_same_profile(cat, ref):
 def test_csv_template_header_matches_the_codebook(cat):
     """If an indicator or dimension is added to data/reference, the downloadable template must follow."""
     assert pi.template_bytes("csv").decode("utf-8") == pi.make_template_csv(cat), (
-        "regenerate with: python -c 'from dashboard.core.peer_input import write_template_csv; write_template_csv()'")
+        "regenerate with: python -c 'from dashboard.core.peer_input import write_template_csv; write_template_csv()'"
+    )
 
 
 def test_a_real_municipality_file_can_be_uploaded(cat, ref):
@@ -78,6 +81,7 @@ def test_a_real_municipality_file_can_be_uploaded(cat, ref):
 
 
 # --- file-level problems --------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("data", [b"", b"   \n\n  "])
 def test_empty_file(cat, ref, data):
@@ -117,6 +121,7 @@ def test_random_bytes_never_raise(cat, ref):
 
 # --- CSV ------------------------------------------------------------------------------------------------
 
+
 def test_csv_wrong_columns(cat, ref):
     result = pi.parse_upload("a.csv", b"naam,inwoners,foo\nX,1,2\n", cat, ref)
     text = " ".join(result.errors)
@@ -125,8 +130,9 @@ def test_csv_wrong_columns(cat, ref):
 
 
 def test_csv_non_numeric_and_thousands(cat, ref):
-    result = pi.parse_upload("a.csv", csv_bytes(cat, population="veel", single_parent_households_pct="41.000"),
-                             cat, ref)
+    result = pi.parse_upload(
+        "a.csv", csv_bytes(cat, population="veel", single_parent_households_pct="41.000"), cat, ref
+    )
     text = " ".join(result.errors)
     assert "'veel' is geen getal" in text
     assert "single_parent_households_pct: 41.000 is dubbelzinnig" in text
@@ -175,6 +181,7 @@ def test_csv_messages_in_english(cat, ref):
 
 # --- YAML -----------------------------------------------------------------------------------------------
 
+
 def test_yaml_malformed(cat, ref):
     result = pi.parse_upload("a.yaml", b"municipality: [unclosed\n  name: x\n", cat, ref)
     assert not result.ok and "YAML" in result.errors[0]
@@ -213,8 +220,15 @@ def test_yaml_percentage_above_100(cat, ref):
 def test_yaml_bounds_and_incomparable_are_kept_out(cat, ref):
     data = template_yaml()
     data["indicators"][0]["qualifier"] = "more_than"
-    data["indicators"].append({"indicator": "single_parent_growth_pct", "value": 19, "qualifier": "exact",
-                               "source": "waarstaatjegemeente", "locator": "x"})
+    data["indicators"].append(
+        {
+            "indicator": "single_parent_growth_pct",
+            "value": 19,
+            "qualifier": "exact",
+            "source": "waarstaatjegemeente",
+            "locator": "x",
+        }
+    )
     result = pi.parse_upload("mijn.yaml", dump(data), cat, ref)
     assert result.ok, result.errors
     assert result.profile.indicator_issues == {"single_parent_households_pct": "bound"}
@@ -222,6 +236,7 @@ def test_yaml_bounds_and_incomparable_are_kept_out(cat, ref):
 
 
 # --- form -----------------------------------------------------------------------------------------------
+
 
 def test_form_requires_name_and_population(cat):
     result = pi.profile_from_form("  ", None, {}, {}, cat)
@@ -245,6 +260,7 @@ def test_form_out_of_range(cat):
 
 # --- escaping -------------------------------------------------------------------------------------------
 
+
 def test_md_escape_shows_markup_as_text():
     assert md_escape("<script>alert(1)</script>") == r"\<script\>alert\(1\)\</script\>"
     assert md_escape("[klik](javascript:x)") == "\\[klik\\]\\(javascript\\:\u2060x\\)"  # joiner: no autolink
@@ -254,45 +270,65 @@ def test_md_escape_shows_markup_as_text():
 # --- numbers as typed in the form (parse_number) --------------------------------------------------------
 # Hand-written expectations: the reviewer's case was a number_input reading Dutch "45.000" as 45.
 
-@pytest.mark.parametrize(("raw", "want"), [
-    ("45.000", 45000.0),  # Dutch thousands dot: forty-five thousand, never 45
-    ("29.500", 29500.0),
-    ("1.234.567", 1234567.0),
-    ("45000", 45000.0),
-    ("45 000", 45000.0),
-    ("7,3", 7.3),  # Dutch decimal comma
-    ("1.234,5", 1234.5),
-    ("7.3", 7.3),  # a dot not followed by three digits cannot group thousands: the only reading is decimal
-    ("€ 29.500", 29500.0),
-    ("7,3%", 7.3),
-    ("-1,5", -1.5),
-    ("\u22121,5", -1.5),  # typographic minus
-    (" 12 ", 12.0),
-    ("", None),
-    ("   ", None),
-    (None, None),
-])
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        ("45.000", 45000.0),  # Dutch thousands dot: forty-five thousand, never 45
+        ("29.500", 29500.0),
+        ("1.234.567", 1234567.0),
+        ("45000", 45000.0),
+        ("45 000", 45000.0),
+        ("7,3", 7.3),  # Dutch decimal comma
+        ("1.234,5", 1234.5),
+        ("7.3", 7.3),  # a dot not followed by three digits cannot group thousands: the only reading is decimal
+        ("€ 29.500", 29500.0),
+        ("7,3%", 7.3),
+        ("-1,5", -1.5),
+        ("\u22121,5", -1.5),  # typographic minus
+        (" 12 ", 12.0),
+        ("", None),
+        ("   ", None),
+        (None, None),
+    ],
+)
 def test_parse_number_dutch(raw, want):
     assert pi.parse_number(raw, "nl") == want
 
 
-@pytest.mark.parametrize(("raw", "want"), [
-    ("45,000", 45000.0),  # English thousands comma
-    ("1,234,567", 1234567.0),
-    ("7.3", 7.3),
-    ("1,234.5", 1234.5),
-    ("7,3", 7.3),  # cannot be a thousands group: decimal
-    ("45.000", 45.0),  # English reading; the population check then refuses 45
-    ("€29,500", 29500.0),
-])
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        ("45,000", 45000.0),  # English thousands comma
+        ("1,234,567", 1234567.0),
+        ("7.3", 7.3),
+        ("1,234.5", 1234.5),
+        ("7,3", 7.3),  # cannot be a thousands group: decimal
+        ("45.000", 45.0),  # English reading; the population check then refuses 45
+        ("€29,500", 29500.0),
+    ],
+)
 def test_parse_number_english(raw, want):
     assert pi.parse_number(raw, "en") == want
 
 
-@pytest.mark.parametrize(("raw", "lang"), [
-    ("veel", "nl"), ("1,234.5", "nl"), ("1.234,5", "en"), ("1.2.3", "nl"), ("45.00.0", "nl"), ("4 5", "nl"),
-    ("12abc", "nl"), ("--3", "nl"), ("1e5", "nl"), ("0x1F", "nl"), ("nan", "nl"), ("inf", "en"),
-])
+@pytest.mark.parametrize(
+    ("raw", "lang"),
+    [
+        ("veel", "nl"),
+        ("1,234.5", "nl"),
+        ("1.234,5", "en"),
+        ("1.2.3", "nl"),
+        ("45.00.0", "nl"),
+        ("4 5", "nl"),
+        ("12abc", "nl"),
+        ("--3", "nl"),
+        ("1e5", "nl"),
+        ("0x1F", "nl"),
+        ("nan", "nl"),
+        ("inf", "en"),
+    ],
+)
 def test_parse_number_refuses_what_it_cannot_read(raw, lang):
     with pytest.raises(ValueError):
         pi.parse_number(raw, lang)
@@ -307,10 +343,17 @@ def test_shown_as_read_keeps_every_decimal():
 
 
 def test_form_text_reads_dutch_numbers(cat):
-    result = pi.profile_from_form_text("Mijnstad", "45.000", {"single_parent_households_pct": "7,3",
-                                                              "disposable_income_household_eur": "29.500",
-                                                              "social_assistance_pct": ""},
-                                       {"team_scope": "integral_0_100"}, cat)
+    result = pi.profile_from_form_text(
+        "Mijnstad",
+        "45.000",
+        {
+            "single_parent_households_pct": "7,3",
+            "disposable_income_household_eur": "29.500",
+            "social_assistance_pct": "",
+        },
+        {"team_scope": "integral_0_100"},
+        cat,
+    )
     assert result.ok, result.errors
     p = result.profile
     assert p.population == 45000.0
@@ -322,8 +365,7 @@ def test_form_text_reads_dutch_numbers(cat):
 
 
 def test_form_text_reads_english_numbers(cat):
-    result = pi.profile_from_form_text("Mytown", "45,000", {"single_parent_households_pct": "7.3"}, {}, cat,
-                                       lang="en")
+    result = pi.profile_from_form_text("Mytown", "45,000", {"single_parent_households_pct": "7.3"}, {}, cat, lang="en")
     assert result.ok, result.errors
     assert result.profile.population == 45000.0
     assert dict(result.profile.indicators) == {"single_parent_households_pct": 7.3}
@@ -339,12 +381,15 @@ def test_form_text_not_a_number_names_the_field(cat):
     assert "Inwonertal ontbreekt." not in result.errors  # one message per problem
 
 
-@pytest.mark.parametrize(("raw", "fragment"), [
-    ("45", "Inwonertal: 45 inwoners is minder dan welke Nederlandse gemeente ook (reken op minstens 500)"),
-    ("0", "Inwonertal: inwonertal moet groter zijn dan 0"),
-    ("2.500.000", "Inwonertal: 2.500.000 inwoners is meer dan welke Nederlandse gemeente ook"),
-    ("45.000,5", "Inwonertal: inwonertal is een heel getal (nu 45.000,5)"),
-])
+@pytest.mark.parametrize(
+    ("raw", "fragment"),
+    [
+        ("45", "Inwonertal: 45 inwoners is minder dan welke Nederlandse gemeente ook (reken op minstens 500)"),
+        ("0", "Inwonertal: inwonertal moet groter zijn dan 0"),
+        ("2.500.000", "Inwonertal: 2.500.000 inwoners is meer dan welke Nederlandse gemeente ook"),
+        ("45.000,5", "Inwonertal: inwonertal is een heel getal (nu 45.000,5)"),
+    ],
+)
 def test_form_text_implausible_population(cat, raw, fragment):
     result = pi.profile_from_form_text("Mijnstad", raw, {}, {}, cat)
     assert not result.ok
@@ -363,8 +408,13 @@ def test_population_bounds_are_the_same_for_uploads(cat, ref):
 def test_form_text_implausible_income_and_percentage(cat):
     inc = cat.indicators["disposable_income_household_eur"].label("nl")
     pct = cat.indicators["single_parent_households_pct"].label("nl")
-    result = pi.profile_from_form_text("Mijnstad", "45.000", {"disposable_income_household_eur": "29,5",
-                                                              "single_parent_households_pct": "7.300"}, {}, cat)
+    result = pi.profile_from_form_text(
+        "Mijnstad",
+        "45.000",
+        {"disposable_income_household_eur": "29,5", "single_parent_households_pct": "7.300"},
+        {},
+        cat,
+    )
     assert not result.ok
     text = "\n".join(result.errors)
     assert f"{inc}: € 29,5 ligt buiten het bereik 1.000 tot 1.000.000" in text

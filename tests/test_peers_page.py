@@ -3,6 +3,7 @@
 Expectations are computed with the pure functions on the same warehouse (or by hand), never read back from
 the page: the page must show what the method says.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -64,7 +65,7 @@ def peers_shown(at: AppTest) -> list[str]:
 
 
 def test_peers_for_a_chosen_municipality_render(dataset):
-    cat, profiles, overview, _ = dataset
+    cat, profiles, _overview, _ = dataset
     at = app(peer_ref="leiden", peer_k="4")
     assert not at.exception
     leiden = next(p for p in profiles if p.name == "Leiden")
@@ -77,8 +78,12 @@ def test_peers_for_a_chosen_municipality_render(dataset):
     assert list(matrix.columns) == ["keuze", "referentie", "zelfde keuze", "andere keuze", "niet gerapporteerd"]
     assert len(matrix) == len(cat.dimensions)
     # The reference column writes out what Leiden did not report ("—" means "none" in the other columns).
-    want_ref = ["niet gerapporteerd" if leiden.org.get(dim, sim.NOT_REPORTED) == sim.NOT_REPORTED
-                else d.value_label(leiden.org[dim], "nl") for dim, d in cat.dimensions.items()]
+    want_ref = [
+        "niet gerapporteerd"
+        if leiden.org.get(dim, sim.NOT_REPORTED) == sim.NOT_REPORTED
+        else d.value_label(leiden.org[dim], "nl")
+        for dim, d in cat.dimensions.items()
+    ]
     assert list(matrix["referentie"]) == want_ref and "—" not in want_ref
     assert len(at.tabs) >= 5
     assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
@@ -92,7 +97,7 @@ def test_peers_for_a_chosen_municipality_render(dataset):
 
 
 def test_changing_a_weight_changes_the_order(dataset):
-    cat, profiles, overview, scales = dataset
+    cat, profiles, overview, _scales = dataset
     base = sim.preset_weights("default", cat)
     no_size = dict(base, size=0.0)
     # Find, in the data, a reference whose top peer must change when size stops counting.
@@ -129,7 +134,7 @@ def test_url_with_weights_and_k(dataset):
 
 
 def test_the_form_path(dataset):
-    cat, profiles, _, _ = dataset
+    cat, _profiles, _, _ = dataset
     at = app(peer_ref="leiden")
     at.radio(key="peers_ref_kind").set_value("own").run()
     assert any("alleen in deze browsersessie" in i.value for i in at.info)  # the privacy note is on the page
@@ -141,8 +146,13 @@ def test_the_form_path(dataset):
     at.selectbox(key="peers_f_early_signalling").select("elsewhere")
     at.button(key="peers_f_submit").click().run()
     assert not at.exception
-    own = pi.profile_from_form(name, 40000, {"single_parent_households_pct": 6.5},
-                               {"team_scope": "integral_0_100", "early_signalling": "elsewhere"}, cat).profile
+    own = pi.profile_from_form(
+        name,
+        40000,
+        {"single_parent_households_pct": 6.5},
+        {"team_scope": "integral_0_100", "early_signalling": "elsewhere"},
+        cat,
+    ).profile
     assert peers_shown(at) == expected(dataset, own, sim.preset_weights("default", cat))
     # The name is shown as text (escaped), and nothing the user entered is in the URL.
     assert any(r"\<script\>alert\(1\)\</script\>" in s.value and "40.000 inwoners" in s.value for s in at.success)
@@ -162,7 +172,7 @@ def test_a_bad_upload_shows_the_error_and_keeps_the_page_working(dataset):
 
 
 def test_good_upload_then_bad_upload_keeps_the_good_data(dataset):
-    cat, profiles, _, _ = dataset
+    cat, _profiles, _, _ = dataset
     at = app()
     at.radio(key="peers_ref_kind").set_value("own").run()
     at.file_uploader[0].upload("mijn.yaml", pi.template_bytes("yaml"), "application/yaml")
@@ -246,14 +256,17 @@ def test_unknown_reference_in_the_url_is_ignored(dataset):
 
 
 def _page_text(at: AppTest) -> str:
-    return "\n".join(str(e.value) for kind in ("markdown", "caption", "info", "warning", "error", "success",
-                                                "subheader", "title") for e in at.get(kind))
+    return "\n".join(
+        str(e.value)
+        for kind in ("markdown", "caption", "info", "warning", "error", "success", "subheader", "title")
+        for e in at.get(kind)
+    )
 
 
 def test_form_reads_a_dutch_thousands_dot(dataset):
     """The reviewer's case: "45.000" in the form is 45000 inhabitants (a number_input stored 45), the page
     says how it read every number, and the ranking uses 45000."""
-    cat, profiles, _, _ = dataset
+    cat, _profiles, _, _ = dataset
     at = app()
     at.radio(key="peers_ref_kind").set_value("own").run()
     at.text_input(key="peers_f_name").input("Mijnstad")
@@ -269,8 +282,9 @@ def test_form_reads_a_dutch_thousands_dot(dataset):
     for part in ("Inwonertal: 45.000", ": € 29.500", ": 7,3%"):
         assert md_escape(part) in read
     assert any("45.000 inwoners" in s.value for s in at.success)
-    want = pi.profile_from_form("Mijnstad", 45000, {"disposable_income_household_eur": 29500.0,
-                                                    "single_parent_households_pct": 7.3}, {}, cat).profile
+    want = pi.profile_from_form(
+        "Mijnstad", 45000, {"disposable_income_household_eur": 29500.0, "single_parent_households_pct": 7.3}, {}, cat
+    ).profile
     assert peers_shown(at) == expected(dataset, want, sim.preset_weights("default", cat))
     # The size sentences compare with 45.000, not with 45.
     assert md_escape("tegen 45.000)") in _page_text(at)
@@ -314,8 +328,9 @@ def test_all_zero_scores_are_flagged_as_a_likely_input_error(dataset):
     smallest = min(p.population for p in profiles if p.population)
     at = in_app()
     at.session_state["peers_ref_kind"] = "own"
-    at.session_state["peers_own_profile"] = sim.Profile(sim.OWN_KEY, "Dorp", 600.0, {}, {},
-                                                        {d: sim.NOT_REPORTED for d in cat.dimensions})
+    at.session_state["peers_own_profile"] = sim.Profile(
+        sim.OWN_KEY, "Dorp", 600.0, {}, {}, dict.fromkeys(cat.dimensions, sim.NOT_REPORTED)
+    )
     at.run()
     assert not at.exception
     assert smallest / 600 >= 10  # the premise: size similarity 0 for every candidate
@@ -330,8 +345,14 @@ def test_low_coverage_is_flagged(dataset, monkeypatch):
     municipalities that report few of those indicators: no pair reaches half coverage, and the page says so."""
     cat, profiles, _, scales = dataset
     usable = [i for i in cat.comparable_indicators if i in scales]
-    own = sim.Profile(sim.OWN_KEY, "Mijnstad", 40000.0, {i: scales[i].mean for i in usable}, {},
-                      {d: sim.NOT_REPORTED for d in cat.dimensions})
+    own = sim.Profile(
+        sim.OWN_KEY,
+        "Mijnstad",
+        40000.0,
+        {i: scales[i].mean for i in usable},
+        {},
+        dict.fromkeys(cat.dimensions, sim.NOT_REPORTED),
+    )
     sparse = [p.key for p in profiles if sum(i in p.indicators for i in usable) * 2 < len(usable)]
     assert sparse, "every municipality reports most indicators: this test needs another setup"
     weights = dict(sim.preset_weights("default", cat), size=0.0)
@@ -348,8 +369,10 @@ def test_low_coverage_is_flagged(dataset, monkeypatch):
     at.query_params["peer_w"] = "size:0"
     at.run()
     assert not at.exception
-    assert any("Bij geen enkele gemeente is 50% of meer" in w.value and f"dekking {round(best * 100)}%" in w.value
-               for w in at.warning)
+    assert any(
+        "Bij geen enkele gemeente is 50% of meer" in w.value and f"dekking {round(best * 100)}%" in w.value
+        for w in at.warning
+    )
 
 
 def test_differences_name_a_reference_from_the_sixteen(dataset):
@@ -368,7 +391,7 @@ def test_differences_name_a_reference_from_the_sixteen(dataset):
 
 
 def test_chart_has_the_filter_subtitle_and_the_full_source(dataset):
-    cat, profiles, _, _ = dataset
+    _cat, _profiles, _, _ = dataset
     at = in_app()
     at.query_params["peer_ref"] = "leiden"
     at.run()

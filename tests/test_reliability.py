@@ -3,6 +3,7 @@
 Expected values are computed by hand in the comments (coincidence matrix o, marginals n_c, n = sum n_c;
 alpha = 1 - (n - 1) * sum_{c!=k} o_ck / (n^2 - sum n_c^2)), or taken from a published worked example.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -66,7 +67,7 @@ def test_three_coders_with_a_missing_value_hand_computed():
 
 def test_units_coded_once_do_not_change_alpha():
     base = [("a", "a"), ("a", "b"), ("b", "b"), ("b", "b")]
-    assert krippendorff_alpha_nominal(base + [("a", N), (N, "b")]) == pytest.approx(16 / 30)
+    assert krippendorff_alpha_nominal([*base, ("a", N), (N, "b")]) == pytest.approx(16 / 30)
 
 
 def test_perfect_agreement_with_variation_is_one():

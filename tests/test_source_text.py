@@ -1,4 +1,5 @@
 """Locators and source titles in English mode: fixed words translated, the Dutch report named."""
+
 from dashboard.core import source_text as s
 
 NAMES = {"Leren en verbeteren": "Learning and improving", "Handelen met een brede blik": "Acting with a broad view"}
@@ -12,13 +13,16 @@ def test_dutch_locator_is_unchanged():
 def test_english_locator_translates_fixed_words_and_names_the_dutch_report():
     text = "Bijlage 2h, Organisatie; basisfuncties uitgelicht: Leren en verbeteren"
     assert s.locator(text, "en", NAMES) == (
-        "Appendix 2h, Organisation; basic functions highlighted: Learning and improving (in the Dutch report)")
+        "Appendix 2h, Organisation; basic functions highlighted: Learning and improving (in the Dutch report)"
+    )
     assert s.locator("Bijlage 2b, Kenmerken inwoners gemeente", "en") == (
-        "Appendix 2b, Characteristics of residents (in the Dutch report)")
+        "Appendix 2b, Characteristics of residents (in the Dutch report)"
+    )
 
 
 def test_source_title_keeps_the_publication_name_and_translates_our_additions():
     assert s.source_title("Inkomen van huishoudens (editie niet vermeld)", "en") == (
-        "Inkomen van huishoudens (edition not stated)")
+        "Inkomen van huishoudens (edition not stated)"
+    )
     assert s.source_title("Over Montferland (gemeentewebsite)", "en") == "Over Montferland (municipal website)"
     assert s.source_title("Over Montferland (gemeentewebsite)", "nl") == "Over Montferland (gemeentewebsite)"

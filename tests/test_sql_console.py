@@ -6,6 +6,7 @@ change the settings that enforce all this, or simply never finish). The console 
 a sandbox, so these tests guard each layer separately: the statement check, the DuckDB settings, the
 time limit and the watchdog.
 """
+
 from __future__ import annotations
 
 import time
@@ -48,65 +49,71 @@ def test_a_query_runs_and_sees_tables_and_views(con):
     assert result.ok and result.frame["a"].tolist() == [1]
 
 
-@pytest.mark.parametrize("sql", [
-    "copy (select 1) to '/tmp/lokale_teams_escape.csv'",
-    "copy municipality to '/tmp/lokale_teams_escape.parquet' (format parquet)",
-    "attach '/tmp/lokale_teams_escape.duckdb' as x",
-    "attach ':memory:' as x",
-    "detach warehouse",
-    "install httpfs",
-    "load httpfs",
-    "force install httpfs",
-    "create temp table t as select 1",
-    "create table t (a int)",
-    "create view v as select 1",
-    "create macro m() as 1",
-    "insert into municipality select * from municipality",
-    "update municipality set name = 'x'",
-    "delete from municipality",
-    "drop table municipality",
-    "alter table municipality add column x int",
-    "set enable_external_access = true",
-    "set lock_configuration = false",
-    "reset max_execution_time",
-    "pragma disable_checkpoint_on_shutdown",
-    "pragma version",
-    "call pragma_version()",
-    "export database '/tmp/lokale_teams_export'",
-    "import database '/tmp/lokale_teams_export'",
-    "use memory",
-    "checkpoint",
-    "explain analyze select 1",
-    "begin transaction",
-    "prepare p as select 1",
-    "select 1; select 2",
-    "select 1; drop table municipality",
-    "",
-    "   ;  ",
-    "selec 1",
-])
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "copy (select 1) to '/tmp/lokale_teams_escape.csv'",
+        "copy municipality to '/tmp/lokale_teams_escape.parquet' (format parquet)",
+        "attach '/tmp/lokale_teams_escape.duckdb' as x",
+        "attach ':memory:' as x",
+        "detach warehouse",
+        "install httpfs",
+        "load httpfs",
+        "force install httpfs",
+        "create temp table t as select 1",
+        "create table t (a int)",
+        "create view v as select 1",
+        "create macro m() as 1",
+        "insert into municipality select * from municipality",
+        "update municipality set name = 'x'",
+        "delete from municipality",
+        "drop table municipality",
+        "alter table municipality add column x int",
+        "set enable_external_access = true",
+        "set lock_configuration = false",
+        "reset max_execution_time",
+        "pragma disable_checkpoint_on_shutdown",
+        "pragma version",
+        "call pragma_version()",
+        "export database '/tmp/lokale_teams_export'",
+        "import database '/tmp/lokale_teams_export'",
+        "use memory",
+        "checkpoint",
+        "explain analyze select 1",
+        "begin transaction",
+        "prepare p as select 1",
+        "select 1; select 2",
+        "select 1; drop table municipality",
+        "",
+        "   ;  ",
+        "selec 1",
+    ],
+)
 def test_statements_other_than_one_select_are_refused(con, sql):
     result = sc.run_query(con, sql)
     assert refused(result)
     assert result.error_key in sc.MESSAGES  # the page translates it (tests/test_chart_panel.py)
 
 
-@pytest.mark.parametrize(("sql", "key", "params"), [
-    ("install httpfs", "sql_err_kind", {"kind": "INSTALL"}),  # DuckDB's type for it is LOAD
-    ("force install httpfs", "sql_err_kind", {"kind": "FORCE INSTALL"}),
-    ("load httpfs", "sql_err_kind", {"kind": "LOAD"}),
-    ("-- a comment\n/* and another */ Install httpfs", "sql_err_kind", {"kind": "INSTALL"}),
-    ("reset max_execution_time", "sql_err_kind", {"kind": "RESET"}),  # type SET
-    ("use memory", "sql_err_kind", {"kind": "USE"}),  # type SET
-    ("checkpoint", "sql_err_kind", {"kind": "CHECKPOINT"}),  # type CALL
-    ("import database '/tmp/lokale_teams_export'", "sql_err_kind", {"kind": "IMPORT"}),  # type PRAGMA
-    ("copy (select 1) to '/tmp/lokale_teams_escape.csv'", "sql_err_kind", {"kind": "COPY"}),
-    ("with x as (select 1 as a) insert into municipality select * from x", "sql_err_kind", {"kind": "INSERT"}),
-    ("update extensions", "sql_err_kind", {"kind": "UPDATE"}),  # a type the Python enum does not know
-    ("select 1; select 2", "sql_err_count", {"n": 2}),
-    ("", "sql_err_empty", {}),
-    ("   ;  ", "sql_err_empty", {}),
-])
+@pytest.mark.parametrize(
+    ("sql", "key", "params"),
+    [
+        ("install httpfs", "sql_err_kind", {"kind": "INSTALL"}),  # DuckDB's type for it is LOAD
+        ("force install httpfs", "sql_err_kind", {"kind": "FORCE INSTALL"}),
+        ("load httpfs", "sql_err_kind", {"kind": "LOAD"}),
+        ("-- a comment\n/* and another */ Install httpfs", "sql_err_kind", {"kind": "INSTALL"}),
+        ("reset max_execution_time", "sql_err_kind", {"kind": "RESET"}),  # type SET
+        ("use memory", "sql_err_kind", {"kind": "USE"}),  # type SET
+        ("checkpoint", "sql_err_kind", {"kind": "CHECKPOINT"}),  # type CALL
+        ("import database '/tmp/lokale_teams_export'", "sql_err_kind", {"kind": "IMPORT"}),  # type PRAGMA
+        ("copy (select 1) to '/tmp/lokale_teams_escape.csv'", "sql_err_kind", {"kind": "COPY"}),
+        ("with x as (select 1 as a) insert into municipality select * from x", "sql_err_kind", {"kind": "INSERT"}),
+        ("update extensions", "sql_err_kind", {"kind": "UPDATE"}),  # a type the Python enum does not know
+        ("select 1; select 2", "sql_err_count", {"n": 2}),
+        ("", "sql_err_empty", {}),
+        ("   ;  ", "sql_err_empty", {}),
+    ],
+)
 def test_refusals_carry_a_message_key_and_the_statement_as_written(con, sql, key, params):
     result = sc.run_query(con, sql)
     assert refused(result)
@@ -128,18 +135,21 @@ def test_every_message_key_is_translated():
     assert t("sql_err_count", "nl", n=2) == "Eén statement per keer; dit zijn er 2."
 
 
-@pytest.mark.parametrize("sql", [
-    "select * from read_csv('/etc/passwd')",
-    "select * from read_csv_auto('/etc/passwd')",
-    "select * from read_text('/etc/passwd')",
-    "select * from read_blob('/etc/passwd')",
-    "select * from '/etc/passwd'",
-    "select * from glob('/etc/*')",
-    "select * from read_parquet('https://example.org/x.parquet')",
-    "select * from query('create temp table x as select 1')",
-    "select * from query('attach '':memory:'' as z')",
-    "select getenv('HOME')",
-])
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "select * from read_csv('/etc/passwd')",
+        "select * from read_csv_auto('/etc/passwd')",
+        "select * from read_text('/etc/passwd')",
+        "select * from read_blob('/etc/passwd')",
+        "select * from '/etc/passwd'",
+        "select * from glob('/etc/*')",
+        "select * from read_parquet('https://example.org/x.parquet')",
+        "select * from query('create temp table x as select 1')",
+        "select * from query('attach '':memory:'' as z')",
+        "select getenv('HOME')",
+    ],
+)
 def test_file_network_and_nested_escapes_fail_inside_a_select(con, sql):
     result = sc.run_query(con, sql)
     assert refused(result), result.frame
@@ -156,19 +166,30 @@ def test_python_variables_of_the_caller_are_invisible(con, warehouse):
 
 
 def test_settings_are_locked_even_when_executed_directly(con):
-    for sql in ("set enable_external_access = true", "set python_enable_replacements = true",
-                "set lock_configuration = false", "set max_execution_time = 0", "set memory_limit = '64GB'"):
+    for sql in (
+        "set enable_external_access = true",
+        "set python_enable_replacements = true",
+        "set lock_configuration = false",
+        "set max_execution_time = 0",
+        "set memory_limit = '64GB'",
+    ):
         with pytest.raises(duckdb.Error):
             con.execute(sql)
-    settings = dict(con.execute(
-        "select name, value from duckdb_settings() where name in ('enable_external_access', "
-        "'autoinstall_known_extensions', 'autoload_known_extensions', 'python_enable_replacements', "
-        "'lock_configuration', 'threads', 'max_execution_time')"
-    ).fetchall())
+    settings = dict(
+        con.execute(
+            "select name, value from duckdb_settings() where name in ('enable_external_access', "
+            "'autoinstall_known_extensions', 'autoload_known_extensions', 'python_enable_replacements', "
+            "'lock_configuration', 'threads', 'max_execution_time')"
+        ).fetchall()
+    )
     assert settings == {
-        "enable_external_access": "false", "autoinstall_known_extensions": "false",
-        "autoload_known_extensions": "false", "python_enable_replacements": "false",
-        "lock_configuration": "true", "threads": str(sc.THREADS), "max_execution_time": str(int(LIMIT_S * 1000)),
+        "enable_external_access": "false",
+        "autoinstall_known_extensions": "false",
+        "autoload_known_extensions": "false",
+        "python_enable_replacements": "false",
+        "lock_configuration": "true",
+        "threads": str(sc.THREADS),
+        "max_execution_time": str(int(LIMIT_S * 1000)),
     }
 
 
@@ -178,10 +199,13 @@ def test_the_warehouse_is_attached_read_only(con, warehouse):
     assert duckdb.connect(str(warehouse), read_only=True).execute("select count(*) from municipality").fetchone()
 
 
-@pytest.mark.parametrize("sql", [
-    "with recursive r(n) as (select 1 union all select n + 1 from r) select count(*) from r",
-    "select count(*) from range(1000000) a, range(1000000) b where a.range + b.range < 0",
-])
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "with recursive r(n) as (select 1 union all select n + 1 from r) select count(*) from r",
+        "select count(*) from range(1000000) a, range(1000000) b where a.range + b.range < 0",
+    ],
+)
 def test_a_query_that_runs_forever_is_stopped_within_the_limit(con, sql):
     start = time.perf_counter()
     result = sc.run_query(con, sql, time_limit_s=LIMIT_S)
@@ -196,8 +220,11 @@ def test_the_watchdog_interrupts_when_the_setting_does_not(warehouse):
     console = sc.connect_sandboxed(warehouse, time_limit_s=60)
     try:
         start = time.perf_counter()
-        result = sc.run_query(console, "select count(*) from range(1000000) a, range(1000000) b "
-                                       "where a.range + b.range < 0", time_limit_s=LIMIT_S)
+        result = sc.run_query(
+            console,
+            "select count(*) from range(1000000) a, range(1000000) b where a.range + b.range < 0",
+            time_limit_s=LIMIT_S,
+        )
         assert refused(result) and time.perf_counter() - start < LIMIT_S + MARGIN_S
         assert result.error_key == "sql_err_timeout"
         assert sc.run_query(console, "select 1 as ok").ok  # the connection is still usable afterwards

@@ -5,6 +5,7 @@ Pure functions (no Streamlit): the chart panel shows summary() next to every cha
 expander, and draws accessible_spec() instead of the bare spec, so screen readers get one description of the
 whole chart (axe rule svg-img-alt) and the numbers stay readable without seeing the marks.
 """
+
 from __future__ import annotations
 
 import copy
@@ -53,8 +54,13 @@ def _indicator_rows(data: pd.DataFrame, lang: str) -> str:
 
 def _heatmap(data: pd.DataFrame, lang: str) -> str:
     shown = data[data["n_practices"] > 0]
-    return t("ctext_heatmap", lang, m=_names(shown["municipality_code"]), f=_names(shown["basic_function_id"]),
-             n=int(shown["n_practices"].sum()))
+    return t(
+        "ctext_heatmap",
+        lang,
+        m=_names(shown["municipality_code"]),
+        f=_names(shown["basic_function_id"]),
+        n=int(shown["n_practices"].sum()),
+    )
 
 
 def _org_matrix(data: pd.DataFrame, lang: str) -> str:
@@ -80,8 +86,7 @@ def _groups(data: pd.DataFrame, lang: str) -> str:
     if data.empty:
         return t("ctext_empty", lang)
     low, high = _extremes(data, "value", "value_label", "municipality_name")
-    return t("ctext_groups", lang, n=_names(data["municipality_code"]), g=_names(data["value_id"]), low=low,
-             high=high)
+    return t("ctext_groups", lang, n=_names(data["municipality_code"]), g=_names(data["value_id"]), low=low, high=high)
 
 
 def _deviation(data: pd.DataFrame, lang: str) -> str:
@@ -89,9 +94,15 @@ def _deviation(data: pd.DataFrame, lang: str) -> str:
         return t("ctext_empty", lang)
     counts = data["direction"].value_counts()
     largest = data.loc[data["deviation"].abs().sort_values(ascending=False, kind="stable").index[0]]
-    return t("ctext_deviation", lang, above=int(counts.get("above", 0)), below=int(counts.get("below", 0)),
-             equal=int(counts.get("equal", 0)), name=largest["municipality_name"],
-             difference=largest["deviation_label"])
+    return t(
+        "ctext_deviation",
+        lang,
+        above=int(counts.get("above", 0)),
+        below=int(counts.get("below", 0)),
+        equal=int(counts.get("equal", 0)),
+        name=largest["municipality_name"],
+        difference=largest["deviation_label"],
+    )
 
 
 def _peers(data: pd.DataFrame, lang: str) -> str:
@@ -104,8 +115,14 @@ def _peers(data: pd.DataFrame, lang: str) -> str:
 
 
 SUMMARIES: dict[str, Callable[[pd.DataFrame, str], str]] = {
-    "map": _map, "indicator_rows": _indicator_rows, "heatmap": _heatmap, "org_matrix": _org_matrix,
-    "scatter": _scatter, "groups": _groups, "deviation": _deviation, "peers": _peers,
+    "map": _map,
+    "indicator_rows": _indicator_rows,
+    "heatmap": _heatmap,
+    "org_matrix": _org_matrix,
+    "scatter": _scatter,
+    "groups": _groups,
+    "deviation": _deviation,
+    "peers": _peers,
 }
 
 
@@ -124,20 +141,44 @@ def description(title: str | None, family: str, data: pd.DataFrame, lang: str) -
 
 # The columns a reader needs per family, in reading order, with their catalogue key for the header.
 TABLE_COLUMNS: dict[str, list[tuple[str, str]]] = {
-    "map": [("name", "ctext_col_municipality"), ("province", "ctext_col_province"),
-            ("population_label", "ctext_col_population"), ("colour_label", "ctext_col_colour"),
-            ("teams_label", "ctext_col_teams")],
-    "indicator_rows": [("row_title", "ctext_col_indicator"), ("bar_label", "ctext_col_bar"),
-                       ("value_label", "ctext_col_value"), ("reference_label", "ctext_col_reference"),
-                       ("source_title", "ctext_col_source"), ("locator", "ctext_col_locator")],
-    "heatmap": [("name", "ctext_col_municipality"), ("basic_function_id", "ctext_col_function"),
-                ("n_practices", "ctext_col_practices")],
-    "scatter": [("name", "ctext_col_municipality"), ("x_label", "ctext_col_x"), ("y_label", "ctext_col_y"),
-                ("colour_label", "ctext_col_colour")],
-    "groups": [("group_label", "ctext_col_group"), ("municipality_name", "ctext_col_municipality"),
-               ("value_label", "ctext_col_value"), ("reference_label", "ctext_col_reference")],
-    "deviation": [("municipality_name", "ctext_col_municipality"), ("value_label", "ctext_col_value"),
-                  ("reference_label", "ctext_col_reference"), ("deviation_label", "ctext_col_difference")],
+    "map": [
+        ("name", "ctext_col_municipality"),
+        ("province", "ctext_col_province"),
+        ("population_label", "ctext_col_population"),
+        ("colour_label", "ctext_col_colour"),
+        ("teams_label", "ctext_col_teams"),
+    ],
+    "indicator_rows": [
+        ("row_title", "ctext_col_indicator"),
+        ("bar_label", "ctext_col_bar"),
+        ("value_label", "ctext_col_value"),
+        ("reference_label", "ctext_col_reference"),
+        ("source_title", "ctext_col_source"),
+        ("locator", "ctext_col_locator"),
+    ],
+    "heatmap": [
+        ("name", "ctext_col_municipality"),
+        ("basic_function_id", "ctext_col_function"),
+        ("n_practices", "ctext_col_practices"),
+    ],
+    "scatter": [
+        ("name", "ctext_col_municipality"),
+        ("x_label", "ctext_col_x"),
+        ("y_label", "ctext_col_y"),
+        ("colour_label", "ctext_col_colour"),
+    ],
+    "groups": [
+        ("group_label", "ctext_col_group"),
+        ("municipality_name", "ctext_col_municipality"),
+        ("value_label", "ctext_col_value"),
+        ("reference_label", "ctext_col_reference"),
+    ],
+    "deviation": [
+        ("municipality_name", "ctext_col_municipality"),
+        ("value_label", "ctext_col_value"),
+        ("reference_label", "ctext_col_reference"),
+        ("deviation_label", "ctext_col_difference"),
+    ],
 }
 
 

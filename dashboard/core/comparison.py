@@ -1,4 +1,5 @@
 """The 'differs' mark of the side-by-side comparison: '=' and '≠' only where every value is known."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable

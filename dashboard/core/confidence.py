@@ -3,6 +3,7 @@
 Pure (no Streamlit). Works on rows of v_org_matrix (columns agreement, adjudication_reason_nl/_en,
 dimension_tentative). Without double coding the agreement column is null and every function says nothing.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -42,8 +43,9 @@ def with_confidence(org: pd.DataFrame, lang: str, agreed_only: bool) -> pd.DataF
         out["adjudication_reason_en"] = None
     out["status"] = [
         status_text(a, rn, re, lang)
-        for a, rn, re in zip(out["agreement"], out["adjudication_reason_nl"], out["adjudication_reason_en"],
-                             strict=True)
+        for a, rn, re in zip(
+            out["agreement"], out["adjudication_reason_nl"], out["adjudication_reason_en"], strict=True
+        )
     ]
     out["adjudicated"] = out["agreement"].isin(NOT_AGREED).fillna(False).astype(bool)
     out["hidden"] = excluded_mask(out, agreed_only)
@@ -60,8 +62,10 @@ def with_tentative_labels(dimensions: pd.DataFrame) -> pd.DataFrame:
     if "tentative" not in out.columns:
         return out
     for sfx in ("nl", "en"):
-        out[f"label_{sfx}"] = [dimension_title(label, bool(tent), sfx)
-                               for label, tent in zip(out[f"label_{sfx}"], out["tentative"], strict=True)]
+        out[f"label_{sfx}"] = [
+            dimension_title(label, bool(tent), sfx)
+            for label, tent in zip(out[f"label_{sfx}"], out["tentative"], strict=True)
+        ]
     return out
 
 
@@ -83,8 +87,9 @@ def hide_excluded(org: pd.DataFrame, agreed_only: bool, lang: str) -> pd.DataFra
     return out
 
 
-def value_choices(value_ids: list[str], value_labels: dict[str, str], agreed_only: bool, lang: str
-                  ) -> tuple[list[str], dict[str, str]]:
+def value_choices(
+    value_ids: list[str], value_labels: dict[str, str], agreed_only: bool, lang: str
+) -> tuple[list[str], dict[str, str]]:
     """A dimension's value ids and labels, with the hidden pseudo-value last when the switch is on."""
     if not agreed_only:
         return list(value_ids), dict(value_labels)

@@ -75,14 +75,14 @@ class FilterState:
 
     @property
     def active(self) -> bool:
-        return bool(
-            self.functions or self.sizes or self.provinces or any(self.dimensions.values()) or self.agreed_only
-        )
+        return bool(self.functions or self.sizes or self.provinces or any(self.dimensions.values()) or self.agreed_only)
 
     def active_count(self) -> int:
-        return sum(1 for v in (self.functions, self.sizes, self.provinces) if v) + sum(
-            1 for v in self.dimensions.values() if v
-        ) + int(self.agreed_only)
+        return (
+            sum(1 for v in (self.functions, self.sizes, self.provinces) if v)
+            + sum(1 for v in self.dimensions.values() if v)
+            + int(self.agreed_only)
+        )
 
 
 def excluded_mask(org: pd.DataFrame, agreed_only: bool) -> pd.Series:

@@ -60,10 +60,7 @@ def fmt_number(value, decimals: int | None = None, lang: str = "nl") -> str:
     if is_missing(value):
         return NOT_REPORTED[_lang(lang)]
     value = float(value)
-    if decimals is None:
-        text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    else:
-        text = f"{value:,.{decimals}f}"
+    text = f"{value:,.2f}".rstrip("0").rstrip(".") if decimals is None else f"{value:,.{decimals}f}"
     if text.startswith("-"):
         # '-0' or '-0.00' after rounding is zero; any other negative number gets the minus sign U+2212
         text = text[1:] if not text.strip("-0.,") else MINUS + text[1:]

@@ -4,11 +4,17 @@ Keys live in dashboard/core/strings/ (one module per feature area), each with it
 Data columns that exist in both languages (label_nl / label_en) are picked with column(base, lang), so no
 code needs to compare the language itself.
 """
+
 from dashboard.core.strings import chart_text, core, exports, peers, reliability, words
 
 LANGUAGES = ("nl", "en")
 STRINGS: dict[str, tuple[str, str]] = {
-    **core.STRINGS, **peers.STRINGS, **exports.STRINGS, **reliability.STRINGS, **words.STRINGS, **chart_text.STRINGS,
+    **core.STRINGS,
+    **peers.STRINGS,
+    **exports.STRINGS,
+    **reliability.STRINGS,
+    **words.STRINGS,
+    **chart_text.STRINGS,
 }
 
 

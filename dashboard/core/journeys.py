@@ -9,6 +9,7 @@ the sidebar stays as it was. st.page_link/st.switch_page replace the whole query
     params = profile_params(current, "almelo")      # {"lang": "en", "prov": "Overijssel", "gm": "almelo"}
     href("profiel", params)                          # "/profiel?lang=en&prov=Overijssel&gm=almelo"
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence

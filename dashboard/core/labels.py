@@ -3,6 +3,7 @@
 Labels.from_frames builds every map once; lookups are plain dict reads (pages ask for them per table row,
 so rebuilding a map per call cost nearly half of a rerun of the overview at 400 municipalities).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -23,11 +24,15 @@ class Labels:
     double_coded: bool
 
     @classmethod
-    def from_frames(cls, lang: str, dimensions: pd.DataFrame, values: pd.DataFrame, functions: pd.DataFrame,
-                    *, double_coded: bool) -> Labels:
+    def from_frames(
+        cls, lang: str, dimensions: pd.DataFrame, values: pd.DataFrame, functions: pd.DataFrame, *, double_coded: bool
+    ) -> Labels:
         label = column("label", lang)
-        tentative = (frozenset(dimensions.loc[dimensions["tentative"].fillna(False).astype(bool), "dimension_id"])
-                     if "tentative" in dimensions.columns else frozenset())
+        tentative = (
+            frozenset(dimensions.loc[dimensions["tentative"].fillna(False).astype(bool), "dimension_id"])
+            if "tentative" in dimensions.columns
+            else frozenset()
+        )
         by_dim: dict[str, dict[str, str]] = {}
         for dim, vid, text in zip(values["dimension_id"], values["value_id"], values[label], strict=True):
             by_dim.setdefault(dim, {})[vid] = text

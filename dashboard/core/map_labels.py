@@ -6,6 +6,7 @@ longitude at the map's usual size; the deck and the PNG draw the same map larger
 Labels are centred on the spot chosen here (text align center, baseline middle), so one pair of coordinates
 per name is enough for Vega-Lite, which cannot encode text alignment per datum.
 """
+
 from __future__ import annotations
 
 import math
@@ -39,7 +40,9 @@ def _overlaps(a, b) -> bool:
 
 
 def place_labels(
-    points: pd.DataFrame, radius_px: Sequence[float], obstacles: pd.DataFrame | None = None,
+    points: pd.DataFrame,
+    radius_px: Sequence[float],
+    obstacles: pd.DataFrame | None = None,
     name_col: str = "name",
 ) -> pd.DataFrame:
     """points (longitude, latitude, name) -> the same rows with label_lon/label_lat (NaN: no free spot).

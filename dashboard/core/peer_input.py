@@ -19,6 +19,7 @@ Formats
   forty-five thousand and "7,3" is seven point three; English "45,000" and "7.3". What was read is echoed
   back, formatted, so a misreading is visible (ParseResult.understood).
 """
+
 from __future__ import annotations
 
 import csv
@@ -77,6 +78,7 @@ class ParseResult:
 
 
 # --- value rules shared by all three paths -------------------------------------------------------------
+
 
 def value_bounds(indicator_id: str, unit: str) -> tuple[float | None, float | None]:
     """Plausible range of one indicator value. Growth figures and differences may be negative or exceed 100."""
@@ -149,8 +151,9 @@ def _clean_name(name, lang: str, errors: list[str]) -> str:
     return name[:MAX_NAME]
 
 
-def _finish(profile: Profile, cat: Catalogue, lang: str, errors: list[str], warnings: list[str],
-            where: str = "") -> ParseResult:
+def _finish(
+    profile: Profile, cat: Catalogue, lang: str, errors: list[str], warnings: list[str], where: str = ""
+) -> ParseResult:
     errors = errors + check_values(profile, cat, lang, where)
     incomparable = [i for i in profile.indicators if i in cat.indicators and not cat.indicators[i].comparable]
     for ind in incomparable:
@@ -160,8 +163,10 @@ def _finish(profile: Profile, cat: Catalogue, lang: str, errors: list[str], warn
 
 # --- form ---------------------------------------------------------------------------------------------
 
-def profile_from_form(name: str, population, indicators: dict[str, float | None], org: dict[str, str],
-                      cat: Catalogue, lang: str = "nl") -> ParseResult:
+
+def profile_from_form(
+    name: str, population, indicators: dict[str, float | None], org: dict[str, str], cat: Catalogue, lang: str = "nl"
+) -> ParseResult:
     """Values from the page's form; None means 'unknown' / 'weet ik niet'."""
     errors: list[str] = []
     clean = _clean_name(name, lang, errors)
@@ -182,8 +187,14 @@ def profile_from_form(name: str, population, indicators: dict[str, float | None]
     return _finish(profile, cat, lang, errors, [])
 
 
-def profile_from_form_text(name: str, population: str | None, indicators: dict[str, str | None],
-                           org: dict[str, str], cat: Catalogue, lang: str = "nl") -> ParseResult:
+def profile_from_form_text(
+    name: str,
+    population: str | None,
+    indicators: dict[str, str | None],
+    org: dict[str, str],
+    cat: Catalogue,
+    lang: str = "nl",
+) -> ParseResult:
     """The form's text fields, read as the interface language writes numbers (parse_number); empty = unknown.
 
     Messages name the form's labels, not column ids, and show the number as it was read; `understood` lists
@@ -306,16 +317,19 @@ def _check_org(org: dict[str, str | None], cat: Catalogue, lang: str, errors: li
         v = org.get(dim)
         v = NOT_REPORTED if v is None or str(v).strip() == "" else str(v).strip()
         if v not in d.value_ids:
-            errors.append(prefix + t("peers_err_unknown_value", lang, field=dim, value=_shown(v),
-                                     allowed=", ".join(d.value_ids)))
+            errors.append(
+                prefix + t("peers_err_unknown_value", lang, field=dim, value=_shown(v), allowed=", ".join(d.value_ids))
+            )
         codes[dim] = v
     return codes
 
 
 # --- uploads ------------------------------------------------------------------------------------------
 
-def reference_from_warehouse(indicators: pd.DataFrame, sources: pd.DataFrame,
-                             dimension_values: pd.DataFrame) -> Reference:
+
+def reference_from_warehouse(
+    indicators: pd.DataFrame, sources: pd.DataFrame, dimension_values: pd.DataFrame
+) -> Reference:
     """The id lists check_references needs (indicators, sources, codebook values), read from the warehouse
     tables rather than from data/ at runtime: the same ids the ETL validated the warehouse against."""
     ref = Reference()
@@ -324,6 +338,7 @@ def reference_from_warehouse(indicators: pd.DataFrame, sources: pd.DataFrame,
     for dim, value in zip(dimension_values["dimension_id"], dimension_values["value_id"], strict=True):
         ref.dimensions.setdefault(dim, []).append(value)
     return ref
+
 
 def parse_upload(filename: str, data: bytes, cat: Catalogue, ref: Reference, lang: str = "nl") -> ParseResult:
     """Any uploaded bytes -> ParseResult with at most user_files.MAX_MESSAGES short messages. Never raises."""
@@ -455,10 +470,17 @@ def csv_columns(cat: Catalogue) -> list[str]:
 
 # The example row of the CSV template: the same values as dashboard/core/assets/peer_template.yaml.
 TEMPLATE_ROW = {
-    "name": "Mijn gemeente", "population": "50000", "single_parent_households_pct": "7.0",
-    "disposable_income_household_eur": "38000", "low_education_labour_force_pct": "15.0",
-    "social_assistance_pct": "4.5", "team_scope": "integral_0_100", "support_provision": "provides_support",
-    "resident_access": "direct", "triage": "by_team", "early_signalling": "with_team",
+    "name": "Mijn gemeente",
+    "population": "50000",
+    "single_parent_households_pct": "7.0",
+    "disposable_income_household_eur": "38000",
+    "low_education_labour_force_pct": "15.0",
+    "social_assistance_pct": "4.5",
+    "team_scope": "integral_0_100",
+    "support_provision": "provides_support",
+    "resident_access": "direct",
+    "triage": "by_team",
+    "early_signalling": "with_team",
 }
 
 

@@ -1,4 +1,5 @@
 """One precision per indicator within a chart: every figure of one indicator gets the same decimals."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence

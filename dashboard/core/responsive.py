@@ -5,6 +5,7 @@ small fixed cell width and an x scale whose range is an expression on the window
 autosize ('pad') then grows the drawing to the marks. Where there is no window (image export through
 vl-convert) the fixed export width is used, so downloads stay as they were.
 """
+
 from __future__ import annotations
 
 import textwrap

@@ -6,6 +6,7 @@ become a link). Streamlit's markdown renders links, images, bold, headings, `:re
 formulas and GitHub-style autolinks (`https://…`, `www.…`, `a@b.nl`); every one of them starts from a character
 escaped here, so the text shows literally. tests/hostile/ checks every page against payloads in every field.
 """
+
 from __future__ import annotations
 
 import re

@@ -3,6 +3,7 @@
 Tests and operators point the app at another warehouse or data folder with environment variables
 instead of editing code: LOKALE_TEAMS_DATA, LOKALE_TEAMS_WAREHOUSE, LOKALE_TEAMS_SQL_CONSOLE.
 """
+
 import os
 from pathlib import Path
 

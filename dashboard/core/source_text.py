@@ -5,6 +5,7 @@ verbeteren'); in English the fixed words are translated (appendix, section names
 English names are in the data) and the result says that it points into the Dutch report. Publication titles
 are names and keep their Dutch wording; only our own additions in brackets are translated.
 """
+
 from __future__ import annotations
 
 import re

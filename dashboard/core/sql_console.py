@@ -23,6 +23,7 @@ deployment can still switch the console off with LOKALE_TEAMS_SQL_CONSOLE=off. T
 Messages of the console's own (refusals, the time limit) carry a key and parameters (QueryRefused.key,
 QueryResult.error_key) that the page translates with dashboard.core.i18n.t; DuckDB's own messages stay as they are.
 """
+
 from __future__ import annotations
 
 import logging
@@ -100,10 +101,10 @@ def _empty_table() -> pa.Table:
 @dataclass
 class QueryResult:
     table: pa.Table = field(default_factory=_empty_table)  # Arrow keeps DuckDB's types (a year stays 2017)
-    truncated: bool = False       # more than max_rows rows or max_bytes bytes: only the first ones are in table
+    truncated: bool = False  # more than max_rows rows or max_bytes bytes: only the first ones are in table
     truncated_by: str | None = None  # "rows" or "bytes"
     elapsed_s: float = 0.0
-    error: str | None = None      # a short, one-line message (English fallback); frame is empty when set
+    error: str | None = None  # a short, one-line message (English fallback); frame is empty when set
     error_key: str | None = None  # set for the console's own messages: translate key + error_params
     error_params: dict = field(default_factory=dict)
     peak_rss_kb: int | None = None  # set by dashboard.runtime.sql_worker: the worker process's peak resident memory
@@ -254,18 +255,22 @@ def run_query(
         reader = con.sql(query).to_arrow_reader(BATCH_ROWS)
         table, truncated_by = _fetch_limited(reader, max_rows, max_bytes)
         table = _hide_paths(table.rename_columns(_unique(table.column_names)), hide)
-        return QueryResult(table=table, truncated=truncated_by is not None, truncated_by=truncated_by,
-                           elapsed_s=time.perf_counter() - start)
+        return QueryResult(
+            table=table,
+            truncated=truncated_by is not None,
+            truncated_by=truncated_by,
+            elapsed_s=time.perf_counter() - start,
+        )
     except duckdb.InterruptException:
         return QueryResult.failed("sql_err_timeout", elapsed_s=time.perf_counter() - start, seconds=time_limit_s)
     except duckdb.Error as exc:
         text = short_error(exc)
         if "maximum execution time" in text.lower() or "interrupt" in text.lower():
-            return QueryResult.failed("sql_err_timeout", elapsed_s=time.perf_counter() - start,
-                                      seconds=time_limit_s)
+            return QueryResult.failed("sql_err_timeout", elapsed_s=time.perf_counter() - start, seconds=time_limit_s)
         if text.lower().startswith("out of memory"):
-            return QueryResult.failed("sql_err_memory", elapsed_s=time.perf_counter() - start,
-                                      megabytes=WORKER_MEMORY_MB)
+            return QueryResult.failed(
+                "sql_err_memory", elapsed_s=time.perf_counter() - start, megabytes=WORKER_MEMORY_MB
+            )
         return QueryResult(error=text, elapsed_s=time.perf_counter() - start)
     except MemoryError:
         return QueryResult.failed("sql_err_memory", elapsed_s=time.perf_counter() - start, megabytes=WORKER_MEMORY_MB)

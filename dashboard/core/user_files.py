@@ -14,6 +14,7 @@ MAX_BYTES and linear in it:
 
 Refusals raise UserFileError with a message key of dashboard/core/strings/peers.py and its parameters.
 """
+
 from __future__ import annotations
 
 import csv
@@ -92,7 +93,7 @@ def load_yaml(text: str, filename: str = "upload"):
                 nodes += 1
                 if nodes > MAX_YAML_NODES:
                     raise UserFileError("peers_err_yaml_nodes", file=shown, max=f"{MAX_YAML_NODES:_}".replace("_", "."))
-        return yaml.load(text, Loader=yaml.CSafeLoader)  # noqa: S506 - the safe C loader
+        return yaml.load(text, Loader=yaml.CSafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{mark.line + 1}:{mark.column + 1}" if mark else "?"

@@ -7,6 +7,7 @@ sessions). Two calls fix that on Linux/glibc, and are no-ops elsewhere:
 - limit_arenas(): at most ARENAS malloc arenas for the whole process (mallopt M_ARENA_MAX);
 - trim(): return free memory at the top of every arena to the OS (malloc_trim), at most every TRIM_SECONDS.
 """
+
 from __future__ import annotations
 
 import ctypes

@@ -18,6 +18,7 @@ multi-threaded server such as Streamlit's); it is started with `python -I` (no e
 in the warehouse's folder, and attaches the file by its bare name, so no server path reaches a result or a
 message. Protocol: stdin = one JSON request; stdout = one JSON header line, then the Arrow IPC stream.
 """
+
 from __future__ import annotations
 
 import json
@@ -44,6 +45,7 @@ except ImportError:  # pragma: no cover - Windows
 
 # --- child side -----------------------------------------------------------------------------------------
 
+
 def _limit_self(memory_mb: int, cpu_seconds: int) -> None:
     memory = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
@@ -65,13 +67,23 @@ def child_main() -> int:
     except Exception as exc:  # noqa: BLE001 - reported as one line (the parent logs the result)
         result = sql_console.QueryResult(error=sql_console.short_error(exc))
     else:
-        result = sql_console.run_query(con, request["sql"], max_rows=int(request["max_rows"]),
-                                       max_bytes=int(request["max_bytes"]),
-                                       time_limit_s=float(request["time_limit_s"]),
-                                       hide=(os.getcwd(), str(_ROOT), sys.prefix, sys.base_prefix))
-    header = {"error": result.error, "error_key": result.error_key, "error_params": result.error_params,
-              "truncated": result.truncated, "truncated_by": result.truncated_by, "elapsed_s": result.elapsed_s,
-              "peak_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}
+        result = sql_console.run_query(
+            con,
+            request["sql"],
+            max_rows=int(request["max_rows"]),
+            max_bytes=int(request["max_bytes"]),
+            time_limit_s=float(request["time_limit_s"]),
+            hide=(os.getcwd(), str(_ROOT), sys.prefix, sys.base_prefix),
+        )
+    header = {
+        "error": result.error,
+        "error_key": result.error_key,
+        "error_params": result.error_params,
+        "truncated": result.truncated,
+        "truncated_by": result.truncated_by,
+        "elapsed_s": result.elapsed_s,
+        "peak_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+    }
     out = sys.stdout.buffer
     out.write(json.dumps(header).encode() + b"\n")
     if result.ok:
@@ -82,6 +94,7 @@ def child_main() -> int:
 
 
 # --- parent side ----------------------------------------------------------------------------------------
+
 
 def _child_env() -> dict[str, str]:
     return {
@@ -142,19 +155,31 @@ def run_in_worker(
         _SLOTS.release()
 
 
-def _spawn(path: Path, sql: str, max_rows: int, max_bytes: int, time_limit_s: float, memory_mb: int,
-           start: float):
+def _spawn(path: Path, sql: str, max_rows: int, max_bytes: int, time_limit_s: float, memory_mb: int, start: float):
     import pyarrow as pa
 
     from dashboard.core import sql_console as sc
 
-    request = json.dumps({"warehouse": path.name, "sql": sql, "max_rows": max_rows, "max_bytes": max_bytes,
-                          "time_limit_s": time_limit_s, "memory_mb": memory_mb,
-                          "cpu_seconds": int(time_limit_s) + 2}).encode()
+    request = json.dumps(
+        {
+            "warehouse": path.name,
+            "sql": sql,
+            "max_rows": max_rows,
+            "max_bytes": max_bytes,
+            "time_limit_s": time_limit_s,
+            "memory_mb": memory_mb,
+            "cpu_seconds": int(time_limit_s) + 2,
+        }
+    ).encode()
     proc = subprocess.Popen(
         [sys.executable, "-I", str(Path(__file__).resolve())],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-        cwd=str(path.parent), env=_child_env(), start_new_session=True, close_fds=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        cwd=str(path.parent),
+        env=_child_env(),
+        start_new_session=True,
+        close_fds=True,
     )
     peak = None
     try:
@@ -163,8 +188,7 @@ def _spawn(path: Path, sql: str, max_rows: int, max_bytes: int, time_limit_s: fl
         peak = _peak_rss_kb(proc.pid)
         proc.kill()
         proc.communicate()
-        result = sc.QueryResult.failed("sql_err_timeout", elapsed_s=time.perf_counter() - start,
-                                       seconds=time_limit_s)
+        result = sc.QueryResult.failed("sql_err_timeout", elapsed_s=time.perf_counter() - start, seconds=time_limit_s)
         result.peak_rss_kb = peak
         return result
     elapsed = time.perf_counter() - start
@@ -189,12 +213,17 @@ def _spawn(path: Path, sql: str, max_rows: int, max_bytes: int, time_limit_s: fl
         result.peak_rss_kb = header.get("peak_rss_kb")
         return result
     if header["error"] is not None:
-        result = sc.QueryResult(error=header["error"], error_key=header["error_key"],
-                                error_params=header["error_params"] or {}, elapsed_s=elapsed)
+        result = sc.QueryResult(
+            error=header["error"],
+            error_key=header["error_key"],
+            error_params=header["error_params"] or {},
+            elapsed_s=elapsed,
+        )
     else:
         table = pa.ipc.open_stream(body).read_all() if body else pa.table({})
-        result = sc.QueryResult(table=table, truncated=header["truncated"], truncated_by=header["truncated_by"],
-                                elapsed_s=elapsed)
+        result = sc.QueryResult(
+            table=table, truncated=header["truncated"], truncated_by=header["truncated_by"], elapsed_s=elapsed
+        )
     result.peak_rss_kb = header.get("peak_rss_kb")
     return result
 

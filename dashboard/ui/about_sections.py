@@ -6,6 +6,7 @@ Reliability: how reliable the organisational-model coding is, and the decision r
 The agreement table puts round 1 next to the last round (data/coding/, computed by etl/reliability.py); the
 decision rules are English only, so the Dutch page says so.
 """
+
 from __future__ import annotations
 
 import math
@@ -39,16 +40,21 @@ def reliability_table(rel: pd.DataFrame, lang: str) -> pd.DataFrame:
     rows = []
     for r in rel.itertuples():
         overall = r.dimension_id is None or pd.isna(r.dimension_id)
-        rows.append({
-            t("rel_col_dimension", lang): t("rel_overall", lang) if overall else getattr(r, f"dimension_label_{sfx}"),
-            t("rel_col_first_alpha", lang): _num(r.first_alpha, 2, lang),
-            t("rel_col_first_pct", lang): _num(r.first_pct_agreement, 0, lang),
-            t("rel_col_last_alpha", lang, r=last): _num(r.last_alpha, 2, lang),
-            t("rel_col_last_pct", lang, r=last): _num(r.last_pct_agreement, 0, lang),
-            t("rel_col_n", lang): int(r.last_n_units),
-            t("rel_col_status", lang): "" if overall else t(
-                status_key(None if pd.isna(r.last_alpha) else float(r.last_alpha), bool(r.tentative)), lang),
-        })
+        rows.append(
+            {
+                t("rel_col_dimension", lang): t("rel_overall", lang)
+                if overall
+                else getattr(r, f"dimension_label_{sfx}"),
+                t("rel_col_first_alpha", lang): _num(r.first_alpha, 2, lang),
+                t("rel_col_first_pct", lang): _num(r.first_pct_agreement, 0, lang),
+                t("rel_col_last_alpha", lang, r=last): _num(r.last_alpha, 2, lang),
+                t("rel_col_last_pct", lang, r=last): _num(r.last_pct_agreement, 0, lang),
+                t("rel_col_n", lang): int(r.last_n_units),
+                t("rel_col_status", lang): ""
+                if overall
+                else t(status_key(None if pd.isna(r.last_alpha) else float(r.last_alpha), bool(r.tentative)), lang),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -67,11 +73,13 @@ def _rules(lang: str) -> None:
             ch = changes[changes["dimension_id"] == r.dimension_id]
             value_lines = "\n".join(
                 f"- *{md_escape(getattr(e, f'label_{sfx}'))}* (`{e.value_id}`): {md_escape(e.evidence)}"
-                for e in ev.itertuples())
+                for e in ev.itertuples()
+            )
             example_lines = "\n".join(
                 f"- {md_escape(e.municipality_name)} → *{md_escape(getattr(e, f'label_{sfx}'))}*: "
                 f"{md_escape(e.reasoning)} :grey[({md_escape(common.locator(e.locator, lang))})]"
-                for e in ex.itertuples())
+                for e in ex.itertuples()
+            )
             parts = [
                 f"**{t('rel_rules_about', lang)}.** {md_escape(r.about)}",
                 f"**{t('rel_rules_not_about', lang)}.** {md_escape(r.not_about)}",
@@ -82,8 +90,10 @@ def _rules(lang: str) -> None:
                 f"**{t('rel_rules_examples', lang)}**\n{example_lines}",
             ]
             if not ch.empty:
-                parts.append(f"**{t('rel_rules_changes', lang)}**\n" + "\n".join(f"- {md_escape(c.change_text)}"
-                                                                             for c in ch.itertuples()))
+                parts.append(
+                    f"**{t('rel_rules_changes', lang)}**\n"
+                    + "\n".join(f"- {md_escape(c.change_text)}" for c in ch.itertuples())
+                )
             st.markdown("\n\n".join(parts))
 
 
@@ -95,8 +105,7 @@ def render_reliability(lang: str) -> None:
     else:
         st.markdown(t("rel_about_body", lang))
         table = reliability_table(rel, lang)
-        st.dataframe(table, hide_index=True, width="stretch", key="ab_reliability",
-                     height=38 + 35 * len(table))
+        st.dataframe(table, hide_index=True, width="stretch", key="ab_reliability", height=38 + 35 * len(table))
         st.caption(t("rel_about_overall", lang))
     _rules(lang)
 

@@ -11,6 +11,7 @@ no rendering at all until somebody asks for a file.
 Pins live in st.session_state[PINS_KEY] as a list of dicts
 {slug, title, subtitle, source, spec (Vega-Lite JSON), data (DataFrame)}; the presentation page reads them.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
@@ -43,8 +44,13 @@ def is_pinned(slug: str) -> bool:
 
 
 def make_pin(
-    chart: alt.TopLevelMixin | dict, *, slug: str, data: pd.DataFrame | None, title: str | None = None,
-    subtitle: str | Iterable[str] | None = None, source: str | Iterable[str] | None = None,
+    chart: alt.TopLevelMixin | dict,
+    *,
+    slug: str,
+    data: pd.DataFrame | None,
+    title: str | None = None,
+    subtitle: str | Iterable[str] | None = None,
+    source: str | Iterable[str] | None = None,
 ) -> dict[str, Any]:
     """A pin: everything the presentation page and the deck need, independent of the page it came from."""
     spec = exports.chart_to_spec(chart)
@@ -125,8 +131,9 @@ def render_chart(
     )
     if family:
         with st.expander(t("ctext_show_table", lang), icon=":material/table_rows:"):
-            st.dataframe(chart_text.table_view(family, frame, lang), hide_index=True, width="stretch",
-                         key=f"{key}__table")
+            st.dataframe(
+                chart_text.table_view(family, frame, lang), hide_index=True, width="stretch", key=f"{key}__table"
+            )
     slug = exports.slugify(slug)
 
     def png() -> bytes:
@@ -140,24 +147,45 @@ def render_chart(
 
     with st.container(horizontal=True, gap="small", key=f"{key}__exports"):
         st.download_button(
-            t("exp_download_png", lang), data=png, file_name=exports.export_filename(slug, "png"),
-            mime="image/png", key=f"{key}__png", on_click="ignore", icon=":material/image:",
-            help=t("exp_download_png_help", lang), type="tertiary",
+            t("exp_download_png", lang),
+            data=png,
+            file_name=exports.export_filename(slug, "png"),
+            mime="image/png",
+            key=f"{key}__png",
+            on_click="ignore",
+            icon=":material/image:",
+            help=t("exp_download_png_help", lang),
+            type="tertiary",
         )
         st.download_button(
-            t("exp_download_svg", lang), data=svg, file_name=exports.export_filename(slug, "svg"),
-            mime="image/svg+xml", key=f"{key}__svg", on_click="ignore", icon=":material/draw:",
-            help=t("exp_download_svg_help", lang), type="tertiary",
+            t("exp_download_svg", lang),
+            data=svg,
+            file_name=exports.export_filename(slug, "svg"),
+            mime="image/svg+xml",
+            key=f"{key}__svg",
+            on_click="ignore",
+            icon=":material/draw:",
+            help=t("exp_download_svg_help", lang),
+            type="tertiary",
         )
         st.download_button(
-            t("exp_download_data", lang), data=csv, file_name=exports.export_filename(slug, "csv"),
-            mime="text/csv", key=f"{key}__csv", on_click="ignore", icon=":material/table:",
-            help=t("exp_download_data_help", lang), type="tertiary",
+            t("exp_download_data", lang),
+            data=csv,
+            file_name=exports.export_filename(slug, "csv"),
+            mime="text/csv",
+            key=f"{key}__csv",
+            on_click="ignore",
+            icon=":material/table:",
+            help=t("exp_download_data_help", lang),
+            type="tertiary",
         )
         pinned = is_pinned(slug)
         st.button(
-            t("exp_unpin" if pinned else "exp_pin", lang), key=f"{key}__pin", type="tertiary",
+            t("exp_unpin" if pinned else "exp_pin", lang),
+            key=f"{key}__pin",
+            type="tertiary",
             icon=":material/keep_off:" if pinned else ":material/keep:",
-            on_click=_toggle_pin, args=(spec, slug, data, title, subtitle, source, lang, description),
+            on_click=_toggle_pin,
+            args=(spec, slug, data, title, subtitle, source, lang, description),
         )
     return None if on_select == "ignore" else event

@@ -22,17 +22,25 @@ def citation(lang: str) -> str:
 
 def labels(lang: str) -> Labels:
     """The label maps of one language, built once per warehouse build (db.per_build)."""
-    return db.per_build(("labels", lang), lambda: Labels.from_frames(
-        lang, db.query("dimensions"), db.query("dimension_values"), db.query("basic_functions"),
-        double_coded=bool(len(db.query("reliability"))),
-    ))
+    return db.per_build(
+        ("labels", lang),
+        lambda: Labels.from_frames(
+            lang,
+            db.query("dimensions"),
+            db.query("dimension_values"),
+            db.query("basic_functions"),
+            double_coded=bool(len(db.query("reliability"))),
+        ),
+    )
 
 
 def locator(text, lang: str) -> str:
     """A locator in lang (dashboard.core.source_text): in English the fixed words and basic functions are
     translated and the Dutch report is named."""
-    names = db.per_build("function_names_en", lambda: dict(zip(
-        db.query("basic_functions")["name_nl"], db.query("basic_functions")["name_en"], strict=True)))
+    names = db.per_build(
+        "function_names_en",
+        lambda: dict(zip(db.query("basic_functions")["name_nl"], db.query("basic_functions")["name_en"], strict=True)),
+    )
     return source_text.locator(text, lang, names)
 
 
@@ -55,8 +63,10 @@ def filter_options() -> filters.FilterOptions:
 
     def build() -> filters.FilterOptions:
         values = db.query("dimension_values")
-        dims = {d: tuple(values.loc[values["dimension_id"] == d, "value_id"])
-                for d in db.query("dimensions")["dimension_id"]}
+        dims = {
+            d: tuple(values.loc[values["dimension_id"] == d, "value_id"])
+            for d in db.query("dimensions")["dimension_id"]
+        }
         provinces = tuple(sorted(db.query("overview")["province"].unique(), key=str.casefold))
         return filters.FilterOptions(
             dimensions=dims, functions=tuple(db.query("basic_functions")["basic_function_id"]), provinces=provinces
@@ -99,12 +109,15 @@ def empty_state(lang: str, *, key: str) -> None:
 def reset_filters() -> None:
     """Clear every sidebar filter (widget values and what the URL said)."""
     for key in list(st.session_state.keys()):
-        if isinstance(key, str) and (key.startswith("f_") or key.startswith(state.SHADOW_PREFIX + "f_")):
+        if isinstance(key, str) and (key.startswith(("f_", state.SHADOW_PREFIX + "f_"))):
             # the 'agreed only' switch is a toggle (bool); every other filter is a multiselect (list)
             st.session_state[key] = False if key.endswith("f_agreed") else []
     for param in list(st.query_params.keys()):
         if param in (
-            filters.PARAM_FUNCTIONS, filters.PARAM_SIZES, filters.PARAM_PROVINCES, filters.PARAM_AGREED
+            filters.PARAM_FUNCTIONS,
+            filters.PARAM_SIZES,
+            filters.PARAM_PROVINCES,
+            filters.PARAM_AGREED,
         ) or param.startswith(filters.ORG_PREFIX):
             del st.query_params[param]
 

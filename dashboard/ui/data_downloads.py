@@ -12,6 +12,7 @@ Frictionless datapackage.json (dashboard.core.exports.dataset_download):
 Files are built only when the user clicks (callable download data) and cached per warehouse build,
 selection and language.
 """
+
 from __future__ import annotations
 
 import os

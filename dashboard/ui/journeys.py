@@ -1,4 +1,5 @@
 """Journey links between pages (st.page_link) that keep language and filters: see dashboard/core/journeys.py."""
+
 from __future__ import annotations
 
 import streamlit as st
@@ -10,7 +11,7 @@ from dashboard.core.safe_text import md_escape
 
 def current_params() -> dict[str, list[str]]:
     """The URL's parameters now; the sidebar has already written the active filters and language into it."""
-    return {key: st.query_params.get_all(key) for key in st.query_params.keys()}
+    return {key: st.query_params.get_all(key) for key in st.query_params}
 
 
 def link(page: str, label: str, params: dict[str, str], *, icon: str, help: str | None = None) -> None:
@@ -22,15 +23,24 @@ def link(page: str, label: str, params: dict[str, str], *, icon: str, help: str 
 
 
 def to_profile(slug: str, label: str, *, help: str | None = None) -> None:
-    link(journeys.PROFILE_PAGE, label, journeys.profile_params(current_params(), slug),
-         icon=":material/location_city:", help=help)
+    link(
+        journeys.PROFILE_PAGE,
+        label,
+        journeys.profile_params(current_params(), slug),
+        icon=":material/location_city:",
+        help=help,
+    )
 
 
 def to_compare(slugs: list[str], label: str, *, help: str | None = None) -> None:
-    link(journeys.COMPARE_PAGE, label, journeys.compare_params(current_params(), slugs),
-         icon=":material/compare:", help=help)
+    link(
+        journeys.COMPARE_PAGE,
+        label,
+        journeys.compare_params(current_params(), slugs),
+        icon=":material/compare:",
+        help=help,
+    )
 
 
 def to_peers(slug: str, label: str, *, help: str | None = None) -> None:
-    link(journeys.PEERS_PAGE, label, journeys.peers_params(current_params(), slug),
-         icon=":material/groups:", help=help)
+    link(journeys.PEERS_PAGE, label, journeys.peers_params(current_params(), slug), icon=":material/groups:", help=help)

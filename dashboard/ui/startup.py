@@ -58,7 +58,7 @@ def _check(guard: BuildGuard, data_dir: Path, warehouse: Path, lang: str) -> Non
         guard.problems, guard.failed = [], False
     except DataError as exc:
         guard.problems, guard.failed = list(exc.problems), True
-    except Exception as exc:  # noqa: BLE001 - anything else: say it briefly, never a traceback
+    except Exception as exc:
         if not _writable(warehouse.parent):
             # DuckDB reports this as an IOException, the OS as PermissionError or EROFS: ask the folder itself
             guard.problems, guard.failed, guard.read_only = [], False, True

@@ -18,8 +18,6 @@ from dashboard.ui.chart_panel import render_chart
 MAX_COMPARE = 4
 
 
-
-
 def org_side_by_side(
     org: pd.DataFrame, slugs: list[str], names: dict[str, str], lab: common.Labels, lang: str, agreed_only: bool = False
 ):
@@ -59,8 +57,9 @@ def org_side_by_side(
     return table
 
 
-def adjudication_notes(org: pd.DataFrame, slugs: list[str], names: dict[str, str], lab: common.Labels,
-                       lang: str) -> list[str]:
+def adjudication_notes(
+    org: pd.DataFrame, slugs: list[str], names: dict[str, str], lab: common.Labels, lang: str
+) -> list[str]:
     """'Almelo – Regie: <reason>' for every adjudicated code of the chosen municipalities, in table order."""
     org = confidence.with_confidence(org, lang, False)
     rank = {d: i for i, d in enumerate(lab.dimension_ids())}

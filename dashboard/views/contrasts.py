@@ -83,8 +83,15 @@ def matrix(codes, lab, lang, ftext):
     # instead of being cut off.
     st.markdown(MATRIX_SCROLL_CSS, unsafe_allow_html=True)
     with st.container(key="ct_matrix_box"):
-        render_chart(chart, slug="contrast_organisatiemodel", data=org, lang=lang, key="ct_matrix", width="content",
-                     family="org_matrix")
+        render_chart(
+            chart,
+            slug="contrast_organisatiemodel",
+            data=org,
+            lang=lang,
+            key="ct_matrix",
+            width="content",
+            family="org_matrix",
+        )
     st.caption(t("core_matrix_help", lang))
     if confidence.has_status(org):
         st.caption(t("rel_matrix_mark", lang))
@@ -113,8 +120,9 @@ def scatter(codes, lab, lang, ftext, values, indicators):
     dx, dy = charts.best_pair(values, eligible) or (eligible[0], eligible[1])
     state.bind(f"ct_x_{lang}", "x", default=dx, parse=state.choice_parse(eligible), valid=lambda v: v in eligible)
     state.bind(f"ct_y_{lang}", "y", default=dy, parse=state.choice_parse(eligible), valid=lambda v: v in eligible)
-    state.bind(f"ct_color_{lang}", "sc_color", default="team_scope", parse=state.choice_parse(dims),
-               valid=lambda v: v in dims)
+    state.bind(
+        f"ct_color_{lang}", "sc_color", default="team_scope", parse=state.choice_parse(dims), valid=lambda v: v in dims
+    )
     c1, c2, c3 = st.columns(3)
     c1.selectbox(t("core_scatter_x", lang), eligible, format_func=label, key=f"ct_x_{lang}")
     c2.selectbox(t("core_scatter_y", lang), eligible, format_func=label, key=f"ct_y_{lang}")
@@ -161,8 +169,9 @@ def groups(codes, lab, lang, ftext, values, indicators):
         return
     dims = lab.dimension_ids()
     eligible = _by_coverage(values, eligible)
-    state.bind(f"ct_ind_{lang}", "ind", default=eligible[0], parse=state.choice_parse(eligible),
-               valid=lambda v: v in eligible)
+    state.bind(
+        f"ct_ind_{lang}", "ind", default=eligible[0], parse=state.choice_parse(eligible), valid=lambda v: v in eligible
+    )
     state.bind(f"ct_dim_{lang}", "dim", default="team_scope", parse=state.choice_parse(dims), valid=lambda v: v in dims)
     c1, c2 = st.columns(2)
     c1.selectbox(t("core_indicator", lang), eligible, format_func=label, key=f"ct_ind_{lang}")
@@ -198,8 +207,9 @@ def deviation(codes, lab, lang, ftext, values, indicators):
     if not eligible:
         st.info(t("core_deviation_none", lang), icon=":material/info:")
         return
-    state.bind(f"ct_dev_{lang}", "dev", default=eligible[0], parse=state.choice_parse(eligible),
-               valid=lambda v: v in eligible)
+    state.bind(
+        f"ct_dev_{lang}", "dev", default=eligible[0], parse=state.choice_parse(eligible), valid=lambda v: v in eligible
+    )
     st.selectbox(t("core_indicator", lang), eligible, format_func=label, key=f"ct_dev_{lang}")
     state.sync(f"ct_dev_{lang}", "dev", default=eligible[0])
     ind = st.session_state[f"ct_dev_{lang}"]

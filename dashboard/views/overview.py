@@ -42,16 +42,18 @@ def render() -> None:
     shown = overview[overview["municipality_code"].isin(codes)].sort_values("name", key=lambda s: s.str.casefold())
     hidden_scope = org[(org["dimension_id"] == "team_scope") & (org["value_id"] == confidence.HIDDEN_VALUE)]
     shown = shown.assign(
-        team_scope=shown["team_scope"].where(~shown["municipality_code"].isin(hidden_scope["municipality_code"]),
-                                             confidence.HIDDEN_VALUE)
+        team_scope=shown["team_scope"].where(
+            ~shown["municipality_code"].isin(hidden_scope["municipality_code"]), confidence.HIDDEN_VALUE
+        )
     )
 
     # widgets bound to the URL: ?view=table|cards, ?color=<dimension id>
     dims = lab.dimension_ids()
     state.bind("ov_view", "view", default="table", parse=state.choice_parse(["table", "cards"]))
     # keyed by language: after a switch a new selectbox shows the new option texts (value kept via the URL)
-    state.bind(f"ov_color_{lang}", "color", default="team_scope", parse=state.choice_parse(dims),
-               valid=lambda v: v in dims)
+    state.bind(
+        f"ov_color_{lang}", "color", default="team_scope", parse=state.choice_parse(dims), valid=lambda v: v in dims
+    )
 
     if shown.empty:
         common.empty_state(lang, key="ov_empty_reset")
@@ -93,9 +95,7 @@ def render() -> None:
         _ids, scope_labels = confidence.value_choices(
             lab.value_ids("team_scope"), lab.value_map("team_scope"), agreed_only, lang
         )
-        points = charts.prepare_map_points(
-            shown, org, colour_dim, value_labels, lab.function_map(), scope_labels, lang
-        )
+        points = charts.prepare_map_points(shown, org, colour_dim, value_labels, lab.function_map(), scope_labels, lang)
         chart = charts.map_chart(
             points,
             value_order=value_order,
@@ -106,8 +106,9 @@ def render() -> None:
             lang=lang,
         )
         # Clicking a municipality opens its profile (the selectbox next to the map does the same).
-        event = render_chart(chart, slug="overzicht_kaart", data=points, lang=lang, key="ov_map", on_select="rerun",
-                             family="map")
+        event = render_chart(
+            chart, slug="overzicht_kaart", data=points, lang=lang, key="ov_map", on_select="rerun", family="map"
+        )
         picked = (event or {}).get("selection", {}).get(charts.MAP_SELECTION) or []
         if picked and isinstance(picked, list) and isinstance(picked[0], dict) and picked[0].get("slug"):
             open_profile(str(picked[0]["slug"]))
@@ -183,8 +184,10 @@ def render() -> None:
             cols = st.columns(per_row)
             for col, rec in zip(cols, records[start : start + per_row], strict=False):
                 with col.container(border=True, key=f"ov_card_{rec['slug']}"):
-                    st.markdown(f"**{md_escape(rec[t('core_col_municipality', lang)])}** · "
-                                f"{md_escape(rec[t('core_col_province', lang)])}")
+                    st.markdown(
+                        f"**{md_escape(rec[t('core_col_municipality', lang)])}** · "
+                        f"{md_escape(rec[t('core_col_province', lang)])}"
+                    )
                     st.markdown(
                         f"{t('core_col_population', lang)}: {md_escape(rec[t('core_col_population', lang)])}  \n"
                         f"{t('core_col_scope', lang)}: {md_escape(rec[t('core_col_scope', lang)])}  \n"

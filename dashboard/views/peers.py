@@ -8,6 +8,7 @@ never written to the warehouse, a file or a log, never passed to a cross-session
 never put in the URL. The URL carries only the reference when it is one of the sixteen (slug), the weight
 preset, the weights that differ from it and k.
 """
+
 from __future__ import annotations
 
 import altair as alt
@@ -41,19 +42,25 @@ QP_REF, QP_K, QP_PRESET, QP_W = "peer_ref", "peer_k", "peer_preset", "peer_w"
 
 def _reference():
     """The ids an uploaded file may point to, from the warehouse, once per build (runtime.db.per_build)."""
-    return db.per_build(("peer_reference",), lambda: peer_input.reference_from_warehouse(
-        db.query("indicators"), db.query("sources"), db.query("dimension_values")))
+    return db.per_build(
+        ("peer_reference",),
+        lambda: peer_input.reference_from_warehouse(
+            db.query("indicators"), db.query("sources"), db.query("dimension_values")
+        ),
+    )
 
 
 def _dataset():
     cat = sim.catalogue_from_frames(db.query("indicators"), db.query("dimensions"), db.query("dimension_values"))
     overview = db.query("overview")
-    profiles = sim.profiles_from_frames(overview, db.query("indicator_values"), db.query("org_matrix"),
-                                        agreed_only=state.current_filters().agreed_only)
+    profiles = sim.profiles_from_frames(
+        overview, db.query("indicator_values"), db.query("org_matrix"), agreed_only=state.current_filters().agreed_only
+    )
     return cat, profiles, overview
 
 
 # --- URL <-> session ------------------------------------------------------------------------------------
+
 
 def _load_url(cat: sim.Catalogue, overview: pd.DataFrame) -> None:
     """Once per session: a shared link sets reference, preset, weights and k. Later in the session only a
@@ -90,8 +97,12 @@ def _use_reference(ref: str, overview: pd.DataFrame) -> None:
 
 def _write_url(ref_slug: str | None, preset: str, weights: dict, k: int, cat: sim.Catalogue) -> None:
     st.session_state[URL_REF_WRITTEN] = ref_slug
-    wanted = {QP_REF: ref_slug, QP_PRESET: None if preset == "default" else preset,
-              QP_W: sim.weights_to_param(weights, preset, cat) or None, QP_K: None if k == K_DEFAULT else str(k)}
+    wanted = {
+        QP_REF: ref_slug,
+        QP_PRESET: None if preset == "default" else preset,
+        QP_W: sim.weights_to_param(weights, preset, cat) or None,
+        QP_K: None if k == K_DEFAULT else str(k),
+    }
     for key, value in wanted.items():
         if value is None:
             if key in st.query_params:
@@ -101,6 +112,7 @@ def _write_url(ref_slug: str | None, preset: str, weights: dict, k: int, cat: si
 
 
 # --- reference: one of the sixteen, or your own ------------------------------------------------------
+
 
 def _apply_preset(cat: sim.Catalogue) -> None:
     """Preset callback: every weight to the preset, sliders included (callbacks run before widgets)."""
@@ -113,8 +125,11 @@ def _apply_preset(cat: sim.Catalogue) -> None:
 def _clear_own() -> None:
     """Forget everything the user entered: the profile, messages, form fields and the uploaded file (a new
     uploader key is the only way to empty a st.file_uploader)."""
-    for key in [k for k in st.session_state if k in (OWN_PROFILE, OWN_MESSAGES, OWN_READ, UPLOAD_SEEN)
-                or str(k).startswith("peers_f_")]:
+    for key in [
+        k
+        for k in st.session_state
+        if k in (OWN_PROFILE, OWN_MESSAGES, OWN_READ, UPLOAD_SEEN) or str(k).startswith("peers_f_")
+    ]:
         del st.session_state[key]
     st.session_state[UPLOAD_GEN] = st.session_state.get(UPLOAD_GEN, 0) + 1
 
@@ -139,8 +154,12 @@ def _own_form(cat: sim.Catalogue, scales: dict, lang: str) -> None:
     with st.form("peers_form", border=True, enter_to_submit=False):  # no English "Press Enter" hint
         c1, c2 = st.columns(2)
         name = c1.text_input(t("peers_form_name", lang), max_chars=peer_input.MAX_NAME, key="peers_f_name")
-        population = c2.text_input(t("peers_form_population", lang), max_chars=20, key="peers_f_population",
-                                   placeholder=t("peers_form_placeholder_population", lang))
+        population = c2.text_input(
+            t("peers_form_population", lang),
+            max_chars=20,
+            key="peers_f_population",
+            placeholder=t("peers_form_placeholder_population", lang),
+        )
         st.caption(t("peers_form_numbers", lang))
         st.markdown(f"**{t('peers_form_indicators', lang)}**")
         st.caption(t("peers_form_indicators_help", lang))
@@ -149,17 +168,24 @@ def _own_form(cat: sim.Catalogue, scales: dict, lang: str) -> None:
         for n, ind in enumerate(usable):
             d = cat.indicators[ind]
             values[ind] = cols[n % 2].text_input(
-                f"{d.label(lang)} ({t('peers_unit_' + d.unit, lang)})", max_chars=20,
+                f"{d.label(lang)} ({t('peers_unit_' + d.unit, lang)})",
+                max_chars=20,
                 placeholder=t("peers_form_placeholder_" + d.unit, lang),
-                help=getattr(d, column("definition", lang)), key=f"peers_f_{ind}")
+                help=getattr(d, column("definition", lang)),
+                key=f"peers_f_{ind}",
+            )
         st.markdown(f"**{t('peers_form_org', lang)}**")
         org = {}
         cols = st.columns(2)
         for n, (dim, d) in enumerate(cat.dimensions.items()):
             org[dim] = cols[n % 2].selectbox(
-                d.label(lang), options=[sim.NOT_REPORTED] + [v for v in d.value_ids if v != sim.NOT_REPORTED],
-                format_func=lambda v, d=d: t("peers_dont_know_short", lang) if v == sim.NOT_REPORTED
-                else d.value_label(v, lang), key=f"peers_f_{dim}")
+                d.label(lang),
+                options=[sim.NOT_REPORTED] + [v for v in d.value_ids if v != sim.NOT_REPORTED],
+                format_func=lambda v, d=d: (
+                    t("peers_dont_know_short", lang) if v == sim.NOT_REPORTED else d.value_label(v, lang)
+                ),
+                key=f"peers_f_{dim}",
+            )
         submitted = st.form_submit_button(t("peers_form_submit", lang), type="primary", key="peers_f_submit")
     if submitted:
         result = peer_input.profile_from_form_text(name, population, values, org, cat, lang)
@@ -167,8 +193,9 @@ def _own_form(cat: sim.Catalogue, scales: dict, lang: str) -> None:
         st.session_state[OWN_READ] = result.understood
     read = st.session_state.get(OWN_READ)
     if read:
-        st.info(t("peers_own_understood", lang, values=" · ".join(md_escape(r) for r in read)),
-                icon=":material/visibility:")
+        st.info(
+            t("peers_own_understood", lang, values=" · ".join(md_escape(r) for r in read)), icon=":material/visibility:"
+        )
 
 
 def _store(result: peer_input.ParseResult) -> None:
@@ -183,19 +210,36 @@ def _store(result: peer_input.ParseResult) -> None:
 def _own_upload(cat: sim.Catalogue, lang: str) -> None:
     st.markdown(t("peers_upload_intro", lang))
     c1, c2 = st.columns(2)
-    c1.download_button(t("peers_upload_template_yaml", lang), peer_input.template_bytes("yaml"),
-                       file_name="mijn_gemeente.yaml", mime="application/yaml", key="peers_tpl_yaml",
-                       icon=":material/download:", on_click="ignore", width="stretch")
-    c2.download_button(t("peers_upload_template_csv", lang), peer_input.template_bytes("csv"),
-                       file_name="mijn_gemeente.csv", mime="text/csv", key="peers_tpl_csv",
-                       icon=":material/download:", on_click="ignore", width="stretch")
-    upload = st.file_uploader(t("peers_upload_label", lang), type=["yaml", "yml", "csv"],
-                              key=f"peers_upload_{st.session_state.get(UPLOAD_GEN, 0)}",
-                              max_upload_size=user_files.MAX_MEGABYTES, help=t("peers_upload_help", lang))
+    c1.download_button(
+        t("peers_upload_template_yaml", lang),
+        peer_input.template_bytes("yaml"),
+        file_name="mijn_gemeente.yaml",
+        mime="application/yaml",
+        key="peers_tpl_yaml",
+        icon=":material/download:",
+        on_click="ignore",
+        width="stretch",
+    )
+    c2.download_button(
+        t("peers_upload_template_csv", lang),
+        peer_input.template_bytes("csv"),
+        file_name="mijn_gemeente.csv",
+        mime="text/csv",
+        key="peers_tpl_csv",
+        icon=":material/download:",
+        on_click="ignore",
+        width="stretch",
+    )
+    upload = st.file_uploader(
+        t("peers_upload_label", lang),
+        type=["yaml", "yml", "csv"],
+        key=f"peers_upload_{st.session_state.get(UPLOAD_GEN, 0)}",
+        max_upload_size=user_files.MAX_MEGABYTES,
+        help=t("peers_upload_help", lang),
+    )
     if upload is not None and st.session_state.get(UPLOAD_SEEN) != upload.file_id:
         st.session_state[UPLOAD_SEEN] = upload.file_id
-        _store(peer_input.parse_upload(upload.name, upload.getvalue(), cat, _reference(),
-                                       lang))
+        _store(peer_input.parse_upload(upload.name, upload.getvalue(), cat, _reference(), lang))
     elif upload is None:
         st.session_state.pop(UPLOAD_SEEN, None)
     with st.expander(t("peers_upload_columns", lang)):
@@ -203,29 +247,46 @@ def _own_upload(cat: sim.Catalogue, lang: str) -> None:
 
 
 def _csv_columns_table(cat: sim.Catalogue, lang: str) -> pd.DataFrame:
-    rows = [("name", t("peers_col_name", lang), t("peers_col_text", lang)),
-            ("population", t("peers_col_population", lang),
-             t("peers_col_integer", lang, min=fmt_number(peer_input.MIN_POPULATION, 0, lang),
-               max=fmt_number(peer_input.MAX_POPULATION, 0, lang)))]
+    rows = [
+        ("name", t("peers_col_name", lang), t("peers_col_text", lang)),
+        (
+            "population",
+            t("peers_col_population", lang),
+            t(
+                "peers_col_integer",
+                lang,
+                min=fmt_number(peer_input.MIN_POPULATION, 0, lang),
+                max=fmt_number(peer_input.MAX_POPULATION, 0, lang),
+            ),
+        ),
+    ]
     for ind in cat.comparable_indicators:
         d = cat.indicators[ind]
         rows.append((ind, d.label(lang), t("peers_unit_" + d.unit, lang)))
     for dim, d in cat.dimensions.items():
         rows.append((dim, d.label(lang), " | ".join(d.value_ids)))
-    return pd.DataFrame(rows, columns=[t("peers_col_column", lang), t("peers_col_meaning", lang),
-                                       t("peers_col_values", lang)])
+    return pd.DataFrame(
+        rows, columns=[t("peers_col_column", lang), t("peers_col_meaning", lang), t("peers_col_values", lang)]
+    )
 
 
 def _choose_reference(cat, profiles, overview, scales, lang) -> sim.Profile | None:
-    kind = st.radio(t("peers_ref_kind", lang), ["municipality", "own"], horizontal=True, key="peers_ref_kind",
-                    format_func=lambda k: t(f"peers_ref_{k}", lang), persist_state="session")
+    kind = st.radio(
+        t("peers_ref_kind", lang),
+        ["municipality", "own"],
+        horizontal=True,
+        key="peers_ref_kind",
+        format_func=lambda k: t(f"peers_ref_{k}", lang),
+        persist_state="session",
+    )
     if kind == "municipality":
         codes = [p.key for p in profiles]
         if st.session_state.get("peers_ref") not in codes:
             st.session_state["peers_ref"] = codes[0]
         names = {p.key: p.name for p in profiles}
-        code = st.selectbox(t("peers_ref_choose", lang), codes, format_func=names.get, key="peers_ref",
-                            persist_state="session")
+        code = st.selectbox(
+            t("peers_ref_choose", lang), codes, format_func=names.get, key="peers_ref", persist_state="session"
+        )
         return next(p for p in profiles if p.key == code)
 
     st.info(t("peers_privacy", lang), icon=":material/lock:")
@@ -241,8 +302,9 @@ def _choose_reference(cat, profiles, overview, scales, lang) -> sim.Profile | No
         if own.population is None:  # an upload with only a bound for the population
             active = t("peers_own_active_no_population", lang, name=md_escape(own.name))
         else:
-            active = t("peers_own_active", lang, name=md_escape(own.name),
-                       population=fmt_number(own.population, 0, lang))
+            active = t(
+                "peers_own_active", lang, name=md_escape(own.name), population=fmt_number(own.population, 0, lang)
+            )
         c1.success(active, icon=":material/check_circle:")
         c2.button(t("peers_own_clear", lang), on_click=_clear_own, key="peers_own_clear", width="stretch")
     return own
@@ -250,11 +312,19 @@ def _choose_reference(cat, profiles, overview, scales, lang) -> sim.Profile | No
 
 # --- weights ---------------------------------------------------------------------------------------------
 
+
 def _weights(ref: sim.Profile, cat: sim.Catalogue, scales: dict, lang: str) -> tuple[dict, str, int]:
     c1, c2 = st.columns([3, 2])
-    preset = c1.radio(t("peers_w_preset", lang), list(sim.PRESETS), horizontal=True, key="peers_preset",
-                      format_func=lambda p: t(f"peers_preset_{p}", lang), on_change=_apply_preset, args=(cat,),
-                      persist_state="session")
+    preset = c1.radio(
+        t("peers_w_preset", lang),
+        list(sim.PRESETS),
+        horizontal=True,
+        key="peers_preset",
+        format_func=lambda p: t(f"peers_preset_{p}", lang),
+        on_change=_apply_preset,
+        args=(cat,),
+        persist_state="session",
+    )
     k = c2.slider(t("peers_k", lang), 1, K_MAX, key="peers_k", persist_state="session")
     weights = st.session_state.setdefault(WEIGHTS, sim.preset_weights(preset, cat))
     usable_inds = [i for i in cat.comparable_indicators if i in ref.indicators and i in scales]
@@ -284,18 +354,22 @@ def _slider(criterion: str, label: str, weights: dict) -> None:
     key = f"peers_w_{criterion}"
     if key not in st.session_state:
         st.session_state[key] = float(weights.get(criterion, 0.0))
-    weights[criterion] = st.slider(md_escape(label), 0.0, sim.MAX_WEIGHT, step=0.5, format="%.1f", key=key,
-                                   persist_state="session")
+    weights[criterion] = st.slider(
+        md_escape(label), 0.0, sim.MAX_WEIGHT, step=0.5, format="%.1f", key=key, persist_state="session"
+    )
 
 
 # --- results ---------------------------------------------------------------------------------------------
 
+
 def _results_table(results, lang) -> pd.DataFrame:
-    return pd.DataFrame({
-        t("peers_col_peer", lang): [f"{r.rank}. {r.name}" for r in results],
-        t("peers_col_score", lang): [None if r.score is None else round(r.score * 100) for r in results],
-        t("peers_col_coverage", lang): [round(r.coverage * 100) for r in results],
-    })
+    return pd.DataFrame(
+        {
+            t("peers_col_peer", lang): [f"{r.rank}. {r.name}" for r in results],
+            t("peers_col_score", lang): [None if r.score is None else round(r.score * 100) for r in results],
+            t("peers_col_coverage", lang): [round(r.coverage * 100) for r in results],
+        }
+    )
 
 
 def _gaps(gaps, cat, lang) -> None:
@@ -307,9 +381,12 @@ def _gaps(gaps, cat, lang) -> None:
         return
     with st.expander(t("peers_gaps_title", lang, n=len(listed))):
         if listed:
-            st.markdown("\n".join(
-                f"- {md_escape(t('peers_gap_' + reason, lang, label=sim.criterion_label(c, cat, lang)))}"
-                for c, reason in listed))
+            st.markdown(
+                "\n".join(
+                    f"- {md_escape(t('peers_gap_' + reason, lang, label=sim.criterion_label(c, cat, lang)))}"
+                    for c, reason in listed
+                )
+            )
         if n_missing:
             st.caption(t("peers_gaps_missing_indicators", lang, n=n_missing))
 
@@ -317,21 +394,35 @@ def _gaps(gaps, cat, lang) -> None:
 def _score_chart(results, lang, subtitle: list[str]) -> tuple[alt.Chart, pd.DataFrame]:
     """Bullet bars: coverage as a wide light bar, similarity as a narrow dark bar on top."""
     score, cover, peer = t("peers_col_score", lang), t("peers_col_coverage", lang), t("peers_col_peer", lang)
-    data = pd.DataFrame({"rank": [r.rank for r in results], peer: [r.name for r in results],
-                         score: [r.score for r in results], cover: [r.coverage for r in results]})
+    data = pd.DataFrame(
+        {
+            "rank": [r.rank for r in results],
+            peer: [r.name for r in results],
+            score: [r.score for r in results],
+            cover: [r.coverage for r in results],
+        }
+    )
     long = data.melt(id_vars=["rank", peer], value_vars=[cover, score], var_name="measure", value_name="value")
     base = alt.Chart(long).encode(
         y=alt.Y(f"{peer}:N", sort=[r.name for r in results], title=None, axis=alt.Axis(labelLimit=140)),
         x=alt.X("value:Q", title=None, scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format=".0%", tickCount=5)),
-        color=alt.Color("measure:N", sort=[cover, score], title=None,
-                        scale=alt.Scale(domain=[cover, score], range=["#c9d6e0", "#1f5f8b"]),
-                        legend=alt.Legend(orient="top")),
-        tooltip=[alt.Tooltip(f"{peer}:N"), alt.Tooltip("measure:N", title=" "),
-                 alt.Tooltip("value:Q", format=".0%", title=" ")],
+        color=alt.Color(
+            "measure:N",
+            sort=[cover, score],
+            title=None,
+            scale=alt.Scale(domain=[cover, score], range=["#c9d6e0", "#1f5f8b"]),
+            legend=alt.Legend(orient="top"),
+        ),
+        tooltip=[
+            alt.Tooltip(f"{peer}:N"),
+            alt.Tooltip("measure:N", title=" "),
+            alt.Tooltip("value:Q", format=".0%", title=" "),
+        ],
     )
-    layered = alt.layer(base.transform_filter(alt.datum.measure == cover).mark_bar(size=20),
-                        base.transform_filter(alt.datum.measure == score).mark_bar(size=8)
-                        ).properties(height=alt.Step(30))
+    layered = alt.layer(
+        base.transform_filter(alt.datum.measure == cover).mark_bar(size=20),
+        base.transform_filter(alt.datum.measure == score).mark_bar(size=8),
+    ).properties(height=alt.Step(30))
     return charts.frame(layered, title=t("peers_chart_title", lang), subtitle=subtitle, lang=lang), data
 
 
@@ -348,8 +439,15 @@ def _input_warnings(ref: sim.Profile, results, lang: str) -> None:
     """Results that point at an input error, said above the table (a 45 typed for 45.000 ranks everyone 0%)."""
     best = max(r.coverage for r in results)
     if best < sim.DEFAULT_MIN_COVERAGE:
-        st.warning(t("peers_results_low_coverage", lang, min=round(sim.DEFAULT_MIN_COVERAGE * 100),
-                     best=f"{round(best * 100)}%"), icon=":material/warning:")
+        st.warning(
+            t(
+                "peers_results_low_coverage",
+                lang,
+                min=round(sim.DEFAULT_MIN_COVERAGE * 100),
+                best=f"{round(best * 100)}%",
+            ),
+            icon=":material/warning:",
+        )
     if all(r.score is None or round(r.score * 100) == 0 for r in results):
         key = "peers_results_all_zero_own" if ref.key == sim.OWN_KEY else "peers_results_all_zero"
         st.warning(t(key, lang), icon=":material/warning:")
@@ -360,8 +458,11 @@ def _breakdown(result, cat, lang) -> str:
     similarity. Escaped, because a reference value may come from an upload."""
     lines = []
     for c in sorted(result.criteria, key=lambda c: (-c.weight, not c.used)):
-        numbers = (t("peers_breakdown_used", lang, weight=_num(c.weight, lang), sim=_num(c.similarity, lang, 2))
-                   if c.used else t("peers_breakdown_skipped", lang, weight=_num(c.weight, lang)))
+        numbers = (
+            t("peers_breakdown_used", lang, weight=_num(c.weight, lang), sim=_num(c.similarity, lang, 2))
+            if c.used
+            else t("peers_breakdown_skipped", lang, weight=_num(c.weight, lang))
+        )
         mark = "✓" if c.used and c.similarity >= 0.5 else ("✗" if c.used else "–")
         lines.append(f"- {mark} {md_escape(sim.explain(c, result.name, cat, lang))} · *{md_escape(numbers)}*")
     return "\n".join(lines)
@@ -378,14 +479,18 @@ def _org_table(ref, peers, cat, lang):
     rows = []
     for c in sim.org_comparison(ref, peers, cat):
         d = cat.dimensions[c.dimension]
-        rows.append({
-            t("peers_col_dimension", lang): d.label(lang),
-            t("peers_col_ref_choice", lang): _value_label(d, c.ref_value, lang),  # never "—": see style
-            t("peers_col_same", lang): fmt_list(list(c.same), lang) or "—",
-            t("peers_col_other", lang): " · ".join(f"{d.value_label(v, lang)}: {fmt_list(list(names), lang)}"
-                                                 for v, names in c.other) or "—",
-            t("peers_col_not_reported", lang): fmt_list(list(c.not_reported), lang) or "—",
-        })
+        rows.append(
+            {
+                t("peers_col_dimension", lang): d.label(lang),
+                t("peers_col_ref_choice", lang): _value_label(d, c.ref_value, lang),  # never "—": see style
+                t("peers_col_same", lang): fmt_list(list(c.same), lang) or "—",
+                t("peers_col_other", lang): " · ".join(
+                    f"{d.value_label(v, lang)}: {fmt_list(list(names), lang)}" for v, names in c.other
+                )
+                or "—",
+                t("peers_col_not_reported", lang): fmt_list(list(c.not_reported), lang) or "—",
+            }
+        )
     df = pd.DataFrame(rows)
     other_col, ref_col = t("peers_col_other", lang), t("peers_col_ref_choice", lang)
     not_reported = _value_label(None, sim.NOT_REPORTED, lang)
@@ -393,8 +498,10 @@ def _org_table(ref, peers, cat, lang):
     def style(frame: pd.DataFrame) -> pd.DataFrame:
         # A real difference needs a reported choice on both sides: no highlight where the reference did not say.
         css = pd.DataFrame("", index=frame.index, columns=frame.columns)
-        css[other_col] = ["background-color: #fbe7c6" if o != "—" and r != not_reported else ""
-                          for o, r in zip(frame[other_col], frame[ref_col], strict=True)]
+        css[other_col] = [
+            "background-color: #fbe7c6" if o != "—" and r != not_reported else ""
+            for o, r in zip(frame[other_col], frame[ref_col], strict=True)
+        ]
         return css
 
     return df.style.apply(style, axis=None).hide(axis="index")
@@ -411,8 +518,12 @@ def _practices(codes: list[str], names: dict[str, str], lang: str) -> None:
     bfs = db.query("basic_functions")
     practices = db.query("practices", codes)
     name_col = column("name", lang)
-    tabs = st.tabs([f"{md_escape(r[name_col])} ({(practices['basic_function_id'] == r['basic_function_id']).sum()})"
-                    for _, r in bfs.iterrows()])
+    tabs = st.tabs(
+        [
+            f"{md_escape(r[name_col])} ({(practices['basic_function_id'] == r['basic_function_id']).sum()})"
+            for _, r in bfs.iterrows()
+        ]
+    )
     for tab, (_, bf) in zip(tabs, bfs.iterrows(), strict=True):
         with tab:
             rows = practices[practices["basic_function_id"] == bf["basic_function_id"]]
@@ -423,8 +534,9 @@ def _practices(codes: list[str], names: dict[str, str], lang: str) -> None:
             for _, p in rows.iterrows():
                 title = p[column("title", lang)]
                 summary = p[column("summary", lang)]
-                st.markdown(f"**{md_escape(names[p['municipality_code']])}** · {md_escape(title)}  \n"
-                            f"{md_escape(summary)}")
+                st.markdown(
+                    f"**{md_escape(names[p['municipality_code']])}** · {md_escape(title)}  \n{md_escape(summary)}"
+                )
 
 
 def _compare_link(ref_slug: str | None, peer_slugs: list[str], ref: sim.Profile, lang: str) -> None:
@@ -433,8 +545,11 @@ def _compare_link(ref_slug: str | None, peer_slugs: list[str], ref: sim.Profile,
     top = peer_slugs[: MAX_COMPARE - 1]
     if ref_slug is None and len(top) < 2:
         return
-    label = (t("peers_journey_compare_top", lang, n=len(top), name=ref.name) if ref_slug
-             else t("peers_journey_compare_top_own", lang, n=len(top)))
+    label = (
+        t("peers_journey_compare_top", lang, n=len(top), name=ref.name)
+        if ref_slug
+        else t("peers_journey_compare_top_own", lang, n=len(top))
+    )
     journeys.to_compare(([ref_slug] if ref_slug else []) + top, label)
 
 
@@ -460,8 +575,13 @@ def main() -> None:
     if ref is None:
         st.info(t("peers_own_empty", lang), icon=":material/edit_note:")
         _method(lang)
-        _write_url(None, st.session_state.get("peers_preset") or "default",
-                   st.session_state.get(WEIGHTS, {}), st.session_state.get("peers_k", K_DEFAULT), cat)
+        _write_url(
+            None,
+            st.session_state.get("peers_preset") or "default",
+            st.session_state.get(WEIGHTS, {}),
+            st.session_state.get("peers_k", K_DEFAULT),
+            cat,
+        )
         return
 
     st.subheader(t("peers_w_title", lang))
@@ -490,36 +610,59 @@ def main() -> None:
     _compare_link(slug, [slug_of[r.key] for r in results], ref, lang)
     col_left, col_right = st.columns([2, 3], gap="large")
     with col_left:
-        st.dataframe(_results_table(results, lang), hide_index=True, width="stretch", key="peers_table",
-                     column_config={
-                         t("peers_col_peer", lang): st.column_config.TextColumn(width="small"),
-                         t("peers_col_score", lang): st.column_config.ProgressColumn(
-                             min_value=0, max_value=100, format="%d%%", help=t("peers_col_score_help", lang),
-                             width="small"),
-                         t("peers_col_coverage", lang): st.column_config.ProgressColumn(
-                             min_value=0, max_value=100, format="%d%%", help=t("peers_col_coverage_help", lang),
-                             width="small"),
-                     })
+        st.dataframe(
+            _results_table(results, lang),
+            hide_index=True,
+            width="stretch",
+            key="peers_table",
+            column_config={
+                t("peers_col_peer", lang): st.column_config.TextColumn(width="small"),
+                t("peers_col_score", lang): st.column_config.ProgressColumn(
+                    min_value=0, max_value=100, format="%d%%", help=t("peers_col_score_help", lang), width="small"
+                ),
+                t("peers_col_coverage", lang): st.column_config.ProgressColumn(
+                    min_value=0, max_value=100, format="%d%%", help=t("peers_col_coverage_help", lang), width="small"
+                ),
+            },
+        )
         ftext = common.filters_text(lang)
         source = _chart_source(ref, [r.key for r in results] + [ref.key], lang)
         chart, data = _score_chart(results, lang, charts.subtitle_lines(ftext, source, width=60))
-        render_chart(chart, slug="peers_scores", data=data, lang=lang, key="peers_chart",
-                     title=t("peers_chart_title", lang), subtitle=ftext, source=source,
-                     private=ref.key == sim.OWN_KEY, family="peers")
+        render_chart(
+            chart,
+            slug="peers_scores",
+            data=data,
+            lang=lang,
+            key="peers_chart",
+            title=t("peers_chart_title", lang),
+            subtitle=ftext,
+            source=source,
+            private=ref.key == sim.OWN_KEY,
+            family="peers",
+        )
         _gaps(gaps, cat, lang)
     with col_right:
         st.markdown(f"**{t('peers_breakdown_title', lang)}**")
         for r in results:
             score = "—" if r.score is None else f"{r.score:.0%}"
             with st.container(border=True, key=f"peers_card_{r.rank}"):
-                st.markdown(t("peers_breakdown_item", lang, rank=r.rank, name=md_escape(r.name), score=score,
-                              coverage=f"{r.coverage:.0%}"))
+                st.markdown(
+                    t(
+                        "peers_breakdown_item",
+                        lang,
+                        rank=r.rank,
+                        name=md_escape(r.name),
+                        score=score,
+                        coverage=f"{r.coverage:.0%}",
+                    )
+                )
                 st.caption(md_escape(sim.summary(r, cat, lang)))
                 with st.container(horizontal=True, gap="medium", key=f"peers_links_{r.rank}"):
                     journeys.to_profile(slug_of[r.key], t("peers_journey_profile", lang, name=r.name))
                     if slug is not None:
-                        journeys.to_compare([slug, slug_of[r.key]],
-                                            t("peers_journey_compare_pair", lang, name=ref.name))
+                        journeys.to_compare(
+                            [slug, slug_of[r.key]], t("peers_journey_compare_pair", lang, name=ref.name)
+                        )
                 with st.expander(t("peers_breakdown_details", lang)):
                     st.markdown(_breakdown(r, cat, lang))
 

@@ -6,6 +6,7 @@ source, readable from the back of a room. The chart takes the height the screen 
 chart, source and the Vorige/Volgende row fit without scrolling at 1280x800 as well as at 1920x1080.
 Widgets and layout only; the logic is in dashboard.core.exports and dashboard.ui.chart_panel.
 """
+
 from __future__ import annotations
 
 import json
@@ -18,8 +19,8 @@ from dashboard.runtime import state
 from dashboard.ui import common
 from dashboard.ui.chart_panel import get_pins
 
-MODE_KEY = "present_mode"        # plain session state: survives runs in which the toggle is not drawn
-TOGGLE_KEY = "present_toggle"    # the toggle widget; its callback copies the value to MODE_KEY
+MODE_KEY = "present_mode"  # plain session state: survives runs in which the toggle is not drawn
+TOGGLE_KEY = "present_toggle"  # the toggle widget; its callback copies the value to MODE_KEY
 INDEX_KEY = "present_index"
 CHART_BOX_KEY = "present_chart_box"
 #: Nominal chart height. In the browser PRESENT_CSS replaces it by the height the screen leaves free (the
@@ -56,11 +57,8 @@ PRESENT_CSS = """
 """
 
 
-
-
 def _escape(text: str) -> str:
-    return (str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace("\n", "<br>"))
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>")
 
 
 def _init_mode() -> None:
@@ -126,8 +124,7 @@ def _deck_builder(pins: list[dict], lang: str, filters: str | None):
     cite = common.citation(lang)
 
     def build() -> bytes:
-        return exports.build_deck(snapshot, lang=lang, title=t("pres_deck_title", lang), filters=filters,
-                                  citation=cite)
+        return exports.build_deck(snapshot, lang=lang, title=t("pres_deck_title", lang), filters=filters, citation=cite)
 
     return build
 
@@ -156,32 +153,65 @@ def show_slide(pins: list[dict], lang: str) -> None:
             unsafe_allow_html=True,
         )
     with st.container(horizontal=True, vertical_alignment="center", horizontal_alignment="center", gap="large"):
-        st.button(t("pres_prev", lang), key="present_prev", icon=":material/arrow_back:", on_click=_step,
-                  args=(-1, total), disabled=index == 0, shortcut="Left")
-        st.markdown(f'<div class="present-counter">{t("pres_counter", lang, n=index + 1, total=total)}</div>',
-                    unsafe_allow_html=True)
-        st.button(t("pres_next", lang), key="present_next", icon=":material/arrow_forward:", on_click=_step,
-                  args=(1, total), disabled=index >= total - 1, shortcut="Right")
-        st.button(t("pres_exit", lang), key="present_exit", icon=":material/close:", on_click=_set_mode,
-                  args=(False,), type="tertiary", shortcut="Esc")
+        st.button(
+            t("pres_prev", lang),
+            key="present_prev",
+            icon=":material/arrow_back:",
+            on_click=_step,
+            args=(-1, total),
+            disabled=index == 0,
+            shortcut="Left",
+        )
+        st.markdown(
+            f'<div class="present-counter">{t("pres_counter", lang, n=index + 1, total=total)}</div>',
+            unsafe_allow_html=True,
+        )
+        st.button(
+            t("pres_next", lang),
+            key="present_next",
+            icon=":material/arrow_forward:",
+            on_click=_step,
+            args=(1, total),
+            disabled=index >= total - 1,
+            shortcut="Right",
+        )
+        st.button(
+            t("pres_exit", lang),
+            key="present_exit",
+            icon=":material/close:",
+            on_click=_set_mode,
+            args=(False,),
+            type="tertiary",
+            shortcut="Esc",
+        )
 
 
 def show_manager(pins: list[dict], lang: str) -> None:
     st.title(t("pres_page_title", lang))
     st.markdown(t("pres_intro", lang))
-    st.toggle(t("pres_toggle", lang), value=bool(st.session_state.get(MODE_KEY)) and bool(pins), key=TOGGLE_KEY,
-              help=t("pres_toggle_help", lang), disabled=not pins,
-              on_change=lambda: _set_mode(bool(st.session_state.get(TOGGLE_KEY))))
+    st.toggle(
+        t("pres_toggle", lang),
+        value=bool(st.session_state.get(MODE_KEY)) and bool(pins),
+        key=TOGGLE_KEY,
+        help=t("pres_toggle_help", lang),
+        disabled=not pins,
+        on_change=lambda: _set_mode(bool(st.session_state.get(TOGGLE_KEY))),
+    )
     if not pins:
         st.info(t("pres_empty", lang))
         return
     filters = _active_filters(lang)
     with st.container(horizontal=True, gap="small"):
         st.download_button(
-            t("pres_deck_download", lang), data=_deck_builder(pins, lang, filters),
-            file_name=exports.deck_filename(), key="present_deck",
+            t("pres_deck_download", lang),
+            data=_deck_builder(pins, lang, filters),
+            file_name=exports.deck_filename(),
+            key="present_deck",
             mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
-            on_click="ignore", icon=":material/slideshow:", type="primary", help=t("pres_deck_help", lang),
+            on_click="ignore",
+            icon=":material/slideshow:",
+            type="primary",
+            help=t("pres_deck_help", lang),
         )
         st.button(t("pres_clear", lang), key="present_clear", on_click=_clear, icon=":material/delete_sweep:")
     st.subheader(t("pres_pinned_heading", lang, n=len(pins)))
@@ -191,12 +221,32 @@ def show_manager(pins: list[dict], lang: str) -> None:
             cols[0].markdown(f"**{i + 1}. {_escape(pin.get('title') or pin.get('slug'))}**")
             if pin.get("subtitle"):
                 cols[0].caption(pin["subtitle"])
-            cols[1].button(t("pres_move_up", lang), key=f"present_up_{i}", on_click=_move, args=(i, -1),
-                           disabled=i == 0, icon=":material/arrow_upward:", type="tertiary")
-            cols[2].button(t("pres_move_down", lang), key=f"present_down_{i}", on_click=_move, args=(i, 1),
-                           disabled=i == len(pins) - 1, icon=":material/arrow_downward:", type="tertiary")
-            cols[3].button(t("pres_remove", lang), key=f"present_remove_{i}", on_click=_remove, args=(i,),
-                           icon=":material/close:", type="tertiary")
+            cols[1].button(
+                t("pres_move_up", lang),
+                key=f"present_up_{i}",
+                on_click=_move,
+                args=(i, -1),
+                disabled=i == 0,
+                icon=":material/arrow_upward:",
+                type="tertiary",
+            )
+            cols[2].button(
+                t("pres_move_down", lang),
+                key=f"present_down_{i}",
+                on_click=_move,
+                args=(i, 1),
+                disabled=i == len(pins) - 1,
+                icon=":material/arrow_downward:",
+                type="tertiary",
+            )
+            cols[3].button(
+                t("pres_remove", lang),
+                key=f"present_remove_{i}",
+                on_click=_remove,
+                args=(i,),
+                icon=":material/close:",
+                type="tertiary",
+            )
 
 
 def main() -> None:

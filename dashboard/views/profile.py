@@ -30,8 +30,10 @@ def _team_cards(teams: pd.DataFrame, lang: str) -> None:
             t(f"core_kind_{team.team_kind}", lang),
             f"{t('core_col_count', lang)}: {count}",
             f"{t('core_col_target', lang)}: {t(f'core_target_{team.target_group}', lang)}",
-            f"{t('core_col_operated_by', lang)}: "
-            f"{nr if team.operated_by == 'not_reported' else md_escape(team.operated_by)}",
+            (
+                f"{t('core_col_operated_by', lang)}: "
+                f"{nr if team.operated_by == 'not_reported' else md_escape(team.operated_by)}"
+            ),
             f"{t('core_col_direct_access', lang)}: {t(f'core_access_{team.direct_access}', lang)}",
         ]
         with st.container(border=True, key=f"pr_team_{i}"):
@@ -55,9 +57,7 @@ def _org_table(org: pd.DataFrame, lang: str, agreed_only: bool = False) -> pd.Da
             t("core_col_value", lang): org[f"value_label_{sfx}"].where(~org["hidden"], t("rel_hidden_value", lang)),
             t("core_col_justification", lang): (
                 org[f"justification_{sfx}"] + " (" + org["locator"].map(lambda x: common.locator(x, lang)) + ")"
-            ).where(
-                ~org["hidden"], ""
-            ),
+            ).where(~org["hidden"], ""),
         }
     )
     if confidence.has_status(org):
@@ -102,7 +102,7 @@ def render() -> None:
     current = st.session_state.get("pr_gm")
     slugs, names = common.municipality_options(overview, codes)
     if current and current not in slugs:  # a municipality outside the filters stays choosable once chosen
-        all_slugs, all_names = common.municipality_options(overview)
+        _all_slugs, all_names = common.municipality_options(overview)
         slugs = sorted([*slugs, current], key=lambda s: all_names[s].casefold())
         names = {**names, current: all_names[current]}
 
@@ -142,10 +142,13 @@ def render() -> None:
     st.caption(" · ".join(facts))
     with st.container(horizontal=True, gap="medium", key="pr_journeys"):
         journeys.to_peers(slug, t("core_find_like", lang, name=row["name"]), help=t("core_find_like_help", lang))
-        journeys.to_compare([slug], t("core_compare_with", lang, name=row["name"]),
-                            help=t("core_compare_with_help", lang))
-    st.markdown(f"**{t('core_vision', lang)}** {md_escape(muni[f'vision_{sfx}'])}  \n"
-                f":grey[{md_escape(common.locator(muni['vision_locator'], lang))}]")
+        journeys.to_compare(
+            [slug], t("core_compare_with", lang, name=row["name"]), help=t("core_compare_with_help", lang)
+        )
+    st.markdown(
+        f"**{t('core_vision', lang)}** {md_escape(muni[f'vision_{sfx}'])}  \n"
+        f":grey[{md_escape(common.locator(muni['vision_locator'], lang))}]"
+    )
     if pd.notna(muni["transition_nl"]):
         st.info(
             f"**{t('core_transition', lang)}** {md_escape(muni[f'transition_{sfx}'])}  \n"
@@ -168,16 +171,19 @@ def render() -> None:
             subtitle=charts.subtitle_lines(None, source, width=95),
             lang=lang,
         )
-        render_chart(chart, slug=f"profiel_{slug}_kenmerken", data=rows, lang=lang, key="pr_ind",
-                     family="indicator_rows")
+        render_chart(
+            chart, slug=f"profiel_{slug}_kenmerken", data=rows, lang=lang, key="pr_ind", family="indicator_rows"
+        )
         st.caption(t("core_sources_list", lang, sources=md_escape("; ".join(sorted(set(values["source_title"]))))))
     notes = db.query("notes", code)
     if not notes.empty:
         st.markdown(f"**{t('core_notes', lang)}**")
         for n in notes.itertuples():
-            st.markdown(f"- {md_escape(getattr(n, f'text_{sfx}'))} "
-                        f":grey[({md_escape(common.source_title(n.source_title, lang))}; "
-                        f"{md_escape(common.locator(n.locator, lang))})]")
+            st.markdown(
+                f"- {md_escape(getattr(n, f'text_{sfx}'))} "
+                f":grey[({md_escape(common.source_title(n.source_title, lang))}; "
+                f"{md_escape(common.locator(n.locator, lang))})]"
+            )
 
     st.subheader(t("core_teams", lang))
     teams = db.query("teams", code)
@@ -203,9 +209,7 @@ def render() -> None:
     agreed_only = state.current_filters().agreed_only
     if agreed_only:
         st.caption(t("rel_switch_on", lang))
-    st.table(
-        _org_table(org[org["municipality_code"] == code], lang, agreed_only), hide_index=True, border="horizontal"
-    )
+    st.table(_org_table(org[org["municipality_code"] == code], lang, agreed_only), hide_index=True, border="horizontal")
 
     st.subheader(t("core_practices", lang))
     practices_by_function(db.query("practices", [code]), db.query("practice_figures", [code]), lab, lang)

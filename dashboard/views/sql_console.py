@@ -5,6 +5,7 @@ so that opening the file directly cannot bypass it. Every query runs in a limite
 (dashboard/runtime/sql_worker.py); the session keeps only the last, capped result (sql_console.MAX_RESULT_BYTES).
 Everything the query or DuckDB sends back is shown as text (md_escape) or in a table, never as markdown.
 """
+
 from __future__ import annotations
 
 import logging
@@ -23,8 +24,6 @@ log = logging.getLogger(__name__)
 
 EDITOR_KEY = "sql_text"
 RESULT_KEY = "sql_result"
-
-
 
 
 def _use_example(sql: str) -> None:
@@ -60,8 +59,12 @@ def show_schema(path: Path, lang: str) -> None:
     for (name, kind), columns in schema.groupby(["table_name", "table_type"], sort=False):
         label = md_escape(name) + (" (view)" if kind == "VIEW" else "")
         with st.expander(label):
-            st.markdown("\n".join(f"- {md_escape(c)} · {md_escape(d.lower())}"
-                                   for c, d in zip(columns["column_name"], columns["data_type"], strict=True)))
+            st.markdown(
+                "\n".join(
+                    f"- {md_escape(c)} · {md_escape(d.lower())}"
+                    for c, d in zip(columns["column_name"], columns["data_type"], strict=True)
+                )
+            )
 
 
 def _number(value: float, lang: str, fmt: str = ",") -> str:
@@ -74,8 +77,10 @@ def error_text(result: sql_console.QueryResult, lang: str) -> str:
     """The error in the interface language: the console's own messages by key, DuckDB's as they are."""
     if result.error_key is None:
         return result.error or ""
-    params = {name: _number(value, lang, "g") if isinstance(value, float) else value
-              for name, value in result.error_params.items()}
+    params = {
+        name: _number(value, lang, "g") if isinstance(value, float) else value
+        for name, value in result.error_params.items()
+    }
     return t(result.error_key, lang, **params)
 
 
@@ -91,24 +96,39 @@ def show_result(result: sql_console.QueryResult, sql: str, lang: str) -> None:
     frame = result.frame
     st.caption(rows_text(len(frame), result.elapsed_s, lang))
     if result.truncated_by == "bytes":
-        st.warning(t("sql_truncated_bytes", lang, n=_number(len(frame), lang),
-                     megabytes=_number(sql_console.MAX_RESULT_BYTES / 1024 / 1024, lang, "g")))
+        st.warning(
+            t(
+                "sql_truncated_bytes",
+                lang,
+                n=_number(len(frame), lang),
+                megabytes=_number(sql_console.MAX_RESULT_BYTES / 1024 / 1024, lang, "g"),
+            )
+        )
     elif result.truncated:
         st.warning(t("sql_truncated", lang, n=_number(sql_console.MAX_ROWS, lang)))
     # NULL, as SQL users know it, instead of Streamlit's "None".
     st.dataframe(frame, hide_index=True, key="sql_result_table", placeholder="NULL")
     cite = common.citation(lang)
     with st.container(horizontal=True, gap="small"):
-        st.download_button(t("sql_download_csv", lang), data=lambda: exports.dataframe_csv_bytes(frame),
-                           file_name=exports.export_filename("sql_resultaat", "csv"), mime="text/csv",
-                           key="sql_download_csv", on_click="ignore", icon=":material/download:")
+        st.download_button(
+            t("sql_download_csv", lang),
+            data=lambda: exports.dataframe_csv_bytes(frame),
+            file_name=exports.export_filename("sql_resultaat", "csv"),
+            mime="text/csv",
+            key="sql_download_csv",
+            on_click="ignore",
+            icon=":material/download:",
+        )
         st.download_button(
             t("sql_download_xlsx", lang),
-            data=lambda: exports.xlsx_bytes({"resultaat": frame}, [("query", sql), ("truncated", str(result.truncated)),
-                                                                   ("source", cite)]),
+            data=lambda: exports.xlsx_bytes(
+                {"resultaat": frame}, [("query", sql), ("truncated", str(result.truncated)), ("source", cite)]
+            ),
             file_name=exports.export_filename("sql_resultaat", "xlsx"),
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            key="sql_download_xlsx", on_click="ignore", icon=":material/download:",
+            key="sql_download_xlsx",
+            on_click="ignore",
+            icon=":material/download:",
         )
 
 
@@ -121,8 +141,16 @@ def main() -> None:
     path = Path(settings.WAREHOUSE_PATH)
     seconds = _number(sql_console.TIME_LIMIT_S, lang, "g")
     rows = _number(sql_console.MAX_ROWS, lang)
-    st.markdown(t("sql_intro", lang, rows=rows, seconds=seconds, memory=sql_console.WORKER_MEMORY_MB,
-                  megabytes=_number(sql_console.MAX_RESULT_BYTES / 1024 / 1024, lang, "g")))
+    st.markdown(
+        t(
+            "sql_intro",
+            lang,
+            rows=rows,
+            seconds=seconds,
+            memory=sql_console.WORKER_MEMORY_MB,
+            megabytes=_number(sql_console.MAX_RESULT_BYTES / 1024 / 1024, lang, "g"),
+        )
+    )
     st.caption(t("sql_security_note", lang))
     if not path.is_file():
         st.error(t("sql_no_warehouse", lang, path=path.name))
@@ -134,13 +162,26 @@ def main() -> None:
     with side:
         st.markdown(f"**{t('sql_examples', lang)}**")
         for example_key, sql in sql_console.EXAMPLE_QUERIES.items():
-            st.button(t(example_key, lang), key=f"sql_ex_{example_key}", on_click=_use_example, args=(sql,),
-                      type="tertiary", icon=":material/play_arrow:")
+            st.button(
+                t(example_key, lang),
+                key=f"sql_ex_{example_key}",
+                on_click=_use_example,
+                args=(sql,),
+                type="tertiary",
+                icon=":material/play_arrow:",
+            )
         show_schema(path, lang)
     with editor:
         st.text_area(t("sql_editor", lang), key=EDITOR_KEY, height=220, max_chars=sql_console.MAX_SQL_CHARS)
-        st.button(t("sql_run", lang), key="sql_run", type="primary", on_click=_run, args=(path,),
-                  icon=":material/play_arrow:", shortcut="Ctrl+Enter")
+        st.button(
+            t("sql_run", lang),
+            key="sql_run",
+            type="primary",
+            on_click=_run,
+            args=(path,),
+            icon=":material/play_arrow:",
+            shortcut="Ctrl+Enter",
+        )
         ran = st.session_state.get(RESULT_KEY)
         if ran is not None:
             show_result(ran[1], ran[0], lang)

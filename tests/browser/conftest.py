@@ -184,7 +184,6 @@ def page(_browser, _server, request):
                 pg.screenshot(path=str(ARTIFACTS / f"FAILED_{request.node.name}.png"), full_page=True)
             except Exception:  # noqa: BLE001 - a failed screenshot must not hide the real failure
                 pass
-            print(f"\n----- streamlit server log -----\n{_server.log()}\n----- end of server log -----")
         context.close()
 
 

@@ -202,4 +202,4 @@ def test_chart_and_table_toolbars_are_hidden(page, streamlit_url, wait_for_app):
     assert page.locator('[data-testid="stElementToolbar"]').count() >= 1  # Streamlit still renders them
     assert page.locator('[data-testid="stElementToolbar"]:visible').count() == 0
     for label in ("Show data", "Download as PNG", "Fullscreen"):
-        assert page.get_by_role("button", name=label).filter(visible=True).count() == 0  # noqa: SIM118
+        assert page.get_by_role("button", name=label).filter(visible=True).count() == 0

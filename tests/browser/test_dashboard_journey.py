@@ -146,8 +146,15 @@ def test_shared_link_with_broken_parameters_opens(page, streamlit_url, wait_for_
 @pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
 @pytest.mark.parametrize(
     "path",
-    ["/", "/profiel?gm={slug}", "/vergelijken?cmp={slug},{slug2}", "/contrasten?contrast=matrix",
-     "/contrasten?contrast=scatter", "/praktijkvoorbeelden", "/over-de-data"],
+    [
+        "/",
+        "/profiel?gm={slug}",
+        "/vergelijken?cmp={slug},{slug2}",
+        "/contrasten?contrast=matrix",
+        "/contrasten?contrast=scatter",
+        "/praktijkvoorbeelden",
+        "/over-de-data",
+    ],
 )
 def test_no_horizontal_scrolling(page, streamlit_url, wait_for_app, path, size):
     munis = source()

@@ -6,8 +6,10 @@ checked as files (PNG header, python-pptx read-back); screenshots of presentatio
 back of the room. At both sizes title, chart, source line and the Vorige/Volgende row must fit on the screen
 without scrolling.
 """
+
 from __future__ import annotations
 
+import contextlib
 import io
 from pathlib import Path
 
@@ -51,8 +53,12 @@ def box(locator) -> dict:
 
 
 def within(b: dict, size: dict) -> bool:
-    return b["y"] >= 0 and b["y"] + b["height"] <= size["height"] + 0.5 and b["x"] >= 0 \
+    return (
+        b["y"] >= 0
+        and b["y"] + b["height"] <= size["height"] + 0.5
+        and b["x"] >= 0
         and b["x"] + b["width"] <= size["width"] + 0.5
+    )
 
 
 def assert_slide_fits(page, wait_for_app, name: str) -> dict:
@@ -61,21 +67,32 @@ def assert_slide_fits(page, wait_for_app, name: str) -> dict:
     chart = page.locator("[data-testid='stVegaLiteChart']")
     # After a resize the chart re-lays itself out; wait for that instead of sleeping (if it never fits, the
     # assertion below says what sticks out).
-    try:
+    with contextlib.suppress(PlaywrightTimeoutError):
         page.wait_for_function(
             """() => { const c = document.querySelector("[data-testid='stVegaLiteChart']");
-                       return c && c.getBoundingClientRect().bottom <= innerHeight; }""", timeout=5_000)
-    except PlaywrightTimeoutError:
-        pass
+                       return c && c.getBoundingClientRect().bottom <= innerHeight; }""",
+            timeout=5_000,
+        )
     wait_for_app(page)
     # The source is either a line under the chart (.present-source) or part of the chart's own subtitle,
     # which Streamlit renders as SVG text: the innermost element that holds "Bron:" is the line itself.
-    source = page.locator(".present-source, [data-testid='stVegaLiteChart'] text, "
-                          "[data-testid='stVegaLiteChart'] tspan").filter(has_text="Bron:").last
-    title = page.locator("[data-testid='stVegaLiteChart'] text, [data-testid='stVegaLiteChart'] tspan") \
-        .filter(has_text="per gemeente").first
-    measured = {"chart": box(chart), "title": box(title), "source": box(source),
-                "next": box(button(page, "present_next")), "prev": box(button(page, "present_prev"))}
+    source = (
+        page.locator(".present-source, [data-testid='stVegaLiteChart'] text, [data-testid='stVegaLiteChart'] tspan")
+        .filter(has_text="Bron:")
+        .last
+    )
+    title = (
+        page.locator("[data-testid='stVegaLiteChart'] text, [data-testid='stVegaLiteChart'] tspan")
+        .filter(has_text="per gemeente")
+        .first
+    )
+    measured = {
+        "chart": box(chart),
+        "title": box(title),
+        "source": box(source),
+        "next": box(button(page, "present_next")),
+        "prev": box(button(page, "present_prev")),
+    }
     outside = {k: v for k, v in measured.items() if not within(v, size)}
     page.screenshot(path=str(ARTIFACTS / name))
     assert not outside, f"outside the {size['width']}x{size['height']} viewport: {outside}"

@@ -2,6 +2,7 @@
 payload. AppTest (tests/hostile/) sees the markdown source; this sees what the frontend made of it, including
 GitHub-style autolinks, which only the browser's markdown renderer creates.
 """
+
 from __future__ import annotations
 
 from urllib.parse import quote
@@ -30,9 +31,17 @@ def nothing_foreign(page) -> bool:
 
 
 def test_hostile_url_parameters_show_as_text(page, streamlit_url, wait_for_app):
-    query = "&".join(f"{name}={quote(value)}" for name, value in (
-        ("zz", LINK), ("yy", IMAGE), ("xx", "**PWNED** # HEAD"), ("ww", f"www.{HOST}"), ("gm", f"x@{HOST}"),
-        ("vv", ":material/home:")))
+    query = "&".join(
+        f"{name}={quote(value)}"
+        for name, value in (
+            ("zz", LINK),
+            ("yy", IMAGE),
+            ("xx", "**PWNED** # HEAD"),
+            ("ww", f"www.{HOST}"),
+            ("gm", f"x@{HOST}"),
+            ("vv", ":material/home:"),
+        )
+    )
     page.goto(f"{streamlit_url}/profiel?{query}")
     page.wait_for_selector("[data-testid='stApp']")
     wait_for_app(page)

@@ -6,6 +6,7 @@ with a province filter; every step must keep language and filter, and each link'
 same view in a fresh browser. Then the data downloads are fetched as a user does and validated with
 frictionless against their own datapackage.json. Expected municipalities come from data/gemeenten/.
 """
+
 from __future__ import annotations
 
 import io
@@ -44,8 +45,7 @@ def link(page, label: str):
     return page.locator("a", has_text=label).first
 
 
-def test_profile_to_peers_to_compare_to_profile_keeps_language_and_filter(page, streamlit_url, wait_for_app,
-                                                                          _browser):
+def test_profile_to_peers_to_compare_to_profile_keeps_language_and_filter(page, streamlit_url, wait_for_app, _browser):
     names = province_names()
     base = streamlit_url.rstrip("/")
     page.goto(f"{base}/profiel?gm=den_haag&prov={PROVINCE}&lang=en")

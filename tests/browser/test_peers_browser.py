@@ -5,6 +5,7 @@ Uses the fixtures `streamlit_url` (base URL of a running `streamlit run dashboar
 Playwright page in Debian Chromium) and `wait_for_app` from tests/browser/conftest.py. Screenshots go to
 test-artifacts/.
 """
+
 from __future__ import annotations
 
 import csv
@@ -37,7 +38,8 @@ def open_peers(page, streamlit_url: str, wait_for_app) -> None:
 
 def upload(page, name: str, data: bytes, mime: str, wait_for_app) -> None:
     page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(
-        files=[{"name": name, "mimeType": mime, "buffer": data}])
+        files=[{"name": name, "mimeType": mime, "buffer": data}]
+    )
     wait_for_app(page)
 
 
@@ -58,8 +60,12 @@ def fill_yaml(template: bytes) -> bytes:
 
 def fill_csv(template: bytes) -> bytes:
     rows = list(csv.DictReader(io.StringIO(template.decode("utf-8"))))
-    row = rows[0] | {"name": NAME, "population": "120000", "team_scope": "separate_youth_adult",
-                     "early_signalling": "elsewhere"}
+    row = rows[0] | {
+        "name": NAME,
+        "population": "120000",
+        "team_scope": "separate_youth_adult",
+        "early_signalling": "elsewhere",
+    }
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
     writer.writeheader()
@@ -72,12 +78,17 @@ def shot(page, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / f"peers_{name}.png"), full_page=True)
 
 
-@pytest.mark.parametrize(("label", "file_name", "mime", "fill"), [
-    ("Sjabloon YAML", "mijn_gemeente.yaml", "application/yaml", fill_yaml),
-    ("Sjabloon CSV", "mijn_gemeente.csv", "text/csv", fill_csv),
-], ids=["yaml", "csv"])  # no '/' in test ids: they become screenshot file names
-def test_upload_a_filled_template_and_see_peers_and_practices(page, streamlit_url, wait_for_app, label, file_name,
-                                                             mime, fill):
+@pytest.mark.parametrize(
+    ("label", "file_name", "mime", "fill"),
+    [
+        ("Sjabloon YAML", "mijn_gemeente.yaml", "application/yaml", fill_yaml),
+        ("Sjabloon CSV", "mijn_gemeente.csv", "text/csv", fill_csv),
+    ],
+    ids=["yaml", "csv"],
+)  # no '/' in test ids: they become screenshot file names
+def test_upload_a_filled_template_and_see_peers_and_practices(
+    page, streamlit_url, wait_for_app, label, file_name, mime, fill
+):
     open_peers(page, streamlit_url, wait_for_app)
     filled = fill(download_template(page, label))
     upload(page, file_name, filled, mime, wait_for_app)

@@ -4,6 +4,7 @@ A payload carries every kind of markdown/HTML a page could render: a link, an im
 a heading, raw HTML, a Streamlit colour directive and icon, a formula and two autolinks. All point at HOST, so a
 rendered page can be searched for it: escaped text never contains HOST verbatim (the dot is escaped).
 """
+
 from __future__ import annotations
 
 import re
@@ -12,14 +13,29 @@ HOST = "evil.example"
 LINK = f"[login](https://{HOST}/login)"
 IMAGE = f"![x](https://{HOST}/p.png)"
 BOLD = "**PWNED**"
-PAYLOAD = (f"{LINK} {IMAGE} {BOLD} <img src=https://{HOST}/i.png> :red[R] :material/home: $x^2$ www.{HOST} "
-           f"<a href='https://{HOST}'>a</a>")
+PAYLOAD = (
+    f"{LINK} {IMAGE} {BOLD} <img src=https://{HOST}/i.png> :red[R] :material/home: $x^2$ www.{HOST} "
+    f"<a href='https://{HOST}'>a</a>"
+)
 HEADING = f"# HEAD {LINK}"
 PAYLOADS = [PAYLOAD, HEADING, IMAGE, f"https://{HOST}/x", f"www.{HOST}", f"x@{HOST}"]
 
 # AppTest element types whose text Streamlit renders as markdown.
-MARKDOWN_TYPES = {"markdown", "caption", "error", "warning", "info", "success", "title", "header", "subheader",
-                  "toast", "expandable", "tab", "heading"}
+MARKDOWN_TYPES = {
+    "markdown",
+    "caption",
+    "error",
+    "warning",
+    "info",
+    "success",
+    "title",
+    "header",
+    "subheader",
+    "toast",
+    "expandable",
+    "tab",
+    "heading",
+}
 
 
 def leaks(text: str) -> list[str]:

@@ -8,6 +8,7 @@ and reports its wall time, its peak resident memory above what it started with (
 at fork), the messages, and any exception. A child that is still running after HARD_LIMIT_S is killed and
 reported as such: an unbounded case fails its test instead of hanging the suite.
 """
+
 from __future__ import annotations
 
 import base64
@@ -59,8 +60,12 @@ def main() -> int:
             report = {"exception": None}
             try:
                 result = peer_input.parse_upload(case["filename"], data, cat, ref, case.get("lang", "nl"))
-                report.update(errors=result.errors, warnings=result.warnings, ok=result.ok,
-                              name=result.profile.name if result.profile else None)
+                report.update(
+                    errors=result.errors,
+                    warnings=result.warnings,
+                    ok=result.ok,
+                    name=result.profile.name if result.profile else None,
+                )
             except BaseException as exc:  # noqa: BLE001 - reported, the test fails on it
                 report["exception"] = f"{type(exc).__name__}: {str(exc)[:200]}"
             report["seconds"] = time.perf_counter() - start

@@ -1,6 +1,7 @@
 """Formula injection in spreadsheet exports (etl.export.neutralise_formulas, used by every CSV and XLSX the
 project writes): spreadsheets skip leading spaces, no-break spaces and line breaks and read full-width
 operators as formulas too; a real number must stay a number."""
+
 from __future__ import annotations
 
 import io
@@ -13,9 +14,26 @@ from dashboard.core import exports
 from etl.export import neutralise_formulas, write_xlsx
 
 DANGEROUS = [
-    "=HYPERLINK(\"https://evil.example\")", " =1+1", "   +cmd|' /C calc'!A0", "\u00a0=1+1", "\u202f-2+3",
-    "\n=1+1", "\r\n@SUM(A1)", "\t=1", "\r=1", "\uff1d1+1", "\uff0bcmd", "\uff0d2+3", "\uff20SUM(A1)",
-    " \u3000=1", "-2+3", "+31 6 1234", "@x", "- 5", "=", "-",
+    '=HYPERLINK("https://evil.example")',
+    " =1+1",
+    "   +cmd|' /C calc'!A0",
+    "\u00a0=1+1",
+    "\u202f-2+3",
+    "\n=1+1",
+    "\r\n@SUM(A1)",
+    "\t=1",
+    "\r=1",
+    "\uff1d1+1",
+    "\uff0bcmd",
+    "\uff0d2+3",
+    "\uff20SUM(A1)",
+    " \u3000=1",
+    "-2+3",
+    "+31 6 1234",
+    "@x",
+    "- 5",
+    "=",
+    "-",
 ]
 HARMLESS_TEXT = ["ok", "a=b", "e-mail", "1-2", "Den Haag", "", "x\n=y", "(=1)"]
 PLAIN_NUMBERS = ["-5", "+5", "-0.25", "+3.5", "-1e5", ".5", "-.5"]

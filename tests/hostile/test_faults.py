@@ -1,6 +1,7 @@
 """Faults of the machine, not of the user: a read-only data folder, a deleted or broken warehouse, the leftovers
 of a killed build. Each ends in a short message without server paths, and serving goes on where it can.
 """
+
 from __future__ import annotations
 
 import json
@@ -40,10 +41,21 @@ def _as_other_user(data_dir: Path) -> dict:
     prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] if os.geteuid() == 0 else []
     home = Path(tempfile.mkdtemp(prefix="lokale-teams-home-"))
     home.chmod(0o777)
-    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(home), "LANG": "C.UTF-8",
-           "LOKALE_TEAMS_DATA": str(data_dir), "LOKALE_TEAMS_WAREHOUSE": str(data_dir / "warehouse.duckdb")}
-    done = subprocess.run([*prefix, sys.executable, "-c", PROBE, str(ROOT)], env=env, capture_output=True,
-                          text=True, timeout=120, cwd=home)
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(home),
+        "LANG": "C.UTF-8",
+        "LOKALE_TEAMS_DATA": str(data_dir),
+        "LOKALE_TEAMS_WAREHOUSE": str(data_dir / "warehouse.duckdb"),
+    }
+    done = subprocess.run(
+        [*prefix, sys.executable, "-c", PROBE, str(ROOT)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=home,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -102,7 +114,7 @@ def app_on(fixture_data_dir, monkeypatch):
 
 
 def test_a_deleted_warehouse_is_rebuilt_before_the_next_rerun(app_on):
-    data_dir, target = app_on
+    _data_dir, target = app_on
     at = AppTest.from_file(APP, default_timeout=60).run()
     assert not at.exception and target.is_file()
     target.unlink()
@@ -112,7 +124,7 @@ def test_a_deleted_warehouse_is_rebuilt_before_the_next_rerun(app_on):
 
 
 def test_a_warehouse_replaced_by_garbage_is_rebuilt_before_the_next_rerun(app_on):
-    data_dir, target = app_on
+    _data_dir, target = app_on
     at = AppTest.from_file(APP, default_timeout=60).run()
     assert not at.exception
     tmp = target.with_name("garbage")
@@ -126,9 +138,11 @@ def test_a_warehouse_replaced_by_garbage_is_rebuilt_before_the_next_rerun(app_on
 def test_leftovers_of_a_killed_build_are_removed_at_start(fixture_data_dir, tmp_path):
     target = tmp_path / "warehouse.duckdb"
     build_warehouse(fixture_data_dir, target, log=lambda _l: None)
-    dead_pid = 2 ** 22 + 12345  # above pid_max's default: no such process
-    leftovers = [target.with_name(f"{target.name}{TEMP_MARK}{dead_pid}-deadbeef"),
-                 target.with_name(f"{target.name}{TEMP_MARK}{dead_pid}-deadbeef.wal")]
+    dead_pid = 2**22 + 12345  # above pid_max's default: no such process
+    leftovers = [
+        target.with_name(f"{target.name}{TEMP_MARK}{dead_pid}-deadbeef"),
+        target.with_name(f"{target.name}{TEMP_MARK}{dead_pid}-deadbeef.wal"),
+    ]
     for path in leftovers:
         path.write_bytes(b"half a build")
     assert ensure_warehouse(fixture_data_dir, target) is False  # current: no build needed ...

@@ -6,6 +6,7 @@ the codebook...); the warehouse built from it is shown on every page and every p
 languages, and AppTest's element tree is searched for anything of the payload that would render. New pages
 are covered without changing this test: the list comes from dashboard/app.py.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -26,10 +27,31 @@ MAX_PAGE_S = 30.0  # two AppTest runs; typically 0,3-1 s
 MAX_PAGE_GROWTH_MB = 100.0  # what one page view may add to this process (first views fill shared caches)
 APP = str(ROOT / "dashboard" / "app.py")
 # Fields that hold ids, codes or numbers (the ETL checks them against the codebook); everything else is text.
-ID_FIELDS = {"id", "slug", "code", "kind", "value", "basic_function", "province", "source", "target_group",
-             "qualifier", "count_qualifier", "unit", "indicator", "dimension", "comparability_group",
-             "appendix_letter", "coordinates_source", "direct_access", "date_published", "year", "area",
-             "municipality", "coder"}  # the last two: coding files (data/coding/) name municipalities by code
+ID_FIELDS = {
+    "id",
+    "slug",
+    "code",
+    "kind",
+    "value",
+    "basic_function",
+    "province",
+    "source",
+    "target_group",
+    "qualifier",
+    "count_qualifier",
+    "unit",
+    "indicator",
+    "dimension",
+    "comparability_group",
+    "appendix_letter",
+    "coordinates_source",
+    "direct_access",
+    "date_published",
+    "year",
+    "area",
+    "municipality",
+    "coder",
+}  # the last two: coding files (data/coding/) name municipalities by code
 
 
 def poison(node, key=None):
@@ -70,8 +92,12 @@ def hostile_warehouse(tmp_path_factory):
     data = tmp_path_factory.mktemp("hostile") / "data"
     shutil.copytree(ROOT / "tests" / "fixtures" / "data", data)
     for path in data.rglob("*.yaml"):
-        path.write_text(yaml.safe_dump(poison(yaml.safe_load(path.read_text(encoding="utf-8"))),
-                                       allow_unicode=True, sort_keys=False), encoding="utf-8")
+        path.write_text(
+            yaml.safe_dump(
+                poison(yaml.safe_load(path.read_text(encoding="utf-8"))), allow_unicode=True, sort_keys=False
+            ),
+            encoding="utf-8",
+        )
     target = data / "warehouse.duckdb"
     build_warehouse(data, target, log=lambda _line: None)
     with pytest.MonkeyPatch.context() as mp:
@@ -84,13 +110,16 @@ def test_every_page_of_the_app_has_variants_here():
     assert set(_page_list()) == set(PAGE_VARIANTS)
 
 
-CASES = [(page, params, lang) for page, variants in PAGE_VARIANTS.items() for params in variants
-         for lang in ("nl", "en")]
+CASES = [
+    (page, params, lang) for page, variants in PAGE_VARIANTS.items() for params in variants for lang in ("nl", "en")
+]
 
 
-@pytest.mark.parametrize(("page", "params", "lang"), CASES,
-                         ids=[f"{p.split('/')[1][:-3]}-{'&'.join(f'{k}={v}' for k, v in q.items())}-{lang}"
-                              for p, q, lang in CASES])
+@pytest.mark.parametrize(
+    ("page", "params", "lang"),
+    CASES,
+    ids=[f"{p.split('/')[1][:-3]}-{'&'.join(f'{k}={v}' for k, v in q.items())}-{lang}" for p, q, lang in CASES],
+)
 def test_data_file_text_shows_as_text_on_every_page(hostile_warehouse, page, params, lang):
     before = _rss_mb()
     start = time.perf_counter()
@@ -148,8 +177,10 @@ def test_uploaded_markdown_name_and_messages_show_as_text(real_warehouse):
     assert result.ok and HOST in result.profile.name
     hostile_errors = pi.parse_upload(f"{PAYLOAD}.csv", f"name,{PAYLOAD}\n1,2\n".encode(), *_catalogue(real_warehouse))
     assert not hostile_errors.ok
-    for state_key, value in (("peers_own_profile", result.profile),
-                             ("peers_own_messages", ("error", hostile_errors.errors))):
+    for state_key, value in (
+        ("peers_own_profile", result.profile),
+        ("peers_own_messages", ("error", hostile_errors.errors)),
+    ):
         at = AppTest.from_file(str(ROOT / "dashboard" / "views" / "peers.py"), default_timeout=60)
         at.session_state["peers_ref_kind"] = "own"
         at.session_state[state_key] = value

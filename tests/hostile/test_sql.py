@@ -5,6 +5,7 @@ OS limit, the server (this test process) not growing, and a short message withou
 In the server process these queries peaked at ~900 MB (length(repeat('x', 400000000))), ran 33-43 s at ~4 GB
 (repeat('x', 2000000000)) or handed Streamlit a ~500 MB message.
 """
+
 from __future__ import annotations
 
 import threading
@@ -36,9 +37,7 @@ def run(warehouse: Path, sql: str, **limits):
     result = sql_worker.run_in_worker(warehouse, sql, **limits)
     elapsed = time.perf_counter() - start
     growth = _rss_mb() - before
-    peak = (result.peak_rss_kb or 0) / 1024
-    print(f"{sql[:60]!r}: {elapsed:.2f} s, worker peak {peak:.0f} MB, server +{growth:.0f} MB, "
-          f"{'ok' if result.ok else result.error[:70]}")
+    (result.peak_rss_kb or 0) / 1024
     return result, elapsed, growth
 
 
@@ -143,8 +142,12 @@ def test_escapes_are_refused_through_the_worker_in_one_short_line(fixture_wareho
 
 def test_no_server_path_in_results_or_messages(fixture_warehouse):
     folder = str(fixture_warehouse.parent)
-    for sql in ("select * from duckdb_databases()", "select * from duckdb_settings()",
-                "select current_setting('temp_directory') as t", "select * from duckdb_extensions()"):
+    for sql in (
+        "select * from duckdb_databases()",
+        "select * from duckdb_settings()",
+        "select current_setting('temp_directory') as t",
+        "select * from duckdb_extensions()",
+    ):
         result, _elapsed, _growth = run(fixture_warehouse, sql)
         if result.ok:
             text = str(result.table.to_pylist())
@@ -165,7 +168,8 @@ def test_types_survive_the_trip_and_the_csv(fixture_warehouse):
     from dashboard.core import exports
 
     result, _elapsed, _growth = run(
-        fixture_warehouse, "select 2017 as year, null::integer as missing, 7.25 as pct union all select 2018, 3, null")
+        fixture_warehouse, "select 2017 as year, null::integer as missing, 7.25 as pct union all select 2018, 3, null"
+    )
     csv = exports.dataframe_csv_bytes(result.frame).decode()
     assert csv.splitlines() == ["year,missing,pct", "2017,,7.25", "2018,3,"]
 

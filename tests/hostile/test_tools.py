@@ -1,4 +1,5 @@
 """The load tool covers every page, and the memory helper does what dashboard/runtime/memory.py says."""
+
 from __future__ import annotations
 
 import ast
@@ -12,8 +13,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_the_load_tool_visits_every_page_of_the_app():
     tree = ast.parse((ROOT / "dashboard" / "app.py").read_text())
-    pages = next(ast.literal_eval(node.value) for node in ast.walk(tree)
-                 if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "PAGES")
+    pages = next(
+        ast.literal_eval(node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "PAGES"
+    )
     assert {url_path for _file, _title, url_path, _icon in pages} == {page for page, _ in load.PAGES}
     combos = load.scenarios()
     assert len(combos) == len(load.PAGES) * len(load.FILTERS) and len(set(combos)) == len(combos)

@@ -7,6 +7,7 @@ holds no link, image, formatting, HTML or autolink, and that each case costs lit
 then goes through AppTest on every page (the element tree: tests/hostile/payloads.py); the browser check is
 tests/browser/test_hostile_browser.py.
 """
+
 from __future__ import annotations
 
 import ast
@@ -29,16 +30,42 @@ from tests.hostile.payloads import HEADING, HOST, PAYLOAD, PAYLOADS, open_page, 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "dashboard" / "app.py")
 # The contrast views, read from the page's source (importing a page module would run the page).
-VIEWS = ast.literal_eval(re.search(r"^VIEWS = (\(.*?\))$", (ROOT / "dashboard/views/contrasts.py").read_text(),
-                                   re.MULTILINE).group(1))
-PAGES = ["views/overview.py", "views/profile.py", "views/compare.py", "views/contrasts.py", "views/practices.py",
-         "views/peers.py", "views/presentation.py", "views/sql_console.py", "views/about.py"]
+VIEWS = ast.literal_eval(
+    re.search(r"^VIEWS = (\(.*?\))$", (ROOT / "dashboard/views/contrasts.py").read_text(), re.MULTILINE).group(1)
+)
+PAGES = [
+    "views/overview.py",
+    "views/profile.py",
+    "views/compare.py",
+    "views/contrasts.py",
+    "views/practices.py",
+    "views/peers.py",
+    "views/presentation.py",
+    "views/sql_console.py",
+    "views/about.py",
+]
 MAX_CASE_S = 0.5  # typical: well under 1 ms; the bound only has to catch super-linear work
 MAX_CASE_BYTES = 512 * 1024
 # Markdown constructs a notice must never contain (markdown-it token types).
-FORBIDDEN = {"link_open", "image", "strong_open", "em_open", "s_open", "html_inline", "html_block", "heading_open",
-             "code_inline", "fence", "code_block", "blockquote_open", "bullet_list_open", "ordered_list_open",
-             "table_open", "hr", "lheading_open"}
+FORBIDDEN = {
+    "link_open",
+    "image",
+    "strong_open",
+    "em_open",
+    "s_open",
+    "html_inline",
+    "html_block",
+    "heading_open",
+    "code_inline",
+    "fence",
+    "code_block",
+    "blockquote_open",
+    "bullet_list_open",
+    "ordered_list_open",
+    "table_open",
+    "hr",
+    "lheading_open",
+}
 MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
 
@@ -54,8 +81,10 @@ def parsers(built_warehouse) -> dict:
         functions = list(queries.basic_functions(con)["basic_function_id"])
     finally:
         con.close()
-    lookup = {**dict(zip(overview["slug"], overview["slug"], strict=True)),
-              **dict(zip(overview["municipality_code"], overview["slug"], strict=True))}
+    lookup = {
+        **dict(zip(overview["slug"], overview["slug"], strict=True)),
+        **dict(zip(overview["municipality_code"], overview["slug"], strict=True)),
+    }
 
     def practices_query(raw: str) -> str:
         if len(raw) > 200:
@@ -87,8 +116,30 @@ def parsers(built_warehouse) -> dict:
 
 
 def hostile_text():
-    fragments = st.sampled_from([*PAYLOADS, "**", "__", "`", "<script>", "\\", "\n# ", ":red[", "$", "|", "~~~",
-                                 "&#x6a;", "javascript:", "%5B", "\u202e", "\x00", "\u200b", "1. ", "> ", "- [ ]"])
+    fragments = st.sampled_from(
+        [
+            *PAYLOADS,
+            "**",
+            "__",
+            "`",
+            "<script>",
+            "\\",
+            "\n# ",
+            ":red[",
+            "$",
+            "|",
+            "~~~",
+            "&#x6a;",
+            "javascript:",
+            "%5B",
+            "\u202e",
+            "\x00",
+            "\u200b",
+            "1. ",
+            "> ",
+            "- [ ]",
+        ]
+    )
     return st.lists(st.one_of(fragments, st.text(max_size=40)), max_size=6).map("".join)
 
 
@@ -104,8 +155,14 @@ def assert_shows_as_text(message: str, escaped_part: str) -> None:
 
 
 @settings(max_examples=1200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(page=st.sampled_from(PAGES), known=st.booleans(), name=hostile_text(), value=hostile_text(),
-       lang=st.sampled_from(["nl", "en"]), data=st.data())
+@given(
+    page=st.sampled_from(PAGES),
+    known=st.booleans(),
+    name=hostile_text(),
+    value=hostile_text(),
+    lang=st.sampled_from(["nl", "en"]),
+    data=st.data(),
+)
 def test_generated_urls_end_as_an_option_or_as_escaped_text(parsers, page, known, name, value, lang, data):
     param = data.draw(st.sampled_from(sorted(parsers))) if known else name
     tracemalloc.start()
@@ -133,6 +190,7 @@ def test_generated_urls_end_as_an_option_or_as_escaped_text(parsers, page, known
 
 # --- a sample through the real pages (AppTest) -------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def real_warehouse(built_warehouse):
     with pytest.MonkeyPatch.context() as mp:
@@ -158,7 +216,13 @@ def test_hostile_links_on_every_page_show_only_text(real_warehouse, page, params
     assert not at.exception, [e.value for e in at.exception]
     assert page_leaks(at) == []
     notices = " ".join(i.value for i in at.info)
-    core = page in ("views/overview.py", "views/profile.py", "views/compare.py", "views/contrasts.py",
-                    "views/practices.py", "views/about.py")
+    core = page in (
+        "views/overview.py",
+        "views/profile.py",
+        "views/compare.py",
+        "views/contrasts.py",
+        "views/practices.py",
+        "views/about.py",
+    )
     if core and "zz" in params:
         assert "genegeerd" in notices and "evil\\.example" in notices  # named, as text

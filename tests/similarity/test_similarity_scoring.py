@@ -61,7 +61,7 @@ def test_missing_and_incomparable_are_skipped_with_a_reason(cat, towns):
 def test_missing_peer_value_is_not_imputed(cat, towns):
     no_pop = Profile("D", "Dstad", None, {}, {"a_pct": "bound"}, {"scope": "x", "intake": "p"})
     scales = s.fit_scales(towns, cat)
-    d = {r.key: r for r in s.rank_peers(towns[0], towns + [no_pop], cat, EQUAL, scales)}["D"]
+    d = {r.key: r for r in s.rank_peers(towns[0], [*towns, no_pop], cat, EQUAL, scales)}["D"]
     crit = {x.key: x for x in d.criteria}
     assert crit["size"].reason == "peer_missing"
     assert crit["ind.a_pct"].reason == "bound"

@@ -18,7 +18,8 @@ def test_weights_round_trip_through_the_url(cat):
     assert s.weights_from_param(param, "default", cat) == w
     # Hand-edited URLs: unknown keys, junk and out-of-range values are ignored or clipped.
     assert s.weights_from_param("size:abc,nope:3,org.scope:99,ind.c_growth:4", "default", cat) == dict(
-        s.preset_weights("default", cat), **{"org.scope": s.MAX_WEIGHT})
+        s.preset_weights("default", cat), **{"org.scope": s.MAX_WEIGHT}
+    )
 
 
 def test_presets(cat):

@@ -90,9 +90,7 @@ def group_contrast_chart(
     w = chart_words(lang)
     groups = list(dict.fromkeys(points["group_label"]))
     present = [v for v in value_order if v in set(points["value_id"])]
-    colour_scale = categorical_scale(
-        present, {v: lbl for v, lbl in zip(points["value_id"], points["group_label"], strict=True)}
-    )
+    colour_scale = categorical_scale(present, dict(zip(points["value_id"], points["group_label"], strict=True)))
     tooltip = [
         alt.Tooltip("municipality_name:N", title=w["municipality"]),
         alt.Tooltip("group_label:N", title=truncate(group_title, 50)),

@@ -193,8 +193,12 @@ def indicator_rows_chart(
         ("note", "note"),
     )
     # the bars follow the page width (dashboard.core.responsive); exports keep `width`
-    x = alt.X("value:Q", title=None, axis=alt.Axis(format=",.4~f", tickCount=4, grid=True),
-              scale=alt.Scale(range=container_range(width, LABEL_WIDTH + 40, low=RESPONSIVE_MIN_WIDTH)))
+    x = alt.X(
+        "value:Q",
+        title=None,
+        axis=alt.Axis(format=",.4~f", tickCount=4, grid=True),
+        scale=alt.Scale(range=container_range(width, LABEL_WIDTH + 40, low=RESPONSIVE_MIN_WIDTH)),
+    )
     bars = alt.Chart().mark_bar(color=BAR_COLOUR, height={"band": 0.6}).encode(x=x, y=y, tooltip=tooltip)
     spans = (
         alt.Chart()
@@ -251,7 +255,8 @@ def indicator_rows_chart(
         ]
     ]
     layered = alt.layer(bars, spans, ref, halo, text, labels, pad, data=data).properties(
-        width=RESPONSIVE_MIN_WIDTH, height=alt.Step(step)  # the x range sets the drawn width
+        width=RESPONSIVE_MIN_WIDTH,
+        height=alt.Step(step),  # the x range sets the drawn width
     )
     chart = layered.facet(
         row=alt.Row(

@@ -50,7 +50,7 @@ def hyphen_wrap(text: str, width: int, max_lines: int) -> list[str]:
             room = width
         lines[-1] = word
     if len(lines) > max_lines:
-        lines = [*lines[: max_lines - 1], truncate(" ".join(lines[max_lines - 1:]), width)]
+        lines = [*lines[: max_lines - 1], truncate(" ".join(lines[max_lines - 1 :]), width)]
     return lines
 
 
@@ -66,25 +66,26 @@ def org_matrix_key(
     short_labels = short_labels or {}
     label_col = column("label", lang)
     rows = []
-    for dim, part in dimension_values.sort_values(["dimension_ordinal", "ordinal"]).groupby(
-        "dimension_id", sort=False
-    ):
+    for dim, part in dimension_values.sort_values(["dimension_ordinal", "ordinal"]).groupby("dimension_id", sort=False):
         tints = iter(MATRIX_TINTS)
         rank = 0
         for rec in part.itertuples():
             reported = rec.value_id != "not_reported"
             label = str(getattr(rec, label_col))
-            rows.append({
-                "dimension_id": dim,
-                "value_id": rec.value_id,
-                "value_label": label,
-                "short_label": truncate(short_labels.get((dim, rec.value_id), label), MATRIX_CELL_CHARS)
-                if reported else MATRIX_NOT_REPORTED_TEXT,
-                "colour": next(tints, "#DDDDDD") if reported else MATRIX_NOT_REPORTED,
-                "colour_key": f"{dim}:{rec.value_id}",
-                "key_rank": rank if reported else None,
-                "key_text": LINE_BREAK.join(hyphen_wrap(label, MATRIX_KEY_CHARS, MATRIX_KEY_LINES)),
-            })
+            rows.append(
+                {
+                    "dimension_id": dim,
+                    "value_id": rec.value_id,
+                    "value_label": label,
+                    "short_label": truncate(short_labels.get((dim, rec.value_id), label), MATRIX_CELL_CHARS)
+                    if reported
+                    else MATRIX_NOT_REPORTED_TEXT,
+                    "colour": next(tints, "#DDDDDD") if reported else MATRIX_NOT_REPORTED,
+                    "colour_key": f"{dim}:{rec.value_id}",
+                    "key_rank": rank if reported else None,
+                    "key_text": LINE_BREAK.join(hyphen_wrap(label, MATRIX_KEY_CHARS, MATRIX_KEY_LINES)),
+                }
+            )
             rank += 1 if reported else 0
     return pd.DataFrame(rows)
 
@@ -123,21 +124,50 @@ def org_matrix_chart(
     dims = dimensions.sort_values("ordinal")
     dim_titles = dict(zip(dims["dimension_id"], dims[dim_label], strict=True))
     order = list(dims[dim_label])
-    df = org.merge(key[["dimension_id", "value_id", "short_label", "colour_key"]],
-                   on=["dimension_id", "value_id"], how="left")
+    df = org.merge(
+        key[["dimension_id", "value_id", "short_label", "colour_key"]], on=["dimension_id", "value_id"], how="left"
+    )
     df["dimension"] = df["dimension_id"].map(dim_titles)
     df["value_label"] = df[val_label]
     df["justification"] = df[just]
     df["short_label"], df["status"] = adjudication_marks(df, "short_label")
-    df = df[["municipality_name", "dimension", "short_label", "colour_key", "value_label", "justification",
-             "locator", "status"]]
-    colour = alt.Color("colour_key:N", scale=alt.Scale(domain=list(key["colour_key"]), range=list(key["colour"])),
-                       legend=None)
-    x_top = alt.X("dimension:N", sort=order, title=None,
-                  axis=alt.Axis(orient="top", labelAngle=-40, labelLimit=230, labelAlign="left", labelOverlap=False,
-                                labelFontSize=11, labelColor="#333333", domain=False, ticks=False))
-    y = alt.Y("municipality_name:N", sort=sorted(df["municipality_name"].unique(), key=str.casefold), title=None,
-              axis=alt.Axis(labelLimit=160, labelColor="#333333", domain=False, ticks=False))
+    df = df[
+        [
+            "municipality_name",
+            "dimension",
+            "short_label",
+            "colour_key",
+            "value_label",
+            "justification",
+            "locator",
+            "status",
+        ]
+    ]
+    colour = alt.Color(
+        "colour_key:N", scale=alt.Scale(domain=list(key["colour_key"]), range=list(key["colour"])), legend=None
+    )
+    x_top = alt.X(
+        "dimension:N",
+        sort=order,
+        title=None,
+        axis=alt.Axis(
+            orient="top",
+            labelAngle=-40,
+            labelLimit=230,
+            labelAlign="left",
+            labelOverlap=False,
+            labelFontSize=11,
+            labelColor="#333333",
+            domain=False,
+            ticks=False,
+        ),
+    )
+    y = alt.Y(
+        "municipality_name:N",
+        sort=sorted(df["municipality_name"].unique(), key=str.casefold),
+        title=None,
+        axis=alt.Axis(labelLimit=160, labelColor="#333333", domain=False, ticks=False),
+    )
     tooltip = word_tooltips(
         w,
         ("municipality_name", "municipality"),
@@ -163,14 +193,14 @@ def org_matrix_chart(
     key_chart = alt.layer(
         key_base.mark_rect(stroke="white", strokeWidth=1.5).encode(y=key_y, color=colour),
         # multi-line text hangs from the top of its cell (a centred baseline would centre only the first line)
-        key_base.mark_text(fontSize=9.5, color="#111111", lineBreak=LINE_BREAK, lineHeight=11, baseline="top",
-                           dy=5).encode(y=alt.Y("key_rank:O", axis=None, title=None, bandPosition=0),
-                                        text="key_text:N"),
+        key_base.mark_text(
+            fontSize=9.5, color="#111111", lineBreak=LINE_BREAK, lineHeight=11, baseline="top", dy=5
+        ).encode(y=alt.Y("key_rank:O", axis=None, title=None, bandPosition=0), text="key_text:N"),
     ).properties(
-        width=alt.Step(MATRIX_COLUMN_STEP), height=alt.Step(MATRIX_KEY_ROW_STEP),
+        width=alt.Step(MATRIX_COLUMN_STEP),
+        height=alt.Step(MATRIX_KEY_ROW_STEP),
         title=alt.Title(key_title, anchor="start", fontSize=11, fontWeight="normal", color="#333333"),
     )
     # usermeta: on a projector the 10-px words become 18 px, so the cells grow with them (exports.presentation_spec)
-    chart = alt.vconcat(cells, key_chart, spacing=14, usermeta={"presentation_grow": 1.9}).resolve_scale(
-        color="shared")
+    chart = alt.vconcat(cells, key_chart, spacing=14, usermeta={"presentation_grow": 1.9}).resolve_scale(color="shared")
     return frame(chart, title=title, subtitle=subtitle, lang=lang)

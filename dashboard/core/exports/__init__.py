@@ -65,7 +65,6 @@ from dashboard.core.exports.tables import (
 )
 
 __all__ = [
-    "BytesCache",
     "DASHBOARD_NAME",
     "DATA_YEAR",
     "DOWNLOAD_EXTENSIONS",
@@ -76,6 +75,7 @@ __all__ = [
     "PNG_SCALE",
     "PRESENTATION_GROW",
     "SOURCE_PREFIX",
+    "BytesCache",
     "as_lines",
     "build_deck",
     "chart_png",

@@ -97,11 +97,18 @@ def build_deck(
     set_text(slide.shapes.title, deck_title, 40, bold=True)
     subtitle = slide.placeholders[1]
     place(subtitle, margin, Inches(3.8), full_width, Inches(2.2))
-    set_text(subtitle, "\n".join([
-        format_date(today, lang),
-        t("exp_deck_filters", lang, filters=filter_text),
-        t("exp_source_prefix", lang) + ": " + citation,
-    ]), 20, color=grey)
+    set_text(
+        subtitle,
+        "\n".join(
+            [
+                format_date(today, lang),
+                t("exp_deck_filters", lang, filters=filter_text),
+                t("exp_source_prefix", lang) + ": " + citation,
+            ]
+        ),
+        20,
+        color=grey,
+    )
 
     # One slide per chart
     title_only = prs.slide_layouts[5]
@@ -141,8 +148,9 @@ def build_deck(
         width_px, height_px = png_size(png)
         scale = min(full_width / width_px, (bottom - top) / height_px)
         pic_w, pic_h = int(width_px * scale), int(height_px * scale)
-        slide.shapes.add_picture(io.BytesIO(png), int(margin + (full_width - pic_w) / 2), int(top),
-                                 Emu(pic_w), Emu(pic_h))
+        slide.shapes.add_picture(
+            io.BytesIO(png), int(margin + (full_width - pic_w) / 2), int(top), Emu(pic_w), Emu(pic_h)
+        )
         if note:
             textbox(slide, note, margin, Inches(6.9), full_width, Inches(0.45), 13, color=grey)
         slide.notes_slide.notes_text_frame.text = "\n".join([chart_title, *subtitle_lines, note]).strip()

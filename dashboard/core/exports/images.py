@@ -95,8 +95,9 @@ def export_spec(
     spec = chart_to_spec(chart)
     if presentation:
         spec = presentation_spec(spec, width=MIN_PNG_WIDTH_PX / PNG_SCALE + 100, height=440)
-    return with_annotations(spec, title=title, subtitle=subtitle, source=source,
-                            source_font_size=18 if presentation else 11, lang=lang)
+    return with_annotations(
+        spec, title=title, subtitle=subtitle, source=source, source_font_size=18 if presentation else 11, lang=lang
+    )
 
 
 def chart_png(
@@ -113,8 +114,9 @@ def chart_png(
     """PNG bytes, at least 1600 px wide, with title, subtitle and source in the image.
 
     cache=False for charts derived from a user's own entered data: that must not outlive the session."""
-    text = spec_json(export_spec(chart, title=title, subtitle=subtitle, source=source, presentation=presentation,
-                                 lang=lang))
+    text = spec_json(
+        export_spec(chart, title=title, subtitle=subtitle, source=source, presentation=presentation, lang=lang)
+    )
     if not cache:
         return _render_png(text, scale, lang)
     key = ("png", spec_hash(text), lang, scale)

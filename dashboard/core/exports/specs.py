@@ -107,8 +107,13 @@ def _footer_title(lines: list[str], font_size: float) -> dict[str, Any]:
     """The source line(s) as a title under the whole chart, left-aligned with the chart's own title."""
     return {
         "text": lines if len(lines) > 1 else lines[0],
-        "orient": "bottom", "anchor": "start", "frame": "bounds", "offset": 12,
-        "fontSize": font_size, "fontWeight": "normal", "color": "#555555",
+        "orient": "bottom",
+        "anchor": "start",
+        "frame": "bounds",
+        "offset": 12,
+        "fontSize": font_size,
+        "fontWeight": "normal",
+        "color": "#555555",
     }
 
 
@@ -121,9 +126,7 @@ def _ensure_static_size(spec: dict[str, Any], min_width: float) -> None:
         return
     width = spec.get("width")
     geo = '"projection"' in json.dumps(spec, default=str)
-    if width == "container" or width is None:
-        spec["width"] = min_width
-    elif isinstance(width, int | float) and width < min_width and not geo:
+    if width == "container" or width is None or (isinstance(width, int | float) and width < min_width and not geo):
         spec["width"] = min_width
     if spec.get("height") == "container":
         spec["height"] = 400
@@ -187,8 +190,10 @@ PRESENTATION_FONT_SIZES: dict[str, dict[str, float]] = {
 
 
 _MIN_FONT = {"fontSize": 18, "labelFontSize": 18, "titleFontSize": 18, "subtitleFontSize": 18}
-_MIN_TITLE_FONT = {"fontSize": PRESENTATION_FONT_SIZES["title"]["fontSize"],
-                   "subtitleFontSize": PRESENTATION_FONT_SIZES["title"]["subtitleFontSize"]}
+_MIN_TITLE_FONT = {
+    "fontSize": PRESENTATION_FONT_SIZES["title"]["fontSize"],
+    "subtitleFontSize": PRESENTATION_FONT_SIZES["title"]["subtitleFontSize"],
+}
 
 
 def _raise_font_sizes(node: Any, minimum: Mapping[str, float] = _MIN_FONT) -> None:

@@ -32,8 +32,13 @@ def _flatten_for_files(df: pd.DataFrame) -> pd.DataFrame:
     for column in out.columns:
         if out[column].dtype == object and out[column].map(_is_sequence).any():
             out[column] = out[column].map(
-                lambda v: LIST_SEPARATOR.join(map(str, list(v))) if _is_sequence(v) and not isinstance(v, dict)
-                else json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else v
+                lambda v: (
+                    LIST_SEPARATOR.join(map(str, list(v)))
+                    if _is_sequence(v) and not isinstance(v, dict)
+                    else json.dumps(v, ensure_ascii=False)
+                    if isinstance(v, dict)
+                    else v
+                )
             )
     return out
 
@@ -107,6 +112,7 @@ def dataset_download(
         tables = select_municipalities(tables, chosen)
         selection = Selection(chosen, filters or t("exp_no_filters", lang))
     name = download_filename(fmt, selection=selection is not None)
-    files = package_files(tables, fmt=fmt, lang=lang, meta=queries.meta_dict(con), selection=selection,
-                          workbook_name=name)
+    files = package_files(
+        tables, fmt=fmt, lang=lang, meta=queries.meta_dict(con), selection=selection, workbook_name=name
+    )
     return files[name] if fmt == "xlsx" else zip_bytes(files)

@@ -16,9 +16,9 @@ def criterion_label(key: str, cat: Catalogue, lang: str) -> str:
     if key == SIZE:
         return t("peers_crit_size", lang)
     if key.startswith(IND):
-        indicator = cat.indicators.get(key[len(IND):])
+        indicator = cat.indicators.get(key[len(IND) :])
         return indicator.label(lang) if indicator else key
-    dim = key[len(ORG):]
+    dim = key[len(ORG) :]
     noun = t(f"peers_dim_{dim}", lang)
     if noun != f"peers_dim_{dim}":
         return noun
@@ -42,7 +42,7 @@ def _explain(r: CriterionResult, peer_name: str, cat: Catalogue, lang: str) -> s
             return t(f"peers_why_{r.reason}", lang, label=label, peer=peer_name)
         peer, ref = _number(r.peer_value), _number(r.ref_value)
         ratio = peer / ref
-        nums = dict(peer=fmt_number(peer, 0, lang), ref=fmt_number(ref, 0, lang))
+        nums = {"peer": fmt_number(peer, 0, lang), "ref": fmt_number(ref, 0, lang)}
         if abs(ratio - 1) < 0.05:
             return t("peers_size_same", lang, **nums)
         if ratio < 1:
@@ -51,28 +51,45 @@ def _explain(r: CriterionResult, peer_name: str, cat: Catalogue, lang: str) -> s
             return t("peers_size_larger", lang, pct=round((ratio - 1) * 100), **nums)
         return t("peers_size_times", lang, times=fmt_number(ratio, 1, lang), **nums)
     if r.kind == "indicator":
-        indicator = cat.indicators[r.key[len(IND):]]
+        indicator = cat.indicators[r.key[len(IND) :]]
         if r.used:
             places = shared_decimals(r.peer_value, r.ref_value)  # one precision in one sentence
-            return t("peers_ind_used", lang, label=label,
-                     peer=_nbsp(fmt_unit(r.peer_value, indicator.unit, lang, places)),
-                     ref=_nbsp(fmt_unit(r.ref_value, indicator.unit, lang, places)))
+            return t(
+                "peers_ind_used",
+                lang,
+                label=label,
+                peer=_nbsp(fmt_unit(r.peer_value, indicator.unit, lang, places)),
+                ref=_nbsp(fmt_unit(r.ref_value, indicator.unit, lang, places)),
+            )
         if r.reason == "other_definition":
             group = t(f"peers_group_{indicator.group}", lang)
             group = label if group == f"peers_group_{indicator.group}" else group
             other = cat.indicators.get(r.other) if r.other else None
-            return t("peers_why_other_definition", lang, label=group, peer=peer_name,
-                     other=other.label(lang) if other else r.other)
+            return t(
+                "peers_why_other_definition",
+                lang,
+                label=group,
+                peer=peer_name,
+                other=other.label(lang) if other else r.other,
+            )
         return t(f"peers_why_{r.reason}", lang, label=label, peer=peer_name)
-    dimension = cat.dimensions[r.key[len(ORG):]]
+    dimension = cat.dimensions[r.key[len(ORG) :]]
     if not r.used:
         return t(f"peers_why_{r.reason or 'peer_not_reported'}", lang, label=label, peer=peer_name)
     note = t("peers_org_adjudicated", lang) if r.adjudicated else ""
     peer_choice = dimension.value_label(str(r.peer_value), lang)  # a used org criterion holds two value ids
     if r.similarity == 1.0:
         return t("peers_org_same", lang, label=label, value=peer_choice) + note
-    return t("peers_org_different", lang, label=label, value=peer_choice,
-             ref=dimension.value_label(str(r.ref_value), lang)) + note
+    return (
+        t(
+            "peers_org_different",
+            lang,
+            label=label,
+            value=peer_choice,
+            ref=dimension.value_label(str(r.ref_value), lang),
+        )
+        + note
+    )
 
 
 def _number(value: float | str | None) -> float:
@@ -122,7 +139,18 @@ def difference_sentence(d: OrgDifference, cat: Catalogue, lang: str, ref_name: s
     if ref_name is None:
         ref = t("peers_diff_own_unknown", lang) if unknown else t("peers_diff_own", lang, value=value)
     else:
-        ref = (t("peers_diff_named_unknown", lang, name=ref_name) if unknown
-               else t("peers_diff_named", lang, name=ref_name, value=value))
-    return t("peers_diff1" if d.count == 1 else "peers_diff", lang, count=d.count, n=d.n_peers, dim=dim.label(lang),
-             value=dim.value_label(d.value, lang), ref=ref, names=fmt_list(list(d.names), lang))
+        ref = (
+            t("peers_diff_named_unknown", lang, name=ref_name)
+            if unknown
+            else t("peers_diff_named", lang, name=ref_name, value=value)
+        )
+    return t(
+        "peers_diff1" if d.count == 1 else "peers_diff",
+        lang,
+        count=d.count,
+        n=d.n_peers,
+        dim=dim.label(lang),
+        value=dim.value_label(d.value, lang),
+        ref=ref,
+        names=fmt_list(list(d.names), lang),
+    )

@@ -29,8 +29,9 @@ def org_differences(ref: Profile, peers: Iterable[Profile], cat: Catalogue) -> l
                 continue
             names = tuple(p.name for p in peers if p.org.get(dim) == vid and dim not in p.org_excluded)
             if names:
-                out.append((-len(names), d_order, v_order,
-                            OrgDifference(dim, vid, len(names), len(peers), ref_value, names)))
+                out.append(
+                    (-len(names), d_order, v_order, OrgDifference(dim, vid, len(names), len(peers), ref_value, names))
+                )
     return [x[-1] for x in sorted(out, key=lambda x: x[:3])]
 
 
@@ -52,7 +53,12 @@ def org_comparison(ref: Profile, peers: Iterable[Profile], cat: Catalogue) -> li
         shown = [p for p in peers if dim not in p.org_excluded]  # the "agreed only" switch hides the others
         nr = tuple(p.name for p in shown if p.org.get(dim, NOT_REPORTED) == NOT_REPORTED)
         same = tuple(p.name for p in shown if ref_value != NOT_REPORTED and p.org.get(dim) == ref_value)
-        other = tuple((v, names) for v in d.value_ids if v not in (NOT_REPORTED, ref_value)
-                      for names in [tuple(p.name for p in shown if p.org.get(dim) == v)] if names)
+        other = tuple(
+            (v, names)
+            for v in d.value_ids
+            if v not in (NOT_REPORTED, ref_value)
+            for names in [tuple(p.name for p in shown if p.org.get(dim) == v)]
+            if names
+        )
         out.append(OrgComparison(dim, ref_value, same, other, nr))
     return out

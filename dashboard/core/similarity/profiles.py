@@ -115,23 +115,33 @@ def catalogue_from_frames(indicators: pd.DataFrame, dimensions: pd.DataFrame, va
     for r in indicators.itertuples(index=False):  # query order: by comparability group, then id
         comparable = getattr(r, "comparable_across_municipalities", True)
         inds[r.indicator_id] = IndicatorDef(
-            r.indicator_id, r.label_nl, r.label_en, r.unit, r.comparability_group,
+            r.indicator_id,
+            r.label_nl,
+            r.label_en,
+            r.unit,
+            r.comparability_group,
             bool(True if comparable is None or pd.isna(comparable) else comparable),
-            getattr(r, "definition_nl", "") or "", getattr(r, "definition", "") or "")
+            getattr(r, "definition_nl", "") or "",
+            getattr(r, "definition", "") or "",
+        )
     dims = {}
     tentative = set()
     for r in dimensions.sort_values("ordinal").itertuples(index=False):
         vals = values[values["dimension_id"] == r.dimension_id].sort_values("ordinal")
         dims[r.dimension_id] = DimensionDef(
-            r.dimension_id, r.label_nl, r.label_en,
-            tuple(zip(vals["value_id"], vals["label_nl"], vals["label_en"], strict=True)))
+            r.dimension_id,
+            r.label_nl,
+            r.label_en,
+            tuple(zip(vals["value_id"], vals["label_nl"], vals["label_en"], strict=True)),
+        )
         if bool(getattr(r, "tentative", False)):
             tentative.add(r.dimension_id)
     return Catalogue(inds, dims, frozenset(tentative))
 
 
-def profiles_from_frames(overview: pd.DataFrame, indicator_values: pd.DataFrame, org_matrix: pd.DataFrame,
-                         agreed_only: bool = False) -> list[Profile]:
+def profiles_from_frames(
+    overview: pd.DataFrame, indicator_values: pd.DataFrame, org_matrix: pd.DataFrame, agreed_only: bool = False
+) -> list[Profile]:
     """From dashboard.core.queries.overview / indicator_values / org_matrix: one Profile per municipality.
 
     agreed_only: the sidebar switch; adjudicated codes are then excluded (org_excluded), not just weighted down.
@@ -153,7 +163,17 @@ def profiles_from_frames(overview: pd.DataFrame, indicator_values: pd.DataFrame,
         values, issues = point_values(by_muni.get(r.municipality_code, []))
         pop, pop_issue = population_value(None if pd.isna(r.population) else r.population, r.population_qualifier)
         adj = frozenset(adjudicated.get(r.municipality_code, ()))
-        out.append(Profile(r.municipality_code, r.name, pop, values, issues, org.get(r.municipality_code, {}),
-                           pop_issue, org_adjudicated=frozenset() if agreed_only else adj,
-                           org_excluded=adj if agreed_only else frozenset()))
+        out.append(
+            Profile(
+                r.municipality_code,
+                r.name,
+                pop,
+                values,
+                issues,
+                org.get(r.municipality_code, {}),
+                pop_issue,
+                org_adjudicated=frozenset() if agreed_only else adj,
+                org_excluded=adj if agreed_only else frozenset(),
+            )
+        )
     return out

@@ -84,8 +84,9 @@ def indicator_similarity(x_a: float, x_b: float, scale: Scale) -> float:
     return 1.0 - min(abs(x_a - x_b) / (Z_SPAN * scale.sd), 1.0)
 
 
-def reference_criteria(ref: Profile, cat: Catalogue, weights: Mapping[str, float], scales: Mapping[str, Scale]
-                       ) -> tuple[dict[str, float], list[tuple[str, str]]]:
+def reference_criteria(
+    ref: Profile, cat: Catalogue, weights: Mapping[str, float], scales: Mapping[str, Scale]
+) -> tuple[dict[str, float], list[tuple[str, str]]]:
     """Split the weighted criteria into those the reference can use and those it cannot (with why).
 
     Returns ({criterion: weight} usable, [(criterion, reason)] unusable). What the reference lacks is the
@@ -102,7 +103,7 @@ def reference_criteria(ref: Profile, cat: Catalogue, weights: Mapping[str, float
                 gaps.append((key, ref.population_issue or "ref_missing"))
                 continue
         elif key.startswith(IND):
-            ind = key[len(IND):]
+            ind = key[len(IND) :]
             if ind not in ref.indicators:
                 gaps.append((key, ref.indicator_issues.get(ind, "ref_missing")))
                 continue
@@ -110,10 +111,10 @@ def reference_criteria(ref: Profile, cat: Catalogue, weights: Mapping[str, float
                 gaps.append((key, "too_few_values"))
                 continue
         else:
-            if key[len(ORG):] in ref.org_excluded:
+            if key[len(ORG) :] in ref.org_excluded:
                 gaps.append((key, "ref_excluded"))
                 continue
-            if ref.org.get(key[len(ORG):], NOT_REPORTED) == NOT_REPORTED:
+            if ref.org.get(key[len(ORG) :], NOT_REPORTED) == NOT_REPORTED:
                 gaps.append((key, "ref_not_reported"))
                 continue
         usable[key] = w
@@ -127,8 +128,14 @@ def _group_index(cat: Catalogue) -> dict[str, list[str]]:
     return groups
 
 
-def compare(ref: Profile, peer: Profile, cat: Catalogue, usable: Mapping[str, float],
-            scales: Mapping[str, Scale], groups: Mapping[str, list[str]] | None = None) -> PeerResult:
+def compare(
+    ref: Profile,
+    peer: Profile,
+    cat: Catalogue,
+    usable: Mapping[str, float],
+    scales: Mapping[str, Scale],
+    groups: Mapping[str, list[str]] | None = None,
+) -> PeerResult:
     """Score one pair over the criteria the reference can use (see reference_criteria)."""
     groups = _group_index(cat) if groups is None else groups
     results = []
@@ -140,25 +147,38 @@ def compare(ref: Profile, peer: Profile, cat: Catalogue, usable: Mapping[str, fl
             if peer.population is None:
                 r = CriterionResult(key, w, None, peer.population_issue or "peer_missing", ref_value=ref.population)
             else:
-                r = CriterionResult(key, w, size_similarity(ref.population, peer.population),
-                                    ref_value=ref.population, peer_value=peer.population)
+                r = CriterionResult(
+                    key,
+                    w,
+                    size_similarity(ref.population, peer.population),
+                    ref_value=ref.population,
+                    peer_value=peer.population,
+                )
         elif key.startswith(IND):
-            ind = key[len(IND):]
+            ind = key[len(IND) :]
             x_ref = ref.indicators[ind]
             if ind in peer.indicators:
-                r = CriterionResult(key, w, indicator_similarity(x_ref, peer.indicators[ind], scales[ind]),
-                                    ref_value=x_ref, peer_value=peer.indicators[ind])
+                r = CriterionResult(
+                    key,
+                    w,
+                    indicator_similarity(x_ref, peer.indicators[ind], scales[ind]),
+                    ref_value=x_ref,
+                    peer_value=peer.indicators[ind],
+                )
             elif ind in peer.indicator_issues:
                 r = CriterionResult(key, w, None, peer.indicator_issues[ind], ref_value=x_ref)
             else:
-                others = [o for o in groups.get(cat.indicators[ind].group, [])
-                          if o != ind and (o in peer.indicators or o in peer.indicator_issues)]
+                others = [
+                    o
+                    for o in groups.get(cat.indicators[ind].group, [])
+                    if o != ind and (o in peer.indicators or o in peer.indicator_issues)
+                ]
                 if others:
                     r = CriterionResult(key, w, None, "other_definition", ref_value=x_ref, other=others[0])
                 else:
                     r = CriterionResult(key, w, None, "peer_missing", ref_value=x_ref)
         else:
-            dim = key[len(ORG):]
+            dim = key[len(ORG) :]
             v_ref, v_peer = ref.org[dim], peer.org.get(dim, NOT_REPORTED)
             if dim in peer.org_excluded:
                 r = CriterionResult(key, w, None, "peer_excluded", ref_value=v_ref, peer_value=v_peer)
@@ -169,8 +189,9 @@ def compare(ref: Profile, peer: Profile, cat: Catalogue, usable: Mapping[str, fl
                 w_pair = w * ADJUDICATED_FACTOR if adjudicated else w
                 total += w_pair - w  # the pair's available weight shrinks with it, so coverage is not penalised
                 w = w_pair
-                r = CriterionResult(key, w, 1.0 if v_ref == v_peer else 0.0, ref_value=v_ref, peer_value=v_peer,
-                                    adjudicated=adjudicated)
+                r = CriterionResult(
+                    key, w, 1.0 if v_ref == v_peer else 0.0, ref_value=v_ref, peer_value=v_peer, adjudicated=adjudicated
+                )
         if r.similarity is not None:  # r.used, spelled out so the type checker sees a number
             used += w
             acc += w * r.similarity
@@ -180,9 +201,15 @@ def compare(ref: Profile, peer: Profile, cat: Catalogue, usable: Mapping[str, fl
     return PeerResult(peer.key, peer.name, score, coverage, used, tuple(results))
 
 
-def rank_peers(ref: Profile, candidates: Iterable[Profile], cat: Catalogue, weights: Mapping[str, float],
-               scales: Mapping[str, Scale], k: int | None = None,
-               min_coverage: float = DEFAULT_MIN_COVERAGE) -> list[PeerResult]:
+def rank_peers(
+    ref: Profile,
+    candidates: Iterable[Profile],
+    cat: Catalogue,
+    weights: Mapping[str, float],
+    scales: Mapping[str, Scale],
+    k: int | None = None,
+    min_coverage: float = DEFAULT_MIN_COVERAGE,
+) -> list[PeerResult]:
     """All candidates except the reference itself, most similar first; the first k if k is given."""
     usable, _ = reference_criteria(ref, cat, weights, scales)
     groups = _group_index(cat)
@@ -196,5 +223,6 @@ def rank_peers(ref: Profile, candidates: Iterable[Profile], cat: Catalogue, weig
     results.sort(key=order)
     if k is not None:
         results = results[: max(int(k), 0)]
-    return [PeerResult(r.key, r.name, r.score, r.coverage, r.used_weight, r.criteria, i + 1)
-            for i, r in enumerate(results)]
+    return [
+        PeerResult(r.key, r.name, r.score, r.coverage, r.used_weight, r.criteria, i + 1) for i, r in enumerate(results)
+    ]

@@ -255,10 +255,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Key: each column has its own colours; below each column what they mean (– = not reported)",
     ),
     "core_matrix_help": (
-        "In elke cel de gecodeerde keuze in het kort; beweeg over een cel voor de volledige waarde, de toelichting "
-        "en de vindplaats in het rapport. Gelijke kleur in één kolom = dezelfde keuze.",
-        "Each cell holds the coded choice in short; hover over a cell for the full value, the justification and "
-        "where it is found in the report. Same colour within a column = the same choice.",
+        (
+            "In elke cel de gecodeerde keuze in het kort; beweeg over een cel voor de volledige waarde, de toelichting "
+            "en de vindplaats in het rapport. Gelijke kleur in één kolom = dezelfde keuze."
+        ),
+        (
+            "Each cell holds the coded choice in short; hover over a cell for the full value, the justification and "
+            "where it is found in the report. Same colour within a column = the same choice."
+        ),
     ),
     # Short words for a coded value inside a matrix cell (at most 12 characters): core_orgshort_<dim>__<value>
     "core_orgshort_team_scope__integral_0_100": ("0-100-team", "0-100 team"),
@@ -372,16 +376,20 @@ STRINGS: dict[str, tuple[str, str]] = {
     "core_about_n_munis": ("{n} gemeente(n)", "{n} municipality(ies)"),
     "core_about_limitations": ("Beperkingen", "Limitations"),
     "core_about_limitations_body": (
-        "- **Momentopname 2019.** De schetsen beschrijven de situatie rond 2019; veel gemeenten hebben hun teams sindsdien veranderd.\n"
-        "- **Interviews en deskresearch.** De schetsen zijn gebaseerd op gesprekken en documenten, niet op een vaste vragenlijst; wat een schets niet noemt, is 'niet gerapporteerd', niet 'afwezig'.\n"
-        "- **Geen steekproef.** Zestien gemeenten zijn gekozen om de variatie te laten zien; ze vertegenwoordigen niet alle 355 gemeenten van 2019. Verschillen tussen groepen zijn beschrijvingen, geen effecten.\n"
-        "- **Codering is interpretatie.** Het organisatiemodel is onze lezing van de schets, met toelichting en vindplaats per waarde; een andere lezer kan anders coderen. Hoe vaak twee onafhankelijke codeurs het eens waren, staat onder ‘Hoe betrouwbaar is de codering?’.\n"
-        "- **Definities verschillen.** Dezelfde term (inkomen, laag opgeleid) heeft in verschillende schetsen een andere bron of noemer; het dashboard houdt ze apart.",
-        "- **2019 snapshot.** The sketches describe the situation around 2019; many municipalities have changed their teams since.\n"
-        "- **Interviews and desk research.** The sketches are based on conversations and documents, not a fixed questionnaire; what a sketch does not mention is 'not reported', not 'absent'.\n"
-        "- **Not a sample.** Sixteen municipalities were chosen to show variety; they do not represent all 355 municipalities of 2019. Differences between groups are descriptions, not effects.\n"
-        "- **Coding is interpretation.** The organisational model is our reading of the sketch, with a justification and locator per value; another reader may code differently. How often two independent coders agreed is shown under ‘How reliable is the coding?’.\n"
-        "- **Definitions differ.** The same term (income, low education) has another source or denominator in different sketches; the dashboard keeps them apart.",
+        (
+            "- **Momentopname 2019.** De schetsen beschrijven de situatie rond 2019; veel gemeenten hebben hun teams sindsdien veranderd.\n"
+            "- **Interviews en deskresearch.** De schetsen zijn gebaseerd op gesprekken en documenten, niet op een vaste vragenlijst; wat een schets niet noemt, is 'niet gerapporteerd', niet 'afwezig'.\n"
+            "- **Geen steekproef.** Zestien gemeenten zijn gekozen om de variatie te laten zien; ze vertegenwoordigen niet alle 355 gemeenten van 2019. Verschillen tussen groepen zijn beschrijvingen, geen effecten.\n"
+            "- **Codering is interpretatie.** Het organisatiemodel is onze lezing van de schets, met toelichting en vindplaats per waarde; een andere lezer kan anders coderen. Hoe vaak twee onafhankelijke codeurs het eens waren, staat onder ‘Hoe betrouwbaar is de codering?’.\n"
+            "- **Definities verschillen.** Dezelfde term (inkomen, laag opgeleid) heeft in verschillende schetsen een andere bron of noemer; het dashboard houdt ze apart."
+        ),
+        (
+            "- **2019 snapshot.** The sketches describe the situation around 2019; many municipalities have changed their teams since.\n"
+            "- **Interviews and desk research.** The sketches are based on conversations and documents, not a fixed questionnaire; what a sketch does not mention is 'not reported', not 'absent'.\n"
+            "- **Not a sample.** Sixteen municipalities were chosen to show variety; they do not represent all 355 municipalities of 2019. Differences between groups are descriptions, not effects.\n"
+            "- **Coding is interpretation.** The organisational model is our reading of the sketch, with a justification and locator per value; another reader may code differently. How often two independent coders agreed is shown under ‘How reliable is the coding?’.\n"
+            "- **Definitions differ.** The same term (income, low education) has another source or denominator in different sketches; the dashboard keeps them apart."
+        ),
     ),
     "core_about_cite": ("Zo verwijst u", "How to cite"),
     "core_about_cite_body": (
