@@ -83,9 +83,9 @@ def check_export_against_recomputation(warehouse: Path, data_dir: Path, out: Pat
     """Export, then recompute every per-dimension row of coding_reliability.csv from org_codings_independent.csv
     with etl/reliability.py. Returns the number of rows checked. Used through the export_recomputation fixture."""
     assert main(["export", "--warehouse", str(warehouse), "--data", str(data_dir), "--out", str(out)]) == 0
-    with open(out / "org_codings_independent.csv", encoding="utf-8") as fh:
+    with (out / "org_codings_independent.csv").open(encoding="utf-8") as fh:
         codings = list(csv.DictReader(fh))
-    with open(out / "coding_reliability.csv", encoding="utf-8") as fh:
+    with (out / "coding_reliability.csv").open(encoding="utf-8") as fh:
         reliability = list(csv.DictReader(fh))
     assert codings and reliability, "no double coding in the export"
     assert {"municipality_code", "dimension", "coder", "value", "round"} <= set(codings[0])

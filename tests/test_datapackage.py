@@ -146,7 +146,7 @@ def test_csv_cells_of_integer_columns_have_no_decimals(con, tmp_path):
     checked = 0
     for resource in descriptor["resources"]:
         integer_columns = [f["name"] for f in resource["schema"]["fields"] if f["type"] == "integer"]
-        with open(path.parent / resource["path"], encoding="utf-8", newline="") as handle:
+        with (path.parent / resource["path"]).open(encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle):
                 for column in integer_columns:
                     assert row[column] == "" or row[column].lstrip("-").isdigit(), (resource["name"], column, row)

@@ -102,6 +102,7 @@ def test_deck_opens_in_libreoffice_without_repair(deck_bytes, tmp_path):
             str(tmp_path),
             str(deck),
         ],
+        check=False,  # the return code is asserted below
         capture_output=True,
         text=True,
         timeout=180,

@@ -19,13 +19,11 @@ PROVINCES = pd.DataFrame({"name": ["Noord-Brabant"], "lon": [4.6], "lat": [51.53
 
 
 def boxes(placed):
-    out = []
-    for row in placed.itertuples():
-        if pd.notna(row.label_lon):
-            out.append(
-                ml._box(row.label_lon * ml.PX_PER_DEGREE, ml._y(row.label_lat), ml.CHAR_PX * len(row.name), ml.LINE_PX)
-            )
-    return out
+    return [
+        ml._box(row.label_lon * ml.PX_PER_DEGREE, ml._y(row.label_lat), ml.CHAR_PX * len(row.name), ml.LINE_PX)
+        for row in placed.itertuples()
+        if pd.notna(row.label_lon)
+    ]
 
 
 def test_labels_overlap_no_label_no_dot_and_no_province_name():

@@ -57,8 +57,9 @@ def place_labels(
     taken = [_box(x, y, 2 * r, 2 * r) for x, y, r in zip(xs, ys, radii, strict=True)]
     dots = list(taken)
     if obstacles is not None:
-        for o in obstacles.itertuples():
-            taken.append(_box(o.lon * PX_PER_DEGREE, _y(o.lat), CHAR_PX * len(str(o.name)), LINE_PX))
+        taken.extend(
+            _box(o.lon * PX_PER_DEGREE, _y(o.lat), CHAR_PX * len(str(o.name)), LINE_PX) for o in obstacles.itertuples()
+        )
     label_lon, label_lat = [math.nan] * len(df), [math.nan] * len(df)
     order = sorted(range(len(df)), key=lambda i: (-radii[i], str(df.loc[i, name_col])))
     for i in order:

@@ -291,13 +291,12 @@ def _fetch_limited(reader: pa.RecordBatchReader, max_rows: int, max_bytes: int) 
                 return pa.Table.from_batches(batches, schema=reader.schema), "rows"
             continue
         cut = batch.num_rows > max_rows - rows
-        if cut:
-            batch = batch.slice(0, max_rows - rows)
-        if size + batch.nbytes > max_bytes:
-            batches.append(_fit(batch, max_bytes - size))
+        part = batch.slice(0, max_rows - rows) if cut else batch
+        if size + part.nbytes > max_bytes:
+            batches.append(_fit(part, max_bytes - size))
             return pa.Table.from_batches(batches, schema=reader.schema), "bytes"
-        batches.append(batch)
-        rows, size = rows + batch.num_rows, size + batch.nbytes
+        batches.append(part)
+        rows, size = rows + part.num_rows, size + part.nbytes
         if cut:
             return pa.Table.from_batches(batches, schema=reader.schema), "rows"
     return pa.Table.from_batches(batches, schema=reader.schema), None
@@ -313,9 +312,10 @@ def _hide_paths(table: pa.Table, hide: tuple[str, ...]) -> pa.Table:
         return table
     for index, column in enumerate(table.columns):
         if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
+            cleaned = column
             for secret in secrets:
-                column = pc.replace_substring(column, secret, "…")
-            table = table.set_column(index, table.field(index).name, column)
+                cleaned = pc.replace_substring(cleaned, secret, "…")
+            table = table.set_column(index, table.field(index).name, cleaned)
         elif _holds_any(column, secrets):
             texts = [None if v is None else _redact(str(v), secrets) for v in column.to_pylist()]
             table = table.set_column(index, table.field(index).name, pa.array(texts, pa.string()))

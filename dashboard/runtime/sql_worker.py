@@ -22,7 +22,6 @@ message. Protocol: stdin = one JSON request; stdout = one JSON header line, then
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import threading
@@ -73,7 +72,7 @@ def child_main() -> int:
             max_rows=int(request["max_rows"]),
             max_bytes=int(request["max_bytes"]),
             time_limit_s=float(request["time_limit_s"]),
-            hide=(os.getcwd(), str(_ROOT), sys.prefix, sys.base_prefix),
+            hide=(str(Path.cwd()), str(_ROOT), sys.prefix, sys.base_prefix),
         )
     header = {
         "error": result.error,

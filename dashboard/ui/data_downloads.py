@@ -15,7 +15,6 @@ selection and language.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -42,7 +41,7 @@ def _connection():
 def _build_id() -> tuple:
     """Changes whenever the ETL swaps in a new warehouse file, so cached files are never stale."""
     try:
-        stat = os.stat(Path(settings.WAREHOUSE_PATH))
+        stat = Path(settings.WAREHOUSE_PATH).stat()
         return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
     except OSError:
         return ()

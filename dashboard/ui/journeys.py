@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import logging
+
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
 from dashboard.core import journeys
 from dashboard.core.safe_text import md_escape
+
+log = logging.getLogger("lokale_teams")
 
 
 def current_params() -> dict[str, list[str]]:
@@ -19,7 +23,8 @@ def link(page: str, label: str, params: dict[str, str], *, icon: str, help: str 
         # the label holds a municipality name from the data: shown as text, never as markdown
         st.page_link(page, label=md_escape(label), query_params=params, icon=icon, help=help)
     except StreamlitPageNotFoundError:
-        pass  # the page runs on its own (a unit test without st.navigation): there is nothing to link to
+        # the page runs on its own (a unit test without st.navigation): there is nothing to link to
+        log.info("no link to %s: the page is not part of a navigation", page)
 
 
 def to_profile(slug: str, label: str, *, help: str | None = None) -> None:

@@ -15,6 +15,7 @@ Without /usr/bin/chromium the tests are skipped with the reason; with REQUIRE_BR
 
 from __future__ import annotations
 
+import logging
 import os
 import socket
 import subprocess
@@ -109,7 +110,7 @@ def _server(_browser_warehouse, tmp_path_factory) -> Iterator[_Server]:
         "--server.fileWatcherType",
         "none",
     ]
-    log_file = open(log_path, "w", encoding="utf-8")  # noqa: SIM115 - closed in the finally below
+    log_file = Path(log_path).open("w", encoding="utf-8")  # noqa: SIM115 - closed in the finally below
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT)
     server = _Server(proc, log_path, f"http://127.0.0.1:{port}")
     try:
@@ -182,8 +183,8 @@ def page(_browser, _server, request):
             ARTIFACTS.mkdir(exist_ok=True)
             try:
                 pg.screenshot(path=str(ARTIFACTS / f"FAILED_{request.node.name}.png"), full_page=True)
-            except Exception:  # noqa: BLE001 - a failed screenshot must not hide the real failure
-                pass
+            except Exception as exc:  # noqa: BLE001 - a failed screenshot must not hide the real failure
+                logging.getLogger(__name__).warning("no failure screenshot: %s", exc)
         context.close()
 
 

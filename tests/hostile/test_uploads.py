@@ -43,8 +43,7 @@ def _yaml_with(**changes) -> bytes:
 
 def _alias_bomb(levels: int, width: int = 9) -> bytes:
     lines = ["x_bomb:", f"  a0: &a0 [{', '.join(['lol'] * width)}]"]
-    for i in range(1, levels + 1):
-        lines.append(f"  a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * width)}]")
+    lines += [f"  a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * width)}]" for i in range(1, levels + 1)]
     body = TEMPLATE_YAML.replace("qualifier: approx", f"qualifier: *a{levels}", 1)
     return ("\n".join(lines) + "\n" + body).encode()
 

@@ -42,13 +42,14 @@ def hyphen_wrap(text: str, width: int, max_lines: int) -> list[str]:
         if room < 5:  # too little room to start a long word here
             lines.append("")
             room = width
-        while len(word) > room:
+        rest = word
+        while len(rest) > room:
             cut = room - 1
-            lines[-1] += (" " if lines[-1] else "") + word[:cut] + "-"
-            word = word[cut:]
+            lines[-1] += (" " if lines[-1] else "") + rest[:cut] + "-"
+            rest = rest[cut:]
             lines.append("")
             room = width
-        lines[-1] = word
+        lines[-1] = rest
     if len(lines) > max_lines:
         lines = [*lines[: max_lines - 1], truncate(" ".join(lines[max_lines - 1 :]), width)]
     return lines

@@ -38,41 +38,53 @@ def explain(r: CriterionResult, peer_name: str, cat: Catalogue, lang: str, left_
 def _explain(r: CriterionResult, peer_name: str, cat: Catalogue, lang: str) -> str:
     label = criterion_label(r.key, cat, lang)
     if r.kind == "size":
-        if not r.used:
-            return t(f"peers_why_{r.reason}", lang, label=label, peer=peer_name)
-        peer, ref = _number(r.peer_value), _number(r.ref_value)
-        ratio = peer / ref
-        nums = {"peer": fmt_number(peer, 0, lang), "ref": fmt_number(ref, 0, lang)}
-        if abs(ratio - 1) < 0.05:
-            return t("peers_size_same", lang, **nums)
-        if ratio < 1:
-            return t("peers_size_smaller", lang, pct=round((1 - ratio) * 100), **nums)
-        if ratio < 2:
-            return t("peers_size_larger", lang, pct=round((ratio - 1) * 100), **nums)
-        return t("peers_size_times", lang, times=fmt_number(ratio, 1, lang), **nums)
+        return _explain_size(r, label, peer_name, lang)
     if r.kind == "indicator":
-        indicator = cat.indicators[r.key[len(IND) :]]
-        if r.used:
-            places = shared_decimals(r.peer_value, r.ref_value)  # one precision in one sentence
-            return t(
-                "peers_ind_used",
-                lang,
-                label=label,
-                peer=_nbsp(fmt_unit(r.peer_value, indicator.unit, lang, places)),
-                ref=_nbsp(fmt_unit(r.ref_value, indicator.unit, lang, places)),
-            )
-        if r.reason == "other_definition":
-            group = t(f"peers_group_{indicator.group}", lang)
-            group = label if group == f"peers_group_{indicator.group}" else group
-            other = cat.indicators.get(r.other) if r.other else None
-            return t(
-                "peers_why_other_definition",
-                lang,
-                label=group,
-                peer=peer_name,
-                other=other.label(lang) if other else r.other,
-            )
+        return _explain_indicator(r, label, peer_name, cat, lang)
+    return _explain_org(r, label, peer_name, cat, lang)
+
+
+def _explain_size(r: CriterionResult, label: str, peer_name: str, lang: str) -> str:
+    if not r.used:
         return t(f"peers_why_{r.reason}", lang, label=label, peer=peer_name)
+    peer, ref = _number(r.peer_value), _number(r.ref_value)
+    ratio = peer / ref
+    nums = {"peer": fmt_number(peer, 0, lang), "ref": fmt_number(ref, 0, lang)}
+    if abs(ratio - 1) < 0.05:
+        return t("peers_size_same", lang, **nums)
+    if ratio < 1:
+        return t("peers_size_smaller", lang, pct=round((1 - ratio) * 100), **nums)
+    if ratio < 2:
+        return t("peers_size_larger", lang, pct=round((ratio - 1) * 100), **nums)
+    return t("peers_size_times", lang, times=fmt_number(ratio, 1, lang), **nums)
+
+
+def _explain_indicator(r: CriterionResult, label: str, peer_name: str, cat: Catalogue, lang: str) -> str:
+    indicator = cat.indicators[r.key[len(IND) :]]
+    if r.used:
+        places = shared_decimals(r.peer_value, r.ref_value)  # one precision in one sentence
+        return t(
+            "peers_ind_used",
+            lang,
+            label=label,
+            peer=_nbsp(fmt_unit(r.peer_value, indicator.unit, lang, places)),
+            ref=_nbsp(fmt_unit(r.ref_value, indicator.unit, lang, places)),
+        )
+    if r.reason == "other_definition":
+        group = t(f"peers_group_{indicator.group}", lang)
+        group = label if group == f"peers_group_{indicator.group}" else group
+        other = cat.indicators.get(r.other) if r.other else None
+        return t(
+            "peers_why_other_definition",
+            lang,
+            label=group,
+            peer=peer_name,
+            other=other.label(lang) if other else r.other,
+        )
+    return t(f"peers_why_{r.reason}", lang, label=label, peer=peer_name)
+
+
+def _explain_org(r: CriterionResult, label: str, peer_name: str, cat: Catalogue, lang: str) -> str:
     dimension = cat.dimensions[r.key[len(ORG) :]]
     if not r.used:
         return t(f"peers_why_{r.reason or 'peer_not_reported'}", lang, label=label, peer=peer_name)
@@ -80,16 +92,8 @@ def _explain(r: CriterionResult, peer_name: str, cat: Catalogue, lang: str) -> s
     peer_choice = dimension.value_label(str(r.peer_value), lang)  # a used org criterion holds two value ids
     if r.similarity == 1.0:
         return t("peers_org_same", lang, label=label, value=peer_choice) + note
-    return (
-        t(
-            "peers_org_different",
-            lang,
-            label=label,
-            value=peer_choice,
-            ref=dimension.value_label(str(r.ref_value), lang),
-        )
-        + note
-    )
+    ref_choice = dimension.value_label(str(r.ref_value), lang)
+    return t("peers_org_different", lang, label=label, value=peer_choice, ref=ref_choice) + note
 
 
 def _number(value: float | str | None) -> float:

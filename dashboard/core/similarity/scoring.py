@@ -188,13 +188,17 @@ def compare(
                 adjudicated = dim in ref.org_adjudicated or dim in peer.org_adjudicated
                 w_pair = w * ADJUDICATED_FACTOR if adjudicated else w
                 total += w_pair - w  # the pair's available weight shrinks with it, so coverage is not penalised
-                w = w_pair
                 r = CriterionResult(
-                    key, w, 1.0 if v_ref == v_peer else 0.0, ref_value=v_ref, peer_value=v_peer, adjudicated=adjudicated
+                    key,
+                    w_pair,
+                    1.0 if v_ref == v_peer else 0.0,
+                    ref_value=v_ref,
+                    peer_value=v_peer,
+                    adjudicated=adjudicated,
                 )
         if r.similarity is not None:  # r.used, spelled out so the type checker sees a number
-            used += w
-            acc += w * r.similarity
+            used += r.weight
+            acc += r.weight * r.similarity
         results.append(r)
     score = acc / used if used > 0 else None
     coverage = used / total if total > 0 else 0.0
