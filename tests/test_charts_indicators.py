@@ -157,3 +157,31 @@ def test_one_indicator_row_uses_one_precision_for_values_and_reference():
     labels = dict(zip(rows["municipality_name"] + rows["indicator_id"], rows["value_label"], strict=True))
     assert labels == {"Ashare": "9,0%", "Bshare": "12,5%", "Aother": "3%"}
     assert rows.loc[rows["indicator_id"] == "share", "reference_label"].tolist() == ["16,4%", "16,4%"]
+
+
+def _tooltip_titles(node) -> list[list[str]]:
+    """Every tooltip list in a spec, as the titles a reader sees."""
+    found = []
+    if isinstance(node, dict):
+        tooltip = node.get("tooltip")
+        if isinstance(tooltip, list):
+            found.append([item.get("title") for item in tooltip if isinstance(item, dict)])
+        for child in node.values():
+            found += _tooltip_titles(child)
+    elif isinstance(node, list):
+        for child in node:
+            found += _tooltip_titles(child)
+    return found
+
+
+def test_indicator_tooltips_name_each_field_once():
+    """Two tooltip lines titled 'Waarde' (the indicator's name and its value) read as two values."""
+    df = pd.DataFrame([value("A", "GM1", "income_a", 41000, group="income", ref=41000, unit="euro")])
+    for lang, indicator_word in (("nl", "Indicator"), ("en", "Indicator")):
+        rows = c.prepare_indicator_rows(df, lang)
+        spec = spec_of(c.indicator_rows_chart(rows, title="T", subtitle=["Bron: KPMG (2019), x"], lang=lang))
+        tooltips = _tooltip_titles(spec)
+        assert tooltips, "the chart has no tooltips"
+        for titles in tooltips:
+            assert len(titles) == len(set(titles)), titles
+            assert titles[0] == indicator_word

@@ -183,7 +183,7 @@ def indicator_rows_chart(
     )
     tooltip = word_tooltips(
         w,
-        ("row_title", "value"),
+        ("row_title", "indicator"),
         ("municipality_name", "municipality"),
         ("context", "area"),
         ("value_label", "value"),

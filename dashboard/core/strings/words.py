@@ -10,6 +10,7 @@ STRINGS = {
     "chart_reference": ("landelijke referentie", "national reference"),
     "chart_no_reference": ("geen landelijke referentie in de schets", "no national reference in the sketch"),
     "chart_value": ("Waarde", "Value"),
+    "chart_indicator": ("Indicator", "Indicator"),
     "chart_municipality": ("Gemeente", "Municipality"),
     "chart_population": ("Inwoners", "Population"),
     "chart_province": ("Provincie", "Province"),
