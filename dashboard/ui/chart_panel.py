@@ -27,6 +27,7 @@ from dashboard.core import chart_text, exports, responsive
 from dashboard.core.i18n import t
 from dashboard.core.safe_text import md_escape
 from dashboard.runtime import db
+from dashboard.ui.common import arrow_table
 
 PINS_KEY = "presentation_pins"
 # Every chart box is as wide as its column, never wider: the responsive charts measure this box
@@ -101,7 +102,7 @@ class Prepared:
     own_subtitle: tuple[str, ...]
     summary: str | None
     description: str
-    table: pd.DataFrame | None
+    table: Any  # the "show as table" rows as an Arrow table (None without a family)
 
 
 def _arrow_datasets(spec: dict[str, Any]) -> dict[str, Any]:
@@ -139,7 +140,7 @@ def prepare(
     description = f"{heading}. {summary}" if heading and summary else (summary or heading or "")
     drawn, own_title, own_subtitle = responsive.without_title(spec)
     drawn = _arrow_datasets(chart_text.accessible_spec(drawn, description))
-    table = chart_text.table_view(family, frame, lang) if family else None
+    table = arrow_table(chart_text.table_view(family, frame, lang)) if family else None
     return Prepared(spec, drawn, heading, own_title, tuple(own_subtitle), summary, description, table)
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
+from streamlit import dataframe_util
 
 from dashboard.core import filters, source_text
 from dashboard.core.charts import source_line
@@ -13,6 +15,12 @@ from dashboard.core.i18n import t
 from dashboard.core.labels import Labels
 from dashboard.runtime import db, state
 from etl.citation import report_citation, report_source
+
+
+def arrow_table(frame: pd.DataFrame) -> pa.Table:
+    """frame as the Arrow table st.dataframe would make of it (with Streamlit's own type fixes): a table
+    memoised in this form is not converted again on every rerun."""
+    return dataframe_util.convert_pandas_df_to_arrow_table(frame)
 
 
 def citation(lang: str) -> str:
