@@ -70,6 +70,17 @@ def page_params(slugs: list[str]) -> dict[str, list[tuple[str, dict]]]:
     }
 
 
+def share_script_cache() -> None:
+    """Give every AppTest run one ScriptCache, like the server (one per process): AppTest makes a new one per
+    run, so every rerun would compile the app and the page again, a cost no user ever pays."""
+    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+    from streamlit.testing.v1 import app_test, local_script_runner
+
+    shared = ScriptCache()
+    app_test.ScriptCache = lambda: shared  # type: ignore[attr-defined]
+    local_script_runner.ScriptCache = lambda: shared  # type: ignore[attr-defined]
+
+
 def discover_pages() -> list[tuple[str, str, bool]]:
     """(url path, page script relative to the app's folder, is default) for every page the app declares.
 
@@ -173,6 +184,7 @@ def measure(data_dir: Path, warehouse: Path, runs: int) -> tuple[float, dict[str
 
 def main(argv: list[str]) -> int:
     logging.getLogger("streamlit").setLevel(logging.ERROR)
+    share_script_cache()
     sizes = tuple(int(a) for a in argv) or SIZES
     results: dict[int, tuple[float, dict[str, float]]] = {}
     with tempfile.TemporaryDirectory(prefix="bench-pages-") as tmp_name:

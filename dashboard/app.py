@@ -86,14 +86,33 @@ def main() -> None:
             if not startup.recover(lang):
                 st.stop()
             db.refresh()
+    except db.WarehouseError as exc:
+        common.warehouse_problem(exc, lang)
+        st.stop()
+    with db.run_scope():  # the warehouse is checked once per rerun; every query below uses that build
+        run_page(current, lang)
+
+
+def selection(chosen: filters.FilterState) -> tuple[tuple[str, ...], int]:
+    """(codes passing the filters, number of municipalities), once per build and filter state."""
+
+    def build() -> tuple[tuple[str, ...], int]:
+        overview = db.query("overview")
+        codes = filters.apply_filters(chosen, overview, db.query("org_matrix"), db.query("highlights"))
+        return tuple(codes), len(overview)
+
+    return db.per_build(("selection", filters.state_key(chosen)), build)
+
+
+def run_page(current, lang: str) -> None:
+    try:
         lab = common.labels(lang)
         summary_slot = st.sidebar.container()
         chosen = sidebar.filter_sidebar(lang, lab)
-        overview = db.query("overview")
-        codes = filters.apply_filters(chosen, overview, db.query("org_matrix"), db.query("highlights"))
-        state.set_selection(chosen, codes, len(overview))
+        codes, total = selection(chosen)
+        state.set_selection(chosen, codes, total)
         with summary_slot:
-            sidebar.selection_summary(lang, len(codes), len(overview), chosen.active)
+            sidebar.selection_summary(lang, len(codes), total, chosen.active)
         sidebar.data_footer(lang)
     except db.WarehouseError as exc:
         common.warehouse_problem(exc, lang)

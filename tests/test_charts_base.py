@@ -12,3 +12,16 @@ def test_source_line_names_indicator_sources():
     assert c.source_line("nl", ["CBS", "VNG", "CBS", "KPMG"]) == (
         "Bron: KPMG (2019), Basisfuncties voor lokale teams in kaart, bijlage 2; cijfers in de schetsen uit CBS, VNG"
     )
+
+
+def test_charts_inline_more_than_altairs_default_5000_rows():
+    """The heatmap and matrix have a row per municipality and value: at 2000 municipalities that is more than
+    Altair's default limit of 5000 rows, which would raise MaxRowsError on the page."""
+    import altair as alt
+    import pandas as pd
+
+    import dashboard.core.charts.base  # noqa: F401  (sets the data transformer)
+
+    frame = pd.DataFrame({"x": range(6000)})
+    spec = alt.Chart(frame).mark_point().encode(x="x:Q").to_dict()
+    assert len(next(iter(spec["datasets"].values()))) == 6000

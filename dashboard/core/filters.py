@@ -85,6 +85,21 @@ class FilterState:
         )
 
 
+def state_key(state: FilterState) -> tuple:
+    """A hashable key of a filter state: equal for equal choices, different whenever a choice differs.
+
+    Empty dimensions are left out (no filter on a dimension is the same as an empty one); the order of the
+    values is kept, because it shows in the words that describe the filters."""
+    dims = tuple((dim, tuple(values)) for dim, values in sorted(state.dimensions.items()) if values)
+    return (
+        tuple(state.functions),
+        tuple(state.sizes),
+        tuple(state.provinces),
+        bool(state.agreed_only),
+        dims,
+    )
+
+
 def excluded_mask(org: pd.DataFrame, agreed_only: bool) -> pd.Series:
     """True for org-matrix rows the 'agreed only' switch hides: adjudicated codes (never anything else)."""
     if not agreed_only or "agreement" not in org.columns:

@@ -1,12 +1,13 @@
 """The one read-only DuckDB connection of the app, and cached query results.
 
-- One connection per process (st.cache_resource), opened read-only; every query runs on its own cursor,
+- One connection per process (a module global), opened read-only; every query runs on its own cursor,
   because a DuckDB connection object is not thread-safe and Streamlit runs sessions in threads.
-- Query results are cached with st.cache_data, keyed by the query name, its parameters and the
-  warehouse's identity (path, inode, mtime, size).
+- Query results and per_build() values live in one bounded LRU memo (BuildMemo) that belongs to the
+  warehouse's identity (path, inode, mtime, size); st.cache_data would pickle and hash on every call.
+- app.py wraps each script run in run_scope(): the file's identity is checked once per rerun, not per query.
 - The ETL replaces the warehouse file atomically (os.replace). `refresh()` runs at the start of every
-  script run: when the file's identity changed it opens the new file, closes the old connection and clears
-  the cached results, so from the next rerun on every page shows the new build, and never a file that is
+  script run: when the file's identity changed it opens the new file, closes the old connection and drops
+  the memo, so from the next rerun on every page shows the new build, and never a file that is
   still being written (the ETL writes to a temporary file first).
 - Failures reach the user as a short WarehouseError message, never as a traceback.
 """
@@ -14,16 +15,17 @@
 from __future__ import annotations
 
 import logging
-import os
 import threading
 import time
-from collections.abc import Callable
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pandas as pd
-import streamlit as st
 
 from dashboard.core import queries, settings
 
@@ -45,7 +47,7 @@ class Identity:
 def file_identity(path: Path) -> Identity | None:
     """What changes when the ETL swaps in a new file; None when there is no file."""
     try:
-        st_ = os.stat(path)
+        st_ = Path(path).stat()
     except OSError:
         return None
     return Identity(str(Path(path).resolve()), st_.st_ino, st_.st_mtime_ns, st_.st_size)
@@ -77,7 +79,7 @@ class Warehouse:
                     old.close()
                 except duckdb.Error as exc:  # already closed or broken: the new file is opened either way
                     log.info("closing the previous warehouse connection failed: %s", exc)
-            _cached_query.clear()
+            _MEMO.clear()
             for _attempt in range(5):
                 try:
                     con = duckdb.connect(str(path), read_only=True)
@@ -119,20 +121,107 @@ def _same_build(con: duckdb.DuckDBPyConnection, path: Path) -> bool:
         probe.close()
 
 
-@st.cache_resource(show_spinner=False)
+_WAREHOUSE = Warehouse()
+
+
 def _warehouse() -> Warehouse:
-    return Warehouse()
+    """The process's one warehouse handle (a module global: cheaper than st.cache_resource on every call)."""
+    return _WAREHOUSE
+
+
+_resolved_path: list[tuple[object, Path]] = []  # (the setting as read, the Path made of it)
 
 
 def warehouse_path() -> Path:
-    # Read at call time so tests (and operators) can point settings at another file.
-    return Path(settings.WAREHOUSE_PATH)
+    # Read at call time so tests (and operators) can point settings at another file; the Path is made once
+    # per value of the setting.
+    raw = settings.WAREHOUSE_PATH
+    cached = _resolved_path[0] if _resolved_path else None
+    if cached is not None and cached[0] is raw:
+        return cached[1]
+    path = Path(raw)
+    _resolved_path[:] = [(raw, path)]
+    return path
+
+
+class BuildMemo:
+    """A bounded LRU memo of values that depend only on one warehouse build (and their key).
+
+    Every entry belongs to the build it was made from (the file's Identity); when another build is
+    swapped in, the whole memo is dropped, so nothing outlives the data it came from. At most `max_entries`
+    values are kept; the least recently used goes first. Thread-safe: Streamlit runs sessions in threads.
+    Cheaper than st.cache_data, which pickles and hashes its arguments and its value on every call.
+    """
+
+    def __init__(self, max_entries: int = 4096) -> None:
+        self.max_entries = max_entries
+        self._lock = threading.Lock()
+        self._values: OrderedDict[Hashable, object] = OrderedDict()
+        self._identity: Identity | None = None
+        self.builds = 0  # how often a value was built (tests read this)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._values.clear()
+            self._identity = None
+
+    def get(self, identity: Identity, key: Hashable, build: Callable[[], Any]) -> Any:
+        """The value for key on this build: memoised, or build() now (outside the lock) and kept."""
+        with self._lock:
+            if self._identity != identity:
+                self._values.clear()
+                self._identity = identity
+            try:
+                value = self._values[key]
+            except KeyError:
+                pass
+            else:
+                self._values.move_to_end(key)
+                return value
+        value = build()
+        with self._lock:
+            self.builds += 1
+            if self._identity == identity:
+                self._values[key] = value
+                self._values.move_to_end(key)
+                while len(self._values) > self.max_entries:
+                    self._values.popitem(last=False)
+        return value
+
+
+_MEMO = BuildMemo()
+_scope = threading.local()  # the identity checked at the start of this thread's script run (run_scope)
+
+
+def _identity_now() -> Identity:
+    """The current build's identity: the one run_scope() checked for this rerun, else checked now."""
+    ident = getattr(_scope, "identity", None)
+    if ident is not None:
+        return ident
+    _con, ident = _WAREHOUSE.current(warehouse_path())
+    return ident
 
 
 def refresh() -> Identity:
     """Check the file and (re)open it if it changed. Call once at the start of every script run."""
-    _con, ident = _warehouse().current(warehouse_path())
+    _con, ident = _WAREHOUSE.current(warehouse_path())
     return ident
+
+
+@contextmanager
+def run_scope() -> Iterator[Identity]:
+    """One script run: the warehouse is checked (and reopened when it was replaced) once, at the start, and
+    every query and per_build() inside uses that build. A swap during the run shows from the next rerun."""
+    ident = refresh()
+    previous = getattr(_scope, "identity", None)
+    _scope.identity = ident
+    try:
+        yield ident
+    finally:
+        _scope.identity = previous
 
 
 QUERY_FUNCTIONS: dict[str, Callable[..., pd.DataFrame]] = {
@@ -165,11 +254,11 @@ QUERY_FUNCTIONS: dict[str, Callable[..., pd.DataFrame]] = {
 }
 
 
-@st.cache_data(show_spinner=False, max_entries=2048)
-def _cached_query(name: str, identity: Identity, args: tuple) -> pd.DataFrame:
-    wh = _warehouse()
+def _run_query(name: str, identity: Identity, args: tuple) -> pd.DataFrame:
     for attempt in range(2):
-        con, _ident = wh.current(Path(identity.path))
+        con = _WAREHOUSE.con
+        if attempt or con is None or _WAREHOUSE.identity != identity:
+            con, _ident = _WAREHOUSE.current(Path(identity.path))
         try:
             return QUERY_FUNCTIONS[name](con, *args)
         except duckdb.ConnectionException:
@@ -180,16 +269,17 @@ def _cached_query(name: str, identity: Identity, args: tuple) -> pd.DataFrame:
 
 
 def query(name: str, *args) -> pd.DataFrame:
-    """Run a named query from dashboard.core.queries (cached). Raises WarehouseError with a short reason."""
-    wh = _warehouse()
-    _con, ident = wh.current(warehouse_path())
+    """Run a named query from dashboard.core.queries (memoised per build). Raises WarehouseError with a short
+    reason. The frame is a shallow copy: adding or replacing columns never reaches the memo."""
+    ident = _identity_now()
     frozen = tuple(tuple(a) if isinstance(a, list) else a for a in args)
     try:
-        return _cached_query(name, ident, frozen).copy(deep=False)
+        frame = _MEMO.get(ident, ("query", name, frozen), lambda: _run_query(name, ident, frozen))
     except WarehouseError:
         raise
     except duckdb.Error as exc:
         raise WarehouseError(f"query:{name}:{exc.__class__.__name__}") from exc
+    return frame.copy(deep=False)
 
 
 def connection() -> duckdb.DuckDBPyConnection:
@@ -197,39 +287,26 @@ def connection() -> duckdb.DuckDBPyConnection:
 
     Never run queries on it directly from several threads: call .cursor() per query and close the cursor.
     """
-    con, _ident = _warehouse().current(warehouse_path())
+    con, _ident = _WAREHOUSE.current(warehouse_path())
     return con
 
 
-_per_build_lock = threading.Lock()
-_per_build: dict[object, object] = {}
-_per_build_identity: list[Identity | None] = [None]
-
-
-def per_build(key: object, build: Callable[[], object]):
-    """`build()` once per warehouse build and key (label maps, option lists), shared by every session.
-
-    The memo is dropped as soon as another file is swapped in, so nothing outlives the data it came from.
-    Values are shared: callers must not change them.
-    """
-    _con, ident = _warehouse().current(warehouse_path())
-    with _per_build_lock:
-        if _per_build_identity[0] != ident:
-            _per_build.clear()
-            _per_build_identity[0] = ident
-        if key in _per_build:
-            return _per_build[key]
-    value = build()
-    with _per_build_lock:
-        if _per_build_identity[0] == ident:
-            _per_build[key] = value
-    return value
+def per_build(key: Hashable, build: Callable[[], Any]) -> Any:
+    """`build()` once per warehouse build and key (label maps, option lists, chart specs), shared by every
+    session; the memo is bounded (least recently used first) and dropped when another file is swapped in.
+    Values are shared: callers must not change them."""
+    return _MEMO.get(_identity_now(), ("per_build", key), build)
 
 
 def current_identity() -> Identity | None:
-    return _warehouse().identity
+    return _WAREHOUSE.identity
 
 
 def meta() -> dict[str, str]:
-    df = query("meta")
-    return dict(zip(df["key"], df["value"], strict=True))
+    """The build's meta table as a dict (shared: do not change it)."""
+
+    def build() -> dict[str, str]:
+        df = query("meta")
+        return dict(zip(df["key"], df["value"], strict=True))
+
+    return per_build(("meta",), build)

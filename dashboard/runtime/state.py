@@ -10,6 +10,7 @@ For the other feature pages (peers, exports, presentation):
 - `current_lang()` -> "nl" | "en"
 - `current_filters()` -> dashboard.core.filters.FilterState of the sidebar
 - `filtered_codes()` -> municipality codes passing the sidebar filters (all when no filter is set)
+- `filters_key()` -> a hashable key of those filters, for memo keys (db.per_build)
 - `bind()` / `sync()` for your own widgets and URL parameters; parameters that start with one of
   EXTERNAL_PARAM_PREFIXES are never reported as unknown by the core pages.
 """
@@ -21,7 +22,7 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard.core.filters import FilterState
+from dashboard.core.filters import FilterState, state_key
 from dashboard.core.i18n import t
 from dashboard.core.safe_text import md_escape, shorten
 
@@ -34,6 +35,7 @@ BOUND_PARAMS_KEY = "_bound_params"
 FILTERS_KEY = "_filters"
 CODES_KEY = "_filtered_codes"
 TOTAL_KEY = "_total_municipalities"
+FILTERS_STATE_KEY = "_filters_key"
 SYNCED_KEY = "_synced_params"
 
 # Query parameters owned by other feature pages; the core never calls them unknown or removes them.
@@ -181,10 +183,18 @@ def choice_parse(allowed: list[str] | tuple[str, ...]):
     return parse
 
 
-def set_selection(filters: FilterState, codes: list[str], total: int) -> None:
+def set_selection(filters: FilterState, codes: list[str] | tuple[str, ...], total: int) -> None:
     st.session_state[FILTERS_KEY] = filters
+    st.session_state[FILTERS_STATE_KEY] = state_key(filters)
     st.session_state[CODES_KEY] = list(codes)
     st.session_state[TOTAL_KEY] = total
+
+
+def filters_key() -> tuple:
+    """A hashable key of the sidebar filters of this run (dashboard.core.filters.state_key): pages put it in
+    the key of what they memoise per build (db.per_build), next to the language and their own parameters."""
+    key = st.session_state.get(FILTERS_STATE_KEY)
+    return key if key is not None else state_key(current_filters())
 
 
 def current_filters() -> FilterState:

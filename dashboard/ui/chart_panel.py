@@ -14,16 +14,20 @@ Pins live in st.session_state[PINS_KEY] as a list of dicts
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 import altair as alt
 import pandas as pd
 import streamlit as st
+from streamlit import dataframe_util
 
 from dashboard.core import chart_text, exports, responsive
 from dashboard.core.i18n import t
 from dashboard.core.safe_text import md_escape
+from dashboard.runtime import db
+from dashboard.ui.common import arrow_table
 
 PINS_KEY = "presentation_pins"
 # Every chart box is as wide as its column, never wider: the responsive charts measure this box
@@ -84,8 +88,76 @@ def _toggle_pin(chart, slug, data, title, subtitle, source, lang, description=No
     st.toast(t("exp_pinned_toast", lang, title=pin["title"]))
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """Everything render_chart draws for one chart, built once: shared between reruns and sessions (never
+    change it). spec is the whole Vega-Lite spec (downloads, pins and their cache key); drawn is what the
+    page shows: no title block, the accessible description set, and the tabular datasets already as Arrow
+    bytes, so Streamlit does not serialise them again on every rerun."""
+
+    spec: dict[str, Any]
+    drawn: dict[str, Any]
+    heading: str | None
+    own_title: str
+    own_subtitle: tuple[str, ...]
+    summary: str | None
+    description: str
+    table: Any  # the "show as table" rows as an Arrow table (None without a family)
+
+
+def _arrow_datasets(spec: dict[str, Any]) -> dict[str, Any]:
+    datasets = spec.get("datasets")
+    if not isinstance(datasets, dict):
+        return spec
+    converted = {
+        name: values if isinstance(values, bytes) or not isinstance(values, list) else _to_arrow(values)
+        for name, values in datasets.items()
+    }
+    return {**spec, "datasets": converted}
+
+
+def _to_arrow(rows: list) -> Any:
+    first = rows[0] if rows else None
+    if not isinstance(first, dict) or (first.get("type") == "Feature" and "geometry" in first):
+        return rows  # empty, or not a table (GeoJSON features): left to Streamlit, which keeps it in the spec
+    return dataframe_util.convert_anything_to_arrow_bytes(rows)  # what Streamlit would do on every rerun
+
+
+def prepare(
+    chart: alt.TopLevelMixin | dict,
+    *,
+    data: pd.DataFrame | None,
+    lang: str,
+    title: str | None = None,
+    family: str | None = None,
+) -> Prepared:
+    """Build the spec (once, without schema validation) and everything drawn from it (pure of Streamlit
+    state; safe to call inside db.per_build)."""
+    spec = exports.chart_to_spec(chart)
+    frame = data if isinstance(data, pd.DataFrame) else pd.DataFrame()
+    heading = title or exports.spec_title(spec)
+    summary = chart_text.summary(family, frame, lang) if family else None
+    description = f"{heading}. {summary}" if heading and summary else (summary or heading or "")
+    drawn, own_title, own_subtitle = responsive.without_title(spec)
+    drawn = _arrow_datasets(chart_text.accessible_spec(drawn, description))
+    table = arrow_table(chart_text.table_view(family, frame, lang)) if family else None
+    return Prepared(spec, drawn, heading, own_title, tuple(own_subtitle), summary, description, table)
+
+
+def prepared(key: Hashable, build: Callable[[], tuple[Any, pd.DataFrame | None]], **kw: Any) -> tuple[Prepared, Any]:
+    """(Prepared chart, its data) once per warehouse build and key (db.per_build). build() returns
+    (chart, data); key must name every input the chart is built from (page, filter key, language, params).
+    kw (lang, title, family) go to prepare()."""
+
+    def make() -> tuple[Prepared, Any]:
+        chart, data = build()
+        return prepare(chart, data=data, **kw), data
+
+    return db.per_build(("chart", key), make)
+
+
 def render_chart(
-    chart: alt.TopLevelMixin,
+    chart: alt.TopLevelMixin | Prepared,
     *,
     slug: str,
     data: pd.DataFrame,
@@ -112,28 +184,23 @@ def render_chart(
     family (see dashboard.core.chart_text.FAMILIES) picks the one-sentence summary shown above the chart and the
     columns of its "Show as table" view; the summary is also the drawn chart's accessible description.
     """
-    # The spec is built once, without schema validation, and serves the drawing, the downloads and the pin.
-    spec = exports.chart_to_spec(chart)
-    frame = data if isinstance(data, pd.DataFrame) else pd.DataFrame()
-    heading = title or exports.spec_title(spec)
-    summary = chart_text.summary(family, frame, lang) if family else None
-    description = f"{heading}. {summary}" if heading and summary else (summary or heading or slug)
+    # The spec is built once, without schema validation, and serves the drawing, the downloads and the pin;
+    # a Prepared chart (prepared()) was built on an earlier rerun or by another session.
+    prep = chart if isinstance(chart, Prepared) else prepare(chart, data=data, lang=lang, title=title, family=family)
+    spec = prep.spec
+    description = prep.description or slug
     st.markdown(CHART_BOX_CSS, unsafe_allow_html=True)
-    drawn, own_title, own_subtitle = responsive.without_title(spec)
-    if own_title:
-        st.markdown(f"**{md_escape(own_title)}**")
-    if own_subtitle:
-        st.caption("  \n".join(md_escape(line) for line in own_subtitle))
-    if summary:
-        st.caption(md_escape(summary))  # built from data: names and labels are text, never markdown
-    event = st.vega_lite_chart(
-        chart_text.accessible_spec(drawn, description), width=width, key=f"{key}__chart", on_select=on_select
-    )
-    if family:
+    if prep.own_title:
+        st.markdown(f"**{md_escape(prep.own_title)}**")
+    if prep.own_subtitle:
+        st.caption("  \n".join(md_escape(line) for line in prep.own_subtitle))
+    if prep.summary:
+        st.caption(md_escape(prep.summary))  # built from data: names and labels are text, never markdown
+    drawn = prep.drawn if prep.description else {**prep.drawn, "description": description}
+    event = st.vega_lite_chart(drawn, width=width, key=f"{key}__chart", on_select=on_select)
+    if prep.table is not None:
         with st.expander(t("ctext_show_table", lang), icon=":material/table_rows:"):
-            st.dataframe(
-                chart_text.table_view(family, frame, lang), hide_index=True, width="stretch", key=f"{key}__table"
-            )
+            st.dataframe(prep.table, hide_index=True, width="stretch", key=f"{key}__table")
     slug = exports.slugify(slug)
 
     def png() -> bytes:

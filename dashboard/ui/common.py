@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
+from streamlit import dataframe_util
 
 from dashboard.core import filters, source_text
 from dashboard.core.charts import source_line
@@ -13,6 +15,12 @@ from dashboard.core.i18n import t
 from dashboard.core.labels import Labels
 from dashboard.runtime import db, state
 from etl.citation import report_citation, report_source
+
+
+def arrow_table(frame: pd.DataFrame) -> pa.Table:
+    """frame as the Arrow table st.dataframe would make of it (with Streamlit's own type fixes): a table
+    memoised in this form is not converted again on every rerun."""
+    return dataframe_util.convert_pandas_df_to_arrow_table(frame)
 
 
 def citation(lang: str) -> str:
@@ -83,16 +91,22 @@ def filters_text(lang: str, lab: Labels | None = None) -> str:
 
 
 def filters_description(lang: str, lab: Labels | None = None) -> str:
-    """Only the active filters in words, e.g. 'Provincie: Utrecht' (or 'geen filters')."""
-    lab = lab or labels(lang)
-    return filters.describe(
-        state.current_filters(),
-        lang=lang,
-        dimension_labels=lab.dimension_map(),
-        value_labels=lab.all_values(),
-        function_labels=lab.function_map(),
-        none_text=t("core_no_filters", lang),
-    )
+    """Only the active filters in words, e.g. 'Provincie: Utrecht' (or 'geen filters'); once per build,
+    filter state and language."""
+    chosen = state.current_filters()
+
+    def build() -> str:
+        labs = lab or labels(lang)
+        return filters.describe(
+            chosen,
+            lang=lang,
+            dimension_labels=labs.dimension_map(),
+            value_labels=labs.all_values(),
+            function_labels=labs.function_map(),
+            none_text=t("core_no_filters", lang),
+        )
+
+    return db.per_build(("filters_description", filters.state_key(chosen), lang), build)
 
 
 def chart_source(lang: str, producers: Sequence[str] = ()) -> str:
@@ -135,24 +149,37 @@ def warehouse_problem(exc: Exception, lang: str) -> None:
 def municipality_options(
     overview: pd.DataFrame, codes: Sequence[str] | None = None
 ) -> tuple[list[str], dict[str, str]]:
-    """(slugs in name order, slug -> name) for the municipalities in codes (all when None)."""
-    df = overview if codes is None else overview[overview["municipality_code"].isin(list(codes))]
-    df = df.sort_values("name", key=lambda s: s.str.casefold())
-    return list(df["slug"]), dict(zip(df["slug"], df["name"], strict=True))
+    """(slugs in name order, slug -> name) for the municipalities in codes (all when None), once per build
+    and set of codes. Shared values: do not change them."""
+
+    def build() -> tuple[list[str], dict[str, str]]:
+        df = overview if codes is None else overview[overview["municipality_code"].isin(list(codes))]
+        df = df.sort_values("name", key=lambda s: s.str.casefold())
+        return list(df["slug"]), dict(zip(df["slug"], df["name"], strict=True))
+
+    return db.per_build(("municipality_options", None if codes is None else tuple(codes)), build)
 
 
 def slug_lookup(overview: pd.DataFrame) -> dict[str, str]:
-    """slug or municipality code -> slug (the URL accepts both)."""
-    out = dict(zip(overview["slug"], overview["slug"], strict=True))
-    out.update(zip(overview["municipality_code"], overview["slug"], strict=True))
-    return out
+    """slug or municipality code -> slug (the URL accepts both), once per build. Shared: do not change it."""
+
+    def build() -> dict[str, str]:
+        out = dict(zip(overview["slug"], overview["slug"], strict=True))
+        out.update(zip(overview["municipality_code"], overview["slug"], strict=True))
+        return out
+
+    return db.per_build(("slug_lookup",), build)
 
 
 def group_labels(lang: str) -> dict[str, str]:
-    """comparability_group id -> readable name (the id, prettified, when no translation exists)."""
-    out = {}
-    for group in db.query("indicators")["comparability_group"].unique():
-        key = f"core_group_{group}"
-        text = t(key, lang)
-        out[group] = text if text != key else str(group).replace("_", " ").capitalize()
-    return out
+    """comparability_group id -> readable name (the id, prettified, when no translation exists), once per build."""
+
+    def build() -> dict[str, str]:
+        out = {}
+        for group in db.query("indicators")["comparability_group"].unique():
+            key = f"core_group_{group}"
+            text = t(key, lang)
+            out[group] = text if text != key else str(group).replace("_", " ").capitalize()
+        return out
+
+    return db.per_build(("group_labels", lang), build)

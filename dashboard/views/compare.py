@@ -13,7 +13,7 @@ from dashboard.core.i18n import column, lang_code, t
 from dashboard.core.safe_text import md_escape
 from dashboard.runtime import db, state
 from dashboard.ui import common, journeys
-from dashboard.ui.chart_panel import render_chart
+from dashboard.ui.chart_panel import prepare, render_chart
 
 MAX_COMPARE = 4
 
@@ -70,6 +70,68 @@ def adjudication_notes(
     return [f"{names[r.slug]} – {lab.dimension(r.dimension_id)}: {getattr(r, reason)}" for r in rows.itertuples()]
 
 
+def residents(chosen: tuple[str, ...], codes: tuple[str, ...], names: dict[str, str], lang: str):
+    """(definition notes, (Prepared chart, rows) or None): once per build, choice and language."""
+
+    def build():
+        values = db.query("indicator_values")
+        values = common.in_language(values[values["municipality_code"].isin(codes)], lang)
+        if values.empty:
+            return [], None
+        groups = common.group_labels(lang)
+        notes = charts.definition_notes(values, lang, groups)
+        rows = charts.prepare_indicator_rows(values, lang, label_by="municipality", group_labels=groups)
+        chart = charts.indicator_rows_chart(
+            rows,
+            title=t("core_compare_residents_title", lang),
+            subtitle=charts.subtitle_lines(
+                ", ".join(names[s] for s in chosen),
+                common.chart_source(lang, values["source_producer"].tolist()),
+                width=95,
+            ),
+            lang=lang,
+        )
+        return notes, (prepare(chart, data=rows, lang=lang, family="indicator_rows"), rows)
+
+    return db.per_build(("compare_residents", chosen, lang), build)
+
+
+def org_model(chosen: tuple[str, ...], names: dict[str, str], lab: common.Labels, lang: str, agreed_only: bool):
+    """(side-by-side table, adjudication notes): once per build, choice, language and switch."""
+
+    def build():
+        overview = db.query("overview")
+        org = db.query("org_matrix").merge(overview[["municipality_code", "slug"]], on="municipality_code")
+        table = org_side_by_side(org, list(chosen), names, lab, lang, agreed_only)
+        return table, adjudication_notes(org, list(chosen), names, lab, lang)
+
+    return db.per_build(("compare_org", chosen, lang, agreed_only), build)
+
+
+def practice_cells(chosen: tuple[str, ...], codes: tuple[str, ...], names: dict[str, str], lang: str):
+    """[(function heading, [(municipality heading, [practice markdown])])]: once per build, choice, language."""
+
+    def build():
+        lab = common.labels(lang)
+        practices = db.query("practices", list(codes))
+        sfx = lang_code(lang)
+        out = []
+        for fid in lab.function_ids():
+            cells = []
+            for slug, code in zip(chosen, codes, strict=True):
+                part = practices[(practices["basic_function_id"] == fid) & (practices["municipality_code"] == code)]
+                texts = [
+                    f"*{md_escape(getattr(rec, f'title_{sfx}'))}*  \n{md_escape(getattr(rec, f'summary_{sfx}'))}"
+                    f"  \n:grey[{md_escape(common.locator(rec.locator, lang))}]"
+                    for rec in part.itertuples()
+                ]
+                cells.append((f"**{md_escape(names[slug])}**", texts))
+            out.append((f"##### {md_escape(lab.function(fid))}", cells))
+        return out
+
+    return db.per_build(("compare_practices", chosen, lang), build)
+
+
 def render() -> None:
     lang = state.current_lang()
     lab = common.labels(lang)
@@ -122,33 +184,20 @@ def render() -> None:
 
     chosen_codes = overview.set_index("slug").loc[chosen, "municipality_code"].tolist()
     names = {s: all_names[s] for s in chosen}
-    label_text = ", ".join(names[s] for s in chosen)
+    agreed_only = state.current_filters().agreed_only
 
     st.subheader(t("core_residents", lang))
-    values = db.query("indicator_values")
-    values = common.in_language(values[values["municipality_code"].isin(chosen_codes)], lang)
-    if values.empty:
+    notes, prepared = residents(tuple(chosen), tuple(chosen_codes), names, lang)
+    if prepared is None:
         st.caption(t("core_no_indicators", lang))
     else:
-        for note in charts.definition_notes(values, lang, common.group_labels(lang)):
+        for note in notes:
             st.info(note, icon=":material/rule:")
-        rows = charts.prepare_indicator_rows(
-            values, lang, label_by="municipality", group_labels=common.group_labels(lang)
-        )
-        chart = charts.indicator_rows_chart(
-            rows,
-            title=t("core_compare_residents_title", lang),
-            subtitle=charts.subtitle_lines(
-                label_text, common.chart_source(lang, values["source_producer"].tolist()), width=95
-            ),
-            lang=lang,
-        )
-        render_chart(chart, slug="vergelijken_kenmerken", data=rows, lang=lang, key="cmp_ind", family="indicator_rows")
+        prep, rows = prepared
+        render_chart(prep, slug="vergelijken_kenmerken", data=rows, lang=lang, key="cmp_ind", family="indicator_rows")
 
     st.subheader(t("core_org_model", lang))
-    org = db.query("org_matrix").merge(overview[["municipality_code", "slug"]], on="municipality_code")
-    agreed_only = state.current_filters().agreed_only
-    table = org_side_by_side(org, chosen, names, lab, lang, agreed_only)
+    table, adjudications = org_model(tuple(chosen), names, lab, lang, agreed_only)
     # fixed widths that fit a 1280-pixel screen with the sidebar open; long labels wrap (row_height > 4rem)
     each = max(120, (780 - 250) // len(chosen))
     config = {
@@ -166,30 +215,23 @@ def render() -> None:
         column_config=config,
     )
     st.caption(t("core_compare_org_help", lang))
-    notes = adjudication_notes(org, chosen, names, lab, lang)
-    if notes:
+    if adjudications:
         with st.container(key="cmp_adjudication"):
-            st.caption(t("rel_compare_marks", lang) + "\n" + "\n".join(f"- {md_escape(n)}" for n in notes))
+            st.caption(t("rel_compare_marks", lang) + "\n" + "\n".join(f"- {md_escape(n)}" for n in adjudications))
     if agreed_only:
         st.caption(t("rel_switch_on", lang))
 
     st.subheader(t("core_practices", lang))
-    practices = db.query("practices", chosen_codes)
-    sfx = lang_code(lang)
-    for fid in lab.function_ids():
-        st.markdown(f"##### {md_escape(lab.function(fid))}")
+    for heading, cells in practice_cells(tuple(chosen), tuple(chosen_codes), names, lang):
+        st.markdown(heading)
         cols = st.columns(len(chosen))
-        for col, slug, code in zip(cols, chosen, chosen_codes, strict=True):
-            part = practices[(practices["basic_function_id"] == fid) & (practices["municipality_code"] == code)]
+        for col, (name, texts) in zip(cols, cells, strict=True):
             with col:
-                st.markdown(f"**{md_escape(names[slug])}**")
-                if part.empty:
+                st.markdown(name)
+                if not texts:
                     st.caption(t("core_not_highlighted", lang))
-                for rec in part.itertuples():
-                    st.markdown(
-                        f"*{md_escape(getattr(rec, f'title_{sfx}'))}*  \n{md_escape(getattr(rec, f'summary_{sfx}'))}"
-                        f"  \n:grey[{md_escape(common.locator(rec.locator, lang))}]"
-                    )
+                for text in texts:
+                    st.markdown(text)
 
 
 render()

@@ -12,7 +12,7 @@ from dashboard.core.safe_text import md_escape
 from dashboard.runtime import db, state
 from dashboard.ui import common
 from dashboard.ui import journeys as journey_links
-from dashboard.ui.chart_panel import render_chart
+from dashboard.ui.chart_panel import prepare, render_chart
 from dashboard.ui.data_downloads import render_data_downloads
 
 WRAP_ROW_HEIGHT = 100  # Streamlit wraps text only in rows taller than 4rem; five lines fit the function list
@@ -28,6 +28,88 @@ def open_profile(slug: str) -> None:
     st.switch_page(journeys.PROFILE_PAGE, query_params=params)
 
 
+def selection(fkey: tuple, codes: list[str], agreed_only: bool, lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(org matrix with the switch applied, the filtered municipalities in name order): once per build,
+    filter state and language. Shared frames: do not change them."""
+
+    def build():
+        overview = db.query("overview")
+        # the sidebar switch: adjudicated codes become a 'hidden' value of their own (never 'not reported')
+        org = confidence.hide_excluded(db.query("org_matrix"), agreed_only, lang)
+        shown = overview[overview["municipality_code"].isin(codes)].sort_values("name", key=lambda s: s.str.casefold())
+        hidden_scope = org[(org["dimension_id"] == "team_scope") & (org["value_id"] == confidence.HIDDEN_VALUE)]
+        shown = shown.assign(
+            team_scope=shown["team_scope"].where(
+                ~shown["municipality_code"].isin(hidden_scope["municipality_code"]), confidence.HIDDEN_VALUE
+            )
+        )
+        return org, shown
+
+    return db.per_build(("overview_selection", fkey, lang), build)
+
+
+def map_chart(fkey, shown, org, colour_dim, lab, agreed_only, lang):
+    """(Prepared map, its points): once per build, filter state, colour dimension and language."""
+
+    def build():
+        value_order, value_labels = confidence.value_choices(
+            lab.value_ids(colour_dim), lab.value_map(colour_dim), agreed_only, lang
+        )
+        _ids, scope_labels = confidence.value_choices(
+            lab.value_ids("team_scope"), lab.value_map("team_scope"), agreed_only, lang
+        )
+        points = charts.prepare_map_points(shown, org, colour_dim, value_labels, lab.function_map(), scope_labels, lang)
+        chart = charts.map_chart(
+            points,
+            value_order=value_order,
+            value_labels=value_labels,
+            colour_title=lab.dimension(colour_dim),
+            title=t("core_map_title", lang, dimension=lower_first(lab.dimension(colour_dim))),
+            subtitle=charts.subtitle_lines(common.filters_text(lang, lab), common.chart_source(lang), width=70),
+            lang=lang,
+        )
+        return prepare(chart, data=points, lang=lang, family="map"), points
+
+    return db.per_build(("overview_map", fkey, colour_dim, lang), build)
+
+
+def table_rows(fkey, shown: pd.DataFrame, lab: common.Labels, agreed_only: bool, lang: str):
+    """(rows, the table drawn: rows without the slug, as Arrow) of the filtered municipalities: once per build,
+    filter state and language."""
+
+    def build():
+        _ids, scope = confidence.value_choices(
+            lab.value_ids("team_scope"), lab.value_map("team_scope"), agreed_only, lang
+        )
+        rows = pd.DataFrame(
+            {
+                "slug": shown["slug"],
+                t("core_col_municipality", lang): shown["name"],
+                t("core_col_province", lang): shown["province"],
+                t("core_col_population", lang): [
+                    fmt_population(p, q, lang)
+                    for p, q in zip(shown["population"], shown["population_qualifier"], strict=True)
+                ],
+                t("core_col_scope", lang): shown["team_scope"].fillna("not_reported").map(lambda v: scope.get(v, v)),
+                t("core_col_teams", lang): [
+                    fmt_team_count(c, lower_bound=bool(lb), incomplete=bool(inc), lang=lang)
+                    for c, lb, inc in zip(
+                        shown["team_count_reported"],
+                        shown["team_count_is_lower_bound"],
+                        shown["team_count_incomplete"],
+                        strict=True,
+                    )
+                ],
+                t("core_col_functions", lang): shown["highlighted_functions"].map(
+                    lambda fs: fmt_list([lab.function(f) for f in fs], lang) or "–"
+                ),
+            }
+        )
+        return rows, common.arrow_table(rows.drop(columns="slug"))
+
+    return db.per_build(("overview_rows", fkey, lang), build)
+
+
 def render() -> None:
     lang = state.current_lang()
     lab = common.labels(lang)
@@ -36,16 +118,9 @@ def render() -> None:
 
     overview = db.query("overview")
     agreed_only = state.current_filters().agreed_only
-    # the sidebar switch: adjudicated codes become a 'hidden' value of their own (never 'not reported')
-    org = confidence.hide_excluded(db.query("org_matrix"), agreed_only, lang)
     codes = state.filtered_codes()
-    shown = overview[overview["municipality_code"].isin(codes)].sort_values("name", key=lambda s: s.str.casefold())
-    hidden_scope = org[(org["dimension_id"] == "team_scope") & (org["value_id"] == confidence.HIDDEN_VALUE)]
-    shown = shown.assign(
-        team_scope=shown["team_scope"].where(
-            ~shown["municipality_code"].isin(hidden_scope["municipality_code"]), confidence.HIDDEN_VALUE
-        )
-    )
+    fkey = state.filters_key()
+    org, shown = selection(fkey, codes, agreed_only, lang)
 
     # widgets bound to the URL: ?view=table|cards, ?color=<dimension id>
     dims = lab.dimension_ids()
@@ -89,25 +164,10 @@ def render() -> None:
 
     with map_col:
         colour_dim = st.session_state[f"ov_color_{lang}"]
-        value_order, value_labels = confidence.value_choices(
-            lab.value_ids(colour_dim), lab.value_map(colour_dim), agreed_only, lang
-        )
-        _ids, scope_labels = confidence.value_choices(
-            lab.value_ids("team_scope"), lab.value_map("team_scope"), agreed_only, lang
-        )
-        points = charts.prepare_map_points(shown, org, colour_dim, value_labels, lab.function_map(), scope_labels, lang)
-        chart = charts.map_chart(
-            points,
-            value_order=value_order,
-            value_labels=value_labels,
-            colour_title=lab.dimension(colour_dim),
-            title=t("core_map_title", lang, dimension=lower_first(lab.dimension(colour_dim))),
-            subtitle=charts.subtitle_lines(common.filters_text(lang, lab), common.chart_source(lang), width=70),
-            lang=lang,
-        )
+        prep, points = map_chart(fkey, shown, org, colour_dim, lab, agreed_only, lang)
         # Clicking a municipality opens its profile (the selectbox next to the map does the same).
         event = render_chart(
-            chart, slug="overzicht_kaart", data=points, lang=lang, key="ov_map", on_select="rerun", family="map"
+            prep, slug="overzicht_kaart", data=points, lang=lang, key="ov_map", on_select="rerun", family="map"
         )
         picked = (event or {}).get("selection", {}).get(charts.MAP_SELECTION) or []
         if picked and isinstance(picked, list) and isinstance(picked[0], dict) and picked[0].get("slug"):
@@ -128,36 +188,12 @@ def render() -> None:
             st.session_state["ov_view"] = "table"
     state.sync("ov_view", "view", default="table")
 
-    _ids, scope = confidence.value_choices(lab.value_ids("team_scope"), lab.value_map("team_scope"), agreed_only, lang)
-    rows = pd.DataFrame(
-        {
-            "slug": shown["slug"],
-            t("core_col_municipality", lang): shown["name"],
-            t("core_col_province", lang): shown["province"],
-            t("core_col_population", lang): [
-                fmt_population(p, q, lang)
-                for p, q in zip(shown["population"], shown["population_qualifier"], strict=True)
-            ],
-            t("core_col_scope", lang): shown["team_scope"].fillna("not_reported").map(lambda v: scope.get(v, v)),
-            t("core_col_teams", lang): [
-                fmt_team_count(c, lower_bound=bool(lb), incomplete=bool(inc), lang=lang)
-                for c, lb, inc in zip(
-                    shown["team_count_reported"],
-                    shown["team_count_is_lower_bound"],
-                    shown["team_count_incomplete"],
-                    strict=True,
-                )
-            ],
-            t("core_col_functions", lang): shown["highlighted_functions"].map(
-                lambda fs: fmt_list([lab.function(f) for f in fs], lang) or "–"
-            ),
-        }
-    )
+    rows, drawn_rows = table_rows(fkey, shown, lab, agreed_only, lang)
 
     if st.session_state.get("ov_view", "table") == "table":
         st.caption(t("core_table_help", lang))
         event = st.dataframe(
-            rows.drop(columns="slug"),
+            drawn_rows,
             hide_index=True,
             width="stretch",
             on_select="rerun",

@@ -12,15 +12,15 @@ from dashboard.core.i18n import column, lang_code, t
 from dashboard.core.safe_text import md_escape
 from dashboard.runtime import db, state
 from dashboard.ui import common, journeys
-from dashboard.ui.chart_panel import render_chart
+from dashboard.ui.chart_panel import prepare, render_chart
 
 
-def _team_cards(teams: pd.DataFrame, lang: str) -> None:
-    """One bordered card per team: facts on one line, the description, the locator. Cards wrap on any
-    screen width, where a nine-column table would hide descriptions behind a horizontal scroll."""
+def team_card_texts(teams: pd.DataFrame, lang: str) -> list[tuple[str, str, str]]:
+    """Per team: (facts line, description, locator) in markdown (pure of Streamlit)."""
     desc = column("description", lang)
     nr = NOT_REPORTED[lang]
-    for i, team in enumerate(teams.itertuples()):
+    out = []
+    for team in teams.itertuples():
         count = (
             fmt_team_count(team.team_count, lower_bound=(team.count_qualifier == "more_than"), lang=lang)
             if team.count_qualifier != "approx" or pd.isna(team.team_count)
@@ -36,10 +36,24 @@ def _team_cards(teams: pd.DataFrame, lang: str) -> None:
             ),
             f"{t('core_col_direct_access', lang)}: {t(f'core_access_{team.direct_access}', lang)}",
         ]
+        out.append(
+            (
+                f"**{md_escape(team.team_name)}**  \n:grey[{' · '.join(facts)}]",
+                md_escape(getattr(team, desc)),
+                md_escape(common.locator(team.locator, lang)),
+            )
+        )
+    return out
+
+
+def _team_cards(cards: list[tuple[str, str, str]]) -> None:
+    """One bordered card per team: facts on one line, the description, the locator. Cards wrap on any
+    screen width, where a nine-column table would hide descriptions behind a horizontal scroll."""
+    for i, (facts, description, locator) in enumerate(cards):
         with st.container(border=True, key=f"pr_team_{i}"):
-            st.markdown(f"**{md_escape(team.team_name)}**  \n:grey[{' · '.join(facts)}]")
-            st.markdown(md_escape(getattr(team, desc)))
-            st.caption(md_escape(common.locator(team.locator, lang)))
+            st.markdown(facts)
+            st.markdown(description)
+            st.caption(locator)
 
 
 def _org_table(org: pd.DataFrame, lang: str, agreed_only: bool = False) -> pd.DataFrame:
@@ -65,14 +79,13 @@ def _org_table(org: pd.DataFrame, lang: str, agreed_only: bool = False) -> pd.Da
     return table
 
 
-def practices_by_function(practices: pd.DataFrame, figures: pd.DataFrame, lab: common.Labels, lang: str) -> None:
+def practice_texts(practices: pd.DataFrame, figures: pd.DataFrame, lab: common.Labels, lang: str) -> list:
+    """[(function heading, [practice markdown])] (pure of Streamlit)."""
     sfx = lang_code(lang)
+    out = []
     for fid in lab.function_ids():
         part = practices[practices["basic_function_id"] == fid]
-        st.markdown(f"##### {md_escape(lab.function(fid))}")
-        if part.empty:
-            st.caption(t("core_not_highlighted", lang))
-            continue
+        texts = []
         for rec in part.itertuples():
             figs = figures[figures["practice_id"] == rec.practice_id]
             fig_text = ""
@@ -82,16 +95,110 @@ def practices_by_function(practices: pd.DataFrame, figures: pd.DataFrame, lab: c
                     f"{md_escape(fmt_figure(f.value, f.unit, f.qualifier, lang))}"
                     for f in figs.itertuples()
                 )
-            st.markdown(
+            texts.append(
                 f"**{md_escape(getattr(rec, f'title_{sfx}'))}**  \n"
                 f"{md_escape(getattr(rec, f'summary_{sfx}'))}{fig_text}  \n"
                 f":grey[{md_escape(common.locator(rec.locator, lang))}]"
             )
+        out.append((f"##### {md_escape(lab.function(fid))}", texts))
+    return out
+
+
+def practices_by_function(sections: list, lang: str) -> None:
+    for heading, texts in sections:
+        st.markdown(heading)
+        if not texts:
+            st.caption(t("core_not_highlighted", lang))
+        for text in texts:
+            st.markdown(text)
+
+
+def residents(code: str, slug: str, name: str, lang: str):
+    """(Prepared chart, rows, sources caption) or None when there are no figures: once per build."""
+
+    def build():
+        values = db.query("indicator_values")
+        values = common.in_language(values[values["municipality_code"] == code], lang)
+        if values.empty:
+            return None
+        rows = charts.prepare_indicator_rows(values, lang, label_by="context")
+        source = common.chart_source(lang, values["source_producer"].tolist())
+        chart = charts.indicator_rows_chart(
+            rows,
+            title=t("core_residents_title", lang, name=name),
+            subtitle=charts.subtitle_lines(None, source, width=95),
+            lang=lang,
+        )
+        sources = t("core_sources_list", lang, sources=md_escape("; ".join(sorted(set(values["source_title"])))))
+        return prepare(chart, data=rows, lang=lang, family="indicator_rows"), rows, sources
+
+    return db.per_build(("profile_residents", code, slug, lang), build)
+
+
+def page_texts(code: str, lang: str, agreed_only: bool):
+    """Notes, team cards, org table, practices and sources of one municipality: once per build."""
+
+    def build():
+        sfx = lang_code(lang)
+        lab = common.labels(lang)
+        notes = [
+            f"- {md_escape(getattr(n, f'text_{sfx}'))} "
+            f":grey[({md_escape(common.source_title(n.source_title, lang))}; "
+            f"{md_escape(common.locator(n.locator, lang))})]"
+            for n in db.query("notes", code).itertuples()
+        ]
+        org = db.query("org_matrix")
+        sources = []
+        for s in db.query("municipality_sources", code).itertuples():
+            uses = ", ".join(t(f"core_used_{u}", lang) for u in s.used_for)
+            year = f" ({int(s.year)})" if pd.notna(s.year) else ""
+            sources.append(f"- {md_escape(s.producer)}{year}. *{md_escape(s.title)}*. :grey[{uses}]")
+        return {
+            "notes": notes,
+            "cards": team_card_texts(db.query("teams", code), lang),
+            "has_status": confidence.has_status(org),
+            "org": _org_table(org[org["municipality_code"] == code], lang, agreed_only),
+            "practices": practice_texts(db.query("practices", [code]), db.query("practice_figures", [code]), lab, lang),
+            "sources": sources,
+        }
+
+    return db.per_build(("profile_texts", code, lang, agreed_only), build)
+
+
+def _header(row: pd.Series, code: str, slug: str, lang: str) -> None:
+    """Name, facts, the journeys to peers and compare, the vision and the transition."""
+    muni = db.query("municipality", code).iloc[0]
+    sfx = lang_code(lang)
+
+    st.header(md_escape(row["name"]))
+    facts = [
+        f"{t('core_col_province', lang)}: {md_escape(row['province'])}",
+        f"{t('core_col_population', lang)}: {fmt_population(row['population'], row['population_qualifier'], lang)}"
+        + (f" ({int(muni['population_year'])})" if pd.notna(muni["population_year"]) else ""),
+        t("core_appendix", lang, letter=row["appendix_letter"]),
+    ]
+    if muni["official_name"] != row["name"]:
+        facts.insert(0, t("core_official_name", lang, name=md_escape(muni["official_name"])))
+    st.caption(" · ".join(facts))
+    with st.container(horizontal=True, gap="medium", key="pr_journeys"):
+        journeys.to_peers(slug, t("core_find_like", lang, name=row["name"]), help=t("core_find_like_help", lang))
+        journeys.to_compare(
+            [slug], t("core_compare_with", lang, name=row["name"]), help=t("core_compare_with_help", lang)
+        )
+    st.markdown(
+        f"**{t('core_vision', lang)}** {md_escape(muni[f'vision_{sfx}'])}  \n"
+        f":grey[{md_escape(common.locator(muni['vision_locator'], lang))}]"
+    )
+    if pd.notna(muni["transition_nl"]):
+        st.info(
+            f"**{t('core_transition', lang)}** {md_escape(muni[f'transition_{sfx}'])}  \n"
+            f":grey[{md_escape(common.locator(muni['transition_locator'], lang))}]",
+            icon=":material/autorenew:",
+        )
 
 
 def render() -> None:
     lang = state.current_lang()
-    lab = common.labels(lang)
     overview = db.query("overview")
     lookup = common.slug_lookup(overview)
     codes = state.filtered_codes()
@@ -127,66 +234,27 @@ def render() -> None:
     state.remember("last_gm", slug)
     row = overview[overview["slug"] == slug].iloc[0]
     code = row["municipality_code"]
-    muni = db.query("municipality", code).iloc[0]
-    sfx = lang_code(lang)
-
-    st.header(md_escape(row["name"]))
-    facts = [
-        f"{t('core_col_province', lang)}: {md_escape(row['province'])}",
-        f"{t('core_col_population', lang)}: {fmt_population(row['population'], row['population_qualifier'], lang)}"
-        + (f" ({int(muni['population_year'])})" if pd.notna(muni["population_year"]) else ""),
-        t("core_appendix", lang, letter=row["appendix_letter"]),
-    ]
-    if muni["official_name"] != row["name"]:
-        facts.insert(0, t("core_official_name", lang, name=md_escape(muni["official_name"])))
-    st.caption(" · ".join(facts))
-    with st.container(horizontal=True, gap="medium", key="pr_journeys"):
-        journeys.to_peers(slug, t("core_find_like", lang, name=row["name"]), help=t("core_find_like_help", lang))
-        journeys.to_compare(
-            [slug], t("core_compare_with", lang, name=row["name"]), help=t("core_compare_with_help", lang)
-        )
-    st.markdown(
-        f"**{t('core_vision', lang)}** {md_escape(muni[f'vision_{sfx}'])}  \n"
-        f":grey[{md_escape(common.locator(muni['vision_locator'], lang))}]"
-    )
-    if pd.notna(muni["transition_nl"]):
-        st.info(
-            f"**{t('core_transition', lang)}** {md_escape(muni[f'transition_{sfx}'])}  \n"
-            f":grey[{md_escape(common.locator(muni['transition_locator'], lang))}]",
-            icon=":material/autorenew:",
-        )
+    _header(row, code, slug, lang)
+    agreed_only = state.current_filters().agreed_only
+    texts = page_texts(code, lang, agreed_only)
 
     # residents against national references
     st.subheader(t("core_residents", lang))
-    values = db.query("indicator_values")
-    values = common.in_language(values[values["municipality_code"] == code], lang)
-    if values.empty:
+    drawn = residents(code, slug, row["name"], lang)
+    if drawn is None:
         st.caption(t("core_no_indicators", lang))
     else:
-        rows = charts.prepare_indicator_rows(values, lang, label_by="context")
-        source = common.chart_source(lang, values["source_producer"].tolist())
-        chart = charts.indicator_rows_chart(
-            rows,
-            title=t("core_residents_title", lang, name=row["name"]),
-            subtitle=charts.subtitle_lines(None, source, width=95),
-            lang=lang,
-        )
+        prep, rows, sources = drawn
         render_chart(
-            chart, slug=f"profiel_{slug}_kenmerken", data=rows, lang=lang, key="pr_ind", family="indicator_rows"
+            prep, slug=f"profiel_{slug}_kenmerken", data=rows, lang=lang, key="pr_ind", family="indicator_rows"
         )
-        st.caption(t("core_sources_list", lang, sources=md_escape("; ".join(sorted(set(values["source_title"]))))))
-    notes = db.query("notes", code)
-    if not notes.empty:
+        st.caption(sources)
+    if texts["notes"]:
         st.markdown(f"**{t('core_notes', lang)}**")
-        for n in notes.itertuples():
-            st.markdown(
-                f"- {md_escape(getattr(n, f'text_{sfx}'))} "
-                f":grey[({md_escape(common.source_title(n.source_title, lang))}; "
-                f"{md_escape(common.locator(n.locator, lang))})]"
-            )
+        for note in texts["notes"]:
+            st.markdown(note)
 
     st.subheader(t("core_teams", lang))
-    teams = db.query("teams", code)
     st.caption(
         t(
             "core_team_total",
@@ -199,27 +267,22 @@ def render() -> None:
             ),
         )
     )
-    _team_cards(teams, lang)
+    _team_cards(texts["cards"])
 
     st.subheader(t("core_org_model", lang))
     st.caption(t("core_org_model_help", lang))
-    org = db.query("org_matrix")
-    if confidence.has_status(org):
+    if texts["has_status"]:
         st.caption(t("rel_profile_help", lang))
-    agreed_only = state.current_filters().agreed_only
     if agreed_only:
         st.caption(t("rel_switch_on", lang))
-    st.table(_org_table(org[org["municipality_code"] == code], lang, agreed_only), hide_index=True, border="horizontal")
+    st.table(texts["org"], hide_index=True, border="horizontal")
 
     st.subheader(t("core_practices", lang))
-    practices_by_function(db.query("practices", [code]), db.query("practice_figures", [code]), lab, lang)
+    practices_by_function(texts["practices"], lang)
 
     st.subheader(t("core_sources", lang))
-    src = db.query("municipality_sources", code)
-    for s in src.itertuples():
-        uses = ", ".join(t(f"core_used_{u}", lang) for u in s.used_for)
-        year = f" ({int(s.year)})" if pd.notna(s.year) else ""
-        st.markdown(f"- {md_escape(s.producer)}{year}. *{md_escape(s.title)}*. :grey[{uses}]")
+    for source in texts["sources"]:
+        st.markdown(source)
     st.caption(t("core_profile_sources_note", lang))
 
 

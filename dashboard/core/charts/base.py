@@ -27,6 +27,10 @@ BELOW_COLOUR = "#0072B2"  # blue: below the national reference
 ABOVE_COLOUR = "#D55E00"  # vermillion: above it
 HEATMAP_SCHEME: Final = "blues"  # Final: the literal type Altair's stubs ask for
 
+# Altair refuses to inline more than 5000 rows; the heatmap and the organisation matrix have one row per
+# municipality and value, so 2000 municipalities pass that. The rows are needed: lift the limit.
+alt.data_transformers.enable("default", max_rows=None)
+
 
 def fast_build(builder):
     """Build without Altair's per-object validation (about 40 ms per chart); the whole spec is still
