@@ -43,8 +43,7 @@ def _yaml_with(**changes) -> bytes:
 
 def _alias_bomb(levels: int, width: int = 9) -> bytes:
     lines = ["x_bomb:", f"  a0: &a0 [{', '.join(['lol'] * width)}]"]
-    for i in range(1, levels + 1):
-        lines.append(f"  a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * width)}]")
+    lines.extend(f"  a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * width)}]" for i in range(1, levels + 1))
     body = TEMPLATE_YAML.replace("qualifier: approx", f"qualifier: *a{levels}", 1)
     return ("\n".join(lines) + "\n" + body).encode()
 
@@ -139,7 +138,7 @@ CASES: list[tuple[str, str, bytes, str | None]] = [
 def results(built_warehouse) -> dict:
     cases = [{"id": cid, "filename": name, "data": base64.b64encode(data).decode()} for cid, name, data, _ in CASES]
     done = subprocess.run(
-        [sys.executable, str(ROOT / "tests" / "hostile" / "probe.py"), str(built_warehouse), str(ROOT / "data")],
+        [sys.executable, "-m", "tests.hostile.probe", str(built_warehouse)],
         input=json.dumps(cases),
         capture_output=True,
         text=True,
