@@ -13,8 +13,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.core import peer_input as pi
+from dashboard.core import peer_templates, settings
 from dashboard.core import queries as q
-from dashboard.core import settings
 from dashboard.core import similarity as sim
 from dashboard.core.safe_text import md_escape
 
@@ -175,7 +175,7 @@ def test_good_upload_then_bad_upload_keeps_the_good_data(dataset):
     cat, _profiles, _, _ = dataset
     at = app()
     at.radio(key="peers_ref_kind").set_value("own").run()
-    at.file_uploader[0].upload("mijn.yaml", pi.template_bytes("yaml"), "application/yaml")
+    at.file_uploader[0].upload("mijn.yaml", peer_templates.template_bytes("yaml"), "application/yaml")
     at.run()
     assert not at.exception and not at.error
     own = pi.profile_from_form("Mijn gemeente", 50000, {}, {}, cat).profile  # only for the key; see below
@@ -236,7 +236,7 @@ def test_clearing_forgets_everything_entered(dataset):
     at.text_input(key="peers_f_name").input("Geheimstad")
     at.text_input(key="peers_f_population").input("30000")
     at.button(key="peers_f_submit").click().run()
-    at.file_uploader[0].upload("mijn.yaml", pi.template_bytes("yaml"), "application/yaml")
+    at.file_uploader[0].upload("mijn.yaml", peer_templates.template_bytes("yaml"), "application/yaml")
     at.run()
     assert any("Mijn gemeente" in s.value for s in at.success)
     at.button(key="peers_own_clear").click().run()

@@ -15,7 +15,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from dashboard.core import charts, peer_input, user_files
+from dashboard.core import charts, peer_checks, peer_input, peer_templates, user_files
 from dashboard.core import similarity as sim
 from dashboard.core.formatting import NOT_REPORTED as NOT_REPORTED_TEXT
 from dashboard.core.formatting import fmt_list, fmt_number
@@ -153,7 +153,7 @@ def _own_form(cat: sim.Catalogue, scales: dict, lang: str) -> None:
     usable = [i for i in cat.comparable_indicators if i in scales]
     with st.form("peers_form", border=True, enter_to_submit=False):  # no English "Press Enter" hint
         c1, c2 = st.columns(2)
-        name = c1.text_input(t("peers_form_name", lang), max_chars=peer_input.MAX_NAME, key="peers_f_name")
+        name = c1.text_input(t("peers_form_name", lang), max_chars=peer_checks.MAX_NAME, key="peers_f_name")
         population = c2.text_input(
             t("peers_form_population", lang),
             max_chars=20,
@@ -198,7 +198,7 @@ def _own_form(cat: sim.Catalogue, scales: dict, lang: str) -> None:
         )
 
 
-def _store(result: peer_input.ParseResult) -> None:
+def _store(result: peer_checks.ParseResult) -> None:
     st.session_state.pop(OWN_READ, None)  # belongs to one form submit; the form path sets it again
     if result.ok:
         st.session_state[OWN_PROFILE] = result.profile
@@ -212,7 +212,7 @@ def _own_upload(cat: sim.Catalogue, lang: str) -> None:
     c1, c2 = st.columns(2)
     c1.download_button(
         t("peers_upload_template_yaml", lang),
-        peer_input.template_bytes("yaml"),
+        peer_templates.template_bytes("yaml"),
         file_name="mijn_gemeente.yaml",
         mime="application/yaml",
         key="peers_tpl_yaml",
@@ -222,7 +222,7 @@ def _own_upload(cat: sim.Catalogue, lang: str) -> None:
     )
     c2.download_button(
         t("peers_upload_template_csv", lang),
-        peer_input.template_bytes("csv"),
+        peer_templates.template_bytes("csv"),
         file_name="mijn_gemeente.csv",
         mime="text/csv",
         key="peers_tpl_csv",
@@ -255,8 +255,8 @@ def _csv_columns_table(cat: sim.Catalogue, lang: str) -> pd.DataFrame:
             t(
                 "peers_col_integer",
                 lang,
-                min=fmt_number(peer_input.MIN_POPULATION, 0, lang),
-                max=fmt_number(peer_input.MAX_POPULATION, 0, lang),
+                min=fmt_number(peer_checks.MIN_POPULATION, 0, lang),
+                max=fmt_number(peer_checks.MAX_POPULATION, 0, lang),
             ),
         ),
     ]

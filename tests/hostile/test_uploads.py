@@ -17,16 +17,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dashboard.core import peer_input as pi
-from dashboard.core import user_files
+from dashboard.core import peer_templates, user_files
 from tests.hostile.payloads import HOST, PAYLOAD
 
 ROOT = Path(__file__).resolve().parents[2]
 MAX_SECONDS = 2.0
 MAX_PEAK_MB = 64.0
 
-TEMPLATE_YAML = pi.template_bytes("yaml").decode()
-TEMPLATE_CSV = pi.template_bytes("csv").decode()
+TEMPLATE_YAML = peer_templates.template_bytes("yaml").decode()
+TEMPLATE_CSV = peer_templates.template_bytes("csv").decode()
 CSV_HEADER, CSV_ROW = TEMPLATE_CSV.splitlines()[:2]
 
 
