@@ -59,6 +59,12 @@ def app(**query) -> AppTest:
     return at.run()
 
 
+def open_weights(at: AppTest) -> AppTest:
+    """Open the weights expander (it draws its sliders only while open), as a click on it does."""
+    at.session_state["peers_w_open"] = True
+    return at.run()
+
+
 def peers_shown(at: AppTest) -> list[str]:
     table = next(df for df in at.dataframe if PEER_COL in df.value.columns)
     return [name.split(". ", 1)[1] for name in table.value[PEER_COL]]  # "1. Haarlem" -> "Haarlem"
@@ -106,16 +112,21 @@ def test_changing_a_weight_changes_the_order(dataset):
     slug = overview.loc[overview["municipality_code"] == case.key, "slug"].iloc[0]
     at = app(peer_ref=slug)
     assert peers_shown(at) == expected(dataset, case, base)
-    at.slider(key="peers_w_size").set_value(0.0).run()
+    assert [s.key for s in at.slider] == ["peers_k"]  # the weights expander is closed: no weight sliders
+    open_weights(at).slider(key="peers_w_size").set_value(0.0).run()
     assert not at.exception
     assert peers_shown(at) == expected(dataset, case, no_size)
     assert peers_shown(at)[0] != expected(dataset, case, base)[0]
     assert at.query_params["peer_w"] == "size:0"  # shareable
+    at.session_state["peers_w_open"] = False  # closed again: the weight stays, the sliders go
+    at.run()
+    assert [s.key for s in at.slider] == ["peers_k"]
+    assert peers_shown(at) == expected(dataset, case, no_size) and at.query_params["peer_w"] == "size:0"
 
 
 def test_presets_set_the_weights(dataset):
     cat, profiles, _, _ = dataset
-    at = app(peer_ref="almelo")
+    at = open_weights(app(peer_ref="almelo"))
     at.radio(key="peers_preset").set_value("organisation").run()
     assert not at.exception
     assert at.slider(key="peers_w_size").value == 0.0

@@ -38,6 +38,7 @@ UPLOAD_SEEN = "peers_upload_seen"  # file_id of the last parsed upload, so a fil
 UPLOAD_GEN = "peers_upload_gen"  # bumped by "Gegevens wissen" to give the uploader a fresh, empty key
 WEIGHTS = "peers_weights"  # criterion -> weight (outlives the sliders that are not shown)
 KIND, REF, PRESET, K = "peers_ref_kind", "peers_ref", "peers_preset", "peers_k"  # widget keys
+WEIGHTS_OPEN = "peers_w_open"  # the weights expander (open: the sliders are drawn)
 
 
 def _dataset() -> pv.Dataset:
@@ -293,7 +294,12 @@ def _weights(ref: sim.Profile, ds: pv.Dataset, lang: str) -> tuple[dict, int]:
     k = c2.slider(t("peers_k", lang), 1, pv.K_MAX, key=K, persist_state="session")
     weights = st.session_state[WEIGHTS]
     usable_inds = [i for i in cat.comparable_indicators if i in ref.indicators and i in ds.scales]
-    with st.expander(t("peers_w_expander", lang), expanded=False):
+    # Drawn only while open (a lazy expander): 17 to 40 sliders are most of a rerun's widgets, and the weights
+    # live in WEIGHTS whether the sliders are drawn or not.
+    box = st.expander(t("peers_w_expander", lang), key=WEIGHTS_OPEN, on_change="rerun")
+    if not box.open:
+        return weights, k
+    with box:
         st.caption(t("peers_w_help", lang))
         col_ctx, col_org = st.columns([1, 2], gap="large")
         with col_ctx:
