@@ -78,7 +78,7 @@ def _field_path(loc: tuple, data) -> str:
     return ".".join(parts) or "(file)"
 
 
-def _pydantic_problems(path: Path, exc: ValidationError, data) -> list[str]:
+def pydantic_problems(path: Path, exc: ValidationError, data) -> list[str]:
     out = []
     for err in exc.errors():
         where = _field_path(err["loc"], data)
@@ -180,7 +180,7 @@ def load_municipalities(
         try:
             m = Municipality.model_validate(data)
         except ValidationError as exc:
-            problems.extend(_pydantic_problems(path, exc, data))
+            problems.extend(pydantic_problems(path, exc, data))
             continue
         problems.extend(check_references(path, m, ref))
         loaded.append((path, m))
@@ -280,7 +280,7 @@ def validate(data_dir: Path) -> tuple[Reference, list[Municipality]]:
         where = _display(Path(data_dir, "reference", "org_model.yaml"))
         ref.rules = load_rules(ref.raw["org_model"], where, slugs, coding_dir(data_dir).is_dir(), problems)
     ref.coding = load_codings(
-        data_dir, ref.dimensions, [m for _, m in loaded], codes_seen, read_yaml, _pydantic_problems, _display, problems
+        data_dir, ref.dimensions, [m for _, m in loaded], codes_seen, read_yaml, pydantic_problems, _display, problems
     )
     if problems:
         raise DataError(problems)

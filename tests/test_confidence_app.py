@@ -187,6 +187,8 @@ def test_about_shows_reliability_table_round_one_next_to_last():
 
 def test_peer_page_leaves_tentative_dimension_out_by_default():
     at = app("views/peers.py", {"peer": "fixtureburg"})
+    at.session_state["peers_w_open"] = True  # the weights expander draws its sliders only while open
+    at.run()
     sliders = {s.key: s for s in at.slider}
     assert sliders["peers_w_org.team_scope"].value == 0.0
     assert sliders["peers_w_org.team_scope"].label == md_escape("Reikwijdte van het team (voorlopig)")

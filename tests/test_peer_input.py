@@ -13,6 +13,7 @@ import duckdb
 import pytest
 import yaml
 
+from dashboard.core import peer_checks, peer_templates, user_files
 from dashboard.core import peer_input as pi
 from dashboard.core import queries as q
 from dashboard.core import similarity as sim
@@ -40,7 +41,7 @@ def ref():
 
 
 def template_yaml() -> dict:
-    return yaml.safe_load(pi.template_bytes("yaml"))
+    return yaml.safe_load(peer_templates.template_bytes("yaml"))
 
 
 def dump(data: dict) -> bytes:
@@ -48,7 +49,7 @@ def dump(data: dict) -> bytes:
 
 
 def csv_bytes(cat, **cells) -> bytes:
-    cols = pi.csv_columns(cat)
+    cols = peer_templates.csv_columns(cat)
     row = {"name": "Mijnstad", "population": "50000", **cells}
     return (",".join(cols) + "\n" + ",".join(str(row.get(c, "")) for c in cols) + "\n").encode()
 
@@ -57,8 +58,8 @@ def csv_bytes(cat, **cells) -> bytes:
 
 
 def test_both_templates_parse_to_the_same_profile(cat, ref):
-    y = pi.parse_upload("peer_template.yaml", pi.template_bytes("yaml"), cat, ref)
-    c = pi.parse_upload("peer_template.csv", pi.template_bytes("csv"), cat, ref)
+    y = pi.parse_upload("peer_template.yaml", peer_templates.template_bytes("yaml"), cat, ref)
+    c = pi.parse_upload("peer_template.csv", peer_templates.template_bytes("csv"), cat, ref)
     assert y.ok and c.ok, (y.errors, c.errors)
     assert y.profile.population == c.profile.population == 50000
     assert dict(y.profile.indicators) == dict(c.profile.indicators)
@@ -68,8 +69,9 @@ def test_both_templates_parse_to_the_same_profile(cat, ref):
 
 def test_csv_template_header_matches_the_codebook(cat):
     """If an indicator or dimension is added to data/reference, the downloadable template must follow."""
-    assert pi.template_bytes("csv").decode("utf-8") == pi.make_template_csv(cat), (
-        "regenerate with: python -c 'from dashboard.core.peer_input import write_template_csv; write_template_csv()'"
+    assert peer_templates.template_bytes("csv").decode("utf-8") == peer_templates.make_template_csv(cat), (
+        "regenerate with: python -c "
+        "'from dashboard.core.peer_templates import write_template_csv; write_template_csv()'"
     )
 
 
@@ -90,7 +92,7 @@ def test_empty_file(cat, ref, data):
 
 
 def test_file_over_one_megabyte(cat, ref):
-    result = pi.parse_upload("groot.yaml", b"#" * (pi.MAX_BYTES + 1), cat, ref)
+    result = pi.parse_upload("groot.yaml", b"#" * (user_files.MAX_BYTES + 1), cat, ref)
     assert not result.ok and "1 MB" in result.errors[0]
 
 
@@ -400,8 +402,8 @@ def test_form_text_implausible_population(cat, raw, fragment):
 def test_population_bounds_are_the_same_for_uploads(cat, ref):
     small = pi.parse_upload("a.csv", csv_bytes(cat, population="45"), cat, ref)
     assert not small.ok and "population: 45 inwoners is minder dan" in small.errors[0]
-    assert pi.parse_upload("a.csv", csv_bytes(cat, population=str(pi.MIN_POPULATION)), cat, ref).ok
-    assert pi.profile_from_form_text("Mijnstad", str(pi.MIN_POPULATION), {}, {}, cat).ok
+    assert pi.parse_upload("a.csv", csv_bytes(cat, population=str(peer_checks.MIN_POPULATION)), cat, ref).ok
+    assert pi.profile_from_form_text("Mijnstad", str(peer_checks.MIN_POPULATION), {}, {}, cat).ok
     assert pi.profile_from_form_text("Mijnstad", "2.000.000", {}, {}, cat).ok
 
 

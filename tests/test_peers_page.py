@@ -13,8 +13,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.core import peer_input as pi
+from dashboard.core import peer_templates, settings
 from dashboard.core import queries as q
-from dashboard.core import settings
 from dashboard.core import similarity as sim
 from dashboard.core.safe_text import md_escape
 
@@ -56,6 +56,12 @@ def app(**query) -> AppTest:
     at = in_app()
     for key, value in query.items():
         at.query_params[key] = value
+    return at.run()
+
+
+def open_weights(at: AppTest) -> AppTest:
+    """Open the weights expander (it draws its sliders only while open), as a click on it does."""
+    at.session_state["peers_w_open"] = True
     return at.run()
 
 
@@ -106,16 +112,21 @@ def test_changing_a_weight_changes_the_order(dataset):
     slug = overview.loc[overview["municipality_code"] == case.key, "slug"].iloc[0]
     at = app(peer_ref=slug)
     assert peers_shown(at) == expected(dataset, case, base)
-    at.slider(key="peers_w_size").set_value(0.0).run()
+    assert [s.key for s in at.slider] == ["peers_k"]  # the weights expander is closed: no weight sliders
+    open_weights(at).slider(key="peers_w_size").set_value(0.0).run()
     assert not at.exception
     assert peers_shown(at) == expected(dataset, case, no_size)
     assert peers_shown(at)[0] != expected(dataset, case, base)[0]
     assert at.query_params["peer_w"] == "size:0"  # shareable
+    at.session_state["peers_w_open"] = False  # closed again: the weight stays, the sliders go
+    at.run()
+    assert [s.key for s in at.slider] == ["peers_k"]
+    assert peers_shown(at) == expected(dataset, case, no_size) and at.query_params["peer_w"] == "size:0"
 
 
 def test_presets_set_the_weights(dataset):
     cat, profiles, _, _ = dataset
-    at = app(peer_ref="almelo")
+    at = open_weights(app(peer_ref="almelo"))
     at.radio(key="peers_preset").set_value("organisation").run()
     assert not at.exception
     assert at.slider(key="peers_w_size").value == 0.0
@@ -175,7 +186,7 @@ def test_good_upload_then_bad_upload_keeps_the_good_data(dataset):
     cat, _profiles, _, _ = dataset
     at = app()
     at.radio(key="peers_ref_kind").set_value("own").run()
-    at.file_uploader[0].upload("mijn.yaml", pi.template_bytes("yaml"), "application/yaml")
+    at.file_uploader[0].upload("mijn.yaml", peer_templates.template_bytes("yaml"), "application/yaml")
     at.run()
     assert not at.exception and not at.error
     own = pi.profile_from_form("Mijn gemeente", 50000, {}, {}, cat).profile  # only for the key; see below
@@ -236,7 +247,7 @@ def test_clearing_forgets_everything_entered(dataset):
     at.text_input(key="peers_f_name").input("Geheimstad")
     at.text_input(key="peers_f_population").input("30000")
     at.button(key="peers_f_submit").click().run()
-    at.file_uploader[0].upload("mijn.yaml", pi.template_bytes("yaml"), "application/yaml")
+    at.file_uploader[0].upload("mijn.yaml", peer_templates.template_bytes("yaml"), "application/yaml")
     at.run()
     assert any("Mijn gemeente" in s.value for s in at.success)
     at.button(key="peers_own_clear").click().run()

@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.core.formatting import fmt_list, fmt_number
+from dashboard.core.formatting import fmt_list
 from dashboard.core.i18n import t
 
 FAMILIES = ("map", "indicator_rows", "heatmap", "org_matrix", "scatter", "groups", "deviation", "peers")
@@ -106,12 +106,9 @@ def _deviation(data: pd.DataFrame, lang: str) -> str:
 
 
 def _peers(data: pd.DataFrame, lang: str) -> str:
-    if data.empty:
-        return t("ctext_empty", lang)
-    peer, score = t("peers_col_peer", lang), t("peers_col_score", lang)
+    """From charts.prepare_peer_scores: the number of peers and the most similar one."""
     best = data.sort_values("rank").iloc[0]
-    share = "—" if pd.isna(best[score]) else f"{fmt_number(100 * best[score], 0, lang)}%"
-    return t("ctext_peers", lang, n=len(data), name=best[peer], score=share)
+    return t("ctext_peers", lang, n=len(data), name=best["name"], score=best["score_label"])
 
 
 SUMMARIES: dict[str, Callable[[pd.DataFrame, str], str]] = {
@@ -178,6 +175,11 @@ TABLE_COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("value_label", "ctext_col_value"),
         ("reference_label", "ctext_col_reference"),
         ("deviation_label", "ctext_col_difference"),
+    ],
+    "peers": [
+        ("name", "peers_col_peer"),
+        ("score_label", "peers_col_score"),
+        ("coverage_label", "peers_col_coverage"),
     ],
 }
 

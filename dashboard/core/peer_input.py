@@ -1,4 +1,7 @@
-"""Turn a user's own municipality (form, YAML upload, CSV upload) into a similarity Profile. Pure: no Streamlit.
+"""Read a user's own municipality (form, YAML upload, CSV upload) into a similarity Profile. Pure: no Streamlit.
+
+This module parses; the plausibility checks and the ParseResult are dashboard.core.peer_checks, the bounded
+file reader is dashboard.core.user_files, the templates are dashboard.core.peer_templates.
 
 What a user enters is private: these functions only read bytes and return objects. They never write a
 file, never log, never touch the warehouse; the page keeps the result in st.session_state only.
@@ -22,13 +25,10 @@ Formats
 
 from __future__ import annotations
 
-import csv
-import io
 import logging
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -37,128 +37,24 @@ from pydantic import ValidationError
 from dashboard.core import user_files
 from dashboard.core.formatting import UNIT_WORDS, fmt_number
 from dashboard.core.i18n import lang_code, t
+from dashboard.core.peer_checks import (
+    ParseResult,
+    check_org,
+    clean_name,
+    finish,
+    indicator_problem,
+    population_problem,
+    value_text,
+)
 from dashboard.core.safe_text import quote, shorten
-from dashboard.core.similarity import NOT_REPORTED, OWN_KEY, Catalogue, Profile, point_values, population_value
+from dashboard.core.similarity import OWN_KEY, Catalogue, Profile, point_values, population_value
 from etl.schema import Municipality
-from etl.validate import Reference, _pydantic_problems, check_references
+from etl.validate import Reference, check_references, pydantic_problems
 
 log = logging.getLogger(__name__)
 
-MAX_BYTES = user_files.MAX_BYTES  # 1 MB: a one-municipality file is a few kB
-MAX_NAME = 80
-MAX_POPULATION = 2_000_000  # more than any Dutch municipality; catches a typo of a few zeros
-# Fewer than any Dutch municipality (the smallest, Schiermonnikoog, has just under 1.000 inhabitants), so 1.000
-# itself would turn a real municipality away; catches "45" typed or read for 45.000.
-MIN_POPULATION = 500
-# Every euro indicator is a yearly (household) income: below € 1.000 is a slip, e.g. 29,5 for 29.500,
-# above € 1.000.000 a few zeros too many.
-MIN_EURO = 1_000.0
-MAX_EURO = 1_000_000.0
-# Growth since 2000 in percent: more than tenfold growth is no Dutch municipality.
-MAX_GROWTH_PCT = 1_000.0
-# A difference in years (life expectancy against the national figure): more than 50 is a slip.
-MAX_YEARS = 50.0
-ASSETS = Path(__file__).resolve().parent / "assets"
-TEMPLATE_YAML = ASSETS / "peer_template.yaml"
-TEMPLATE_CSV = ASSETS / "peer_template.csv"
 _AMBIGUOUS_THOUSANDS = re.compile(r"^-?\d{1,3}([.,]\d{3})+$")
 _NUMBER = re.compile(r"^[-+]?(\d+([.,]\d*)?|[.,]\d+)$")
-
-
-@dataclass
-class ParseResult:
-    profile: Profile | None = None
-    errors: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    understood: list[str] = field(default_factory=list)  # form only: "Inwonertal: 45.000", as read
-
-    @property
-    def ok(self) -> bool:
-        return self.profile is not None and not self.errors
-
-
-# --- value rules shared by all three paths -------------------------------------------------------------
-
-
-def value_bounds(indicator_id: str, unit: str) -> tuple[float | None, float | None]:
-    """Plausible range of one indicator value. Growth figures and differences may be negative or exceed 100."""
-    if unit == "percent":
-        if "growth" in indicator_id:
-            return -100.0, MAX_GROWTH_PCT
-        return 0.0, 100.0
-    if unit == "euro":
-        return MIN_EURO, MAX_EURO
-    if unit == "count":
-        return 0.0, float(MAX_POPULATION)
-    return -MAX_YEARS, MAX_YEARS  # years: a difference with the national figure, either sign
-
-
-def check_values(profile: Profile, cat: Catalogue, lang: str, where: str = "") -> list[str]:
-    """Out-of-range problems in a built profile (negative population, percentages above 100, ...)."""
-    prefix = f"{where}: " if where else ""
-    out = []
-    if profile.population is not None:
-        problem = population_problem(profile.population, "population", _shown(profile.population), lang)
-        if problem:
-            out.append(prefix + problem)
-    for ind, value in profile.indicators.items():
-        d = cat.indicators.get(ind)
-        if d is None:
-            continue
-        problem = indicator_problem(ind, d.unit, value, ind, _shown(value), lang)
-        if problem:
-            out.append(prefix + problem)
-    return out
-
-
-def population_problem(value: float, field: str, shown: str, lang: str) -> str | None:
-    """Why a population is implausible (field: the column id or the form's label), or None."""
-    if not math.isfinite(value):
-        return t("peers_err_not_finite", lang, field=field, value=shown)
-    if value <= 0:
-        return t("peers_err_population_positive", lang, field=field, value=shown)
-    if value < MIN_POPULATION:
-        return t("peers_err_population_small", lang, field=field, value=shown, min=fmt_number(MIN_POPULATION, 0, lang))
-    if value > MAX_POPULATION:
-        return t("peers_err_population_large", lang, field=field, value=shown)
-    return None
-
-
-def indicator_problem(ind: str, unit: str, value: float, field: str, shown: str, lang: str) -> str | None:
-    if not math.isfinite(value):
-        return t("peers_err_not_finite", lang, field=field, value=shown)
-    lo, hi = value_bounds(ind, unit)
-    if (lo is not None and value < lo) or (hi is not None and value > hi):
-        return t("peers_err_out_of_range", lang, field=field, value=shown, lo=_bound(lo, lang), hi=_bound(hi, lang))
-    return None
-
-
-def _shown(x) -> str:
-    """A value as a message quotes it: shortened, so a pasted essay or a huge number stays one short line."""
-    return shorten(f"{x:g}") if isinstance(x, float) else quote(x)
-
-
-def _bound(x, lang: str = "nl") -> str:
-    return "…" if x is None else fmt_number(x, None, lang)
-
-
-def _clean_name(name, lang: str, errors: list[str]) -> str:
-    name = "" if name is None else str(name).strip()
-    if not name:
-        errors.append(t("peers_err_name_missing", lang))
-    elif len(name) > MAX_NAME:
-        errors.append(t("peers_err_name_long", lang, n=MAX_NAME))
-    return name[:MAX_NAME]
-
-
-def _finish(
-    profile: Profile, cat: Catalogue, lang: str, errors: list[str], warnings: list[str], where: str = ""
-) -> ParseResult:
-    errors = errors + check_values(profile, cat, lang, where)
-    incomparable = [i for i in profile.indicators if i in cat.indicators and not cat.indicators[i].comparable]
-    for ind in incomparable:
-        warnings.append(t("peers_warn_incomparable", lang, field=ind))
-    return ParseResult(None if errors else profile, errors, warnings)
 
 
 # --- form ---------------------------------------------------------------------------------------------
@@ -169,7 +65,7 @@ def profile_from_form(
 ) -> ParseResult:
     """Values from the page's form; None means 'unknown' / 'weet ik niet'."""
     errors: list[str] = []
-    clean = _clean_name(name, lang, errors)
+    clean = clean_name(name, lang, errors)
     if population is None:
         errors.append(t("peers_err_population_missing", lang))
     values = {}
@@ -179,12 +75,12 @@ def profile_from_form(
         if ind not in cat.indicators:
             errors.append(t("peers_err_unknown_indicator", lang, field=ind))
         elif not isinstance(v, (int, float)) or not math.isfinite(v):
-            errors.append(t("peers_err_not_number", lang, field=ind, value=_shown(v)))
+            errors.append(t("peers_err_not_number", lang, field=ind, value=value_text(v)))
         else:
             values[ind] = float(v)
-    codes = _check_org(org, cat, lang, errors)
+    codes = check_org(org, cat, lang, errors)
     profile = Profile(OWN_KEY, clean, None if population is None else float(population), values, {}, codes)
-    return _finish(profile, cat, lang, errors, [])
+    return finish(profile, cat, lang, errors, [])
 
 
 def profile_from_form_text(
@@ -310,20 +206,6 @@ def parse_number(raw: str | None, lang: str = "nl") -> float | None:
     raise ValueError(raw)
 
 
-def _check_org(org: dict[str, str | None], cat: Catalogue, lang: str, errors: list[str], where: str = "") -> dict:
-    prefix = f"{where}: " if where else ""
-    codes = {}
-    for dim, d in cat.dimensions.items():
-        v = org.get(dim)
-        v = NOT_REPORTED if v is None or str(v).strip() == "" else str(v).strip()
-        if v not in d.value_ids:
-            errors.append(
-                prefix + t("peers_err_unknown_value", lang, field=dim, value=_shown(v), allowed=", ".join(d.value_ids))
-            )
-        codes[dim] = v
-    return codes
-
-
 # --- uploads ------------------------------------------------------------------------------------------
 
 
@@ -377,17 +259,17 @@ def parse_yaml_text(text: str, filename: str, cat: Catalogue, ref: Reference, la
     try:
         m = Municipality.model_validate(data)
     except ValidationError as exc:
-        return ParseResult(errors=_pydantic_problems(path, exc, data))
+        return ParseResult(errors=pydantic_problems(path, exc, data))
     # The ETL requires slug == file name; an upload's file name is whatever the browser sends.
     slug_rule = f"{path}: municipality.slug: "
     problems = [p for p in check_references(path, m, ref) if not p.startswith(slug_rule)]
     errors: list[str] = list(problems)
-    name = _clean_name(m.municipality.name, lang, errors)
+    name = clean_name(m.municipality.name, lang, errors)
     population, pop_issue = population_value(m.municipality.population.value, m.municipality.population.qualifier)
     values, issues = point_values((v.indicator, v.value, v.qualifier, v.year, v.area) for v in m.indicators)
     org = {dim: c.value for dim, c in m.organisation.items()}
     profile = Profile(OWN_KEY, name, population, values, issues, org, pop_issue)
-    return _finish(profile, cat, lang, errors, [], where=filename)
+    return finish(profile, cat, lang, errors, [], where=filename)
 
 
 def parse_csv_text(text: str, filename: str, cat: Catalogue, lang: str = "nl") -> ParseResult:
@@ -418,7 +300,7 @@ def parse_csv_text(text: str, filename: str, cat: Catalogue, lang: str = "nl") -
     if errors:
         return ParseResult(errors=errors)
     cells = dict(zip(header, (c.strip() for c in row), strict=True))  # widths checked above
-    name = _clean_name(cells.get("name"), lang, errors)
+    name = clean_name(cells.get("name"), lang, errors)
     population = _csv_number(cells.get("population", ""), "population", filename, lang, errors)
     if population is None and not any("population" in e for e in errors):
         errors.append(f"{filename}: " + t("peers_err_population_missing", lang))
@@ -428,11 +310,11 @@ def parse_csv_text(text: str, filename: str, cat: Catalogue, lang: str = "nl") -
             v = _csv_number(cells[ind], ind, filename, lang, errors)
             if v is not None:
                 values[ind] = v
-    org = _check_org({d: cells.get(d) for d in cat.dimensions}, cat, lang, errors, where=filename)
+    org = check_org({d: cells.get(d) for d in cat.dimensions}, cat, lang, errors, where=filename)
     if population is not None and not float(population).is_integer():
-        errors.append(f"{filename}: " + t("peers_err_population_integer", lang, value=_shown(population)))
+        errors.append(f"{filename}: " + t("peers_err_population_integer", lang, value=value_text(population)))
     profile = Profile(OWN_KEY, name, population, values, {}, org)
-    return _finish(profile, cat, lang, errors, warnings, where=filename)
+    return finish(profile, cat, lang, errors, warnings, where=filename)
 
 
 def _name_list(names: list[str], limit: int = 5) -> str:
@@ -456,56 +338,3 @@ def _csv_number(raw: str, column: str, filename: str, lang: str, errors: list[st
         errors.append(f"{filename}: " + t("peers_err_not_finite", lang, field=column, value=quote(raw)))
         return None
     return value
-
-
-def template_bytes(kind: str) -> bytes:
-    """The downloadable templates (static, reviewed files: dashboard/core/assets/)."""
-    return (TEMPLATE_YAML if kind == "yaml" else TEMPLATE_CSV).read_bytes()
-
-
-def csv_columns(cat: Catalogue) -> list[str]:
-    """The documented CSV columns, in template order."""
-    return ["name", "population", *cat.comparable_indicators, *cat.dimensions]
-
-
-# The example row of the CSV template: the same values as dashboard/core/assets/peer_template.yaml.
-TEMPLATE_ROW = {
-    "name": "Mijn gemeente",
-    "population": "50000",
-    "single_parent_households_pct": "7.0",
-    "disposable_income_household_eur": "38000",
-    "low_education_labour_force_pct": "15.0",
-    "social_assistance_pct": "4.5",
-    "team_scope": "integral_0_100",
-    "support_provision": "provides_support",
-    "resident_access": "direct",
-    "triage": "by_team",
-    "early_signalling": "with_team",
-}
-
-
-def make_template_csv(cat: Catalogue) -> str:
-    """The CSV template for this codebook. Regenerate the asset after a codebook change with
-    `python -c "from dashboard.core.peer_input import write_template_csv; write_template_csv()"`."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    cols = csv_columns(cat)
-    writer.writerow(cols)
-    writer.writerow([TEMPLATE_ROW.get(c, "") for c in cols])
-    return buf.getvalue()
-
-
-def write_template_csv(warehouse: Path | None = None) -> None:
-    """Developer helper (not used by the app): rewrite dashboard/core/assets/peer_template.csv from the warehouse."""
-    import duckdb
-
-    from dashboard.core import queries, settings
-
-    con = duckdb.connect(str(warehouse or settings.WAREHOUSE_PATH), read_only=True)
-    try:
-        from dashboard.core.similarity import catalogue_from_frames
-
-        cat = catalogue_from_frames(queries.indicators(con), queries.dimensions(con), queries.dimension_values(con))
-    finally:
-        con.close()
-    TEMPLATE_CSV.write_text(make_template_csv(cat), encoding="utf-8")

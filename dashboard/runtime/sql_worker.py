@@ -14,9 +14,11 @@ could take gigabytes and minutes. Here each query runs in a short-lived child pr
   parent refuses more than MAX_RESULT_BYTES plus a small margin.
 
 The child sets its own limits first thing (instead of a preexec_fn in the parent, which is unsafe in a
-multi-threaded server such as Streamlit's); it is started with `python -I` (no environment or user site),
-in the warehouse's folder, and attaches the file by its bare name, so no server path reaches a result or a
-message. Protocol: stdin = one JSON request; stdout = one JSON header line, then the Arrow IPC stream.
+multi-threaded server such as Streamlit's); it is started as `python -E -s -m dashboard.runtime.sql_worker`
+from the repository root (no environment variables or user site; the package is found as a package, no
+sys.path edit), moves into the warehouse's folder and attaches the file by its bare name, so no server path
+reaches a result or a message. Protocol: stdin = one JSON request; stdout = one JSON header line, then the
+Arrow IPC stream.
 """
 
 from __future__ import annotations
@@ -55,8 +57,7 @@ def _limit_self(memory_mb: int, cpu_seconds: int) -> None:
 def child_main() -> int:
     request = json.loads(sys.stdin.read())
     _limit_self(int(request["memory_mb"]), int(request["cpu_seconds"]))
-    if str(_ROOT) not in sys.path:
-        sys.path.insert(0, str(_ROOT))
+    os.chdir(request["folder"])
     import pyarrow as pa
 
     from dashboard.core import sql_console
@@ -162,6 +163,7 @@ def _spawn(path: Path, sql: str, max_rows: int, max_bytes: int, time_limit_s: fl
     request = json.dumps(
         {
             "warehouse": path.name,
+            "folder": str(path.resolve().parent),
             "sql": sql,
             "max_rows": max_rows,
             "max_bytes": max_bytes,
@@ -171,11 +173,12 @@ def _spawn(path: Path, sql: str, max_rows: int, max_bytes: int, time_limit_s: fl
         }
     ).encode()
     proc = subprocess.Popen(
-        [sys.executable, "-I", str(Path(__file__).resolve())],
+        # -m from the repository root: this checkout's package, never another one on site-packages' paths
+        [sys.executable, "-E", "-s", "-m", "dashboard.runtime.sql_worker"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
-        cwd=str(path.parent),
+        cwd=str(_ROOT),
         env=_child_env(),
         start_new_session=True,
         close_fds=True,

@@ -138,6 +138,12 @@ def bind(
     st.session_state[key] = shadow if shadow is not _MISSING and ok(shadow) else default
 
 
+def from_outside(param: str) -> bool:
+    """True when ?param= holds a value this session did not write itself (a shared link, a journey link)."""
+    raw = _raw_param(param)
+    return raw is not None and st.session_state.get(SYNCED_KEY, {}).get(param, _MISSING) != raw
+
+
 def sync(key: str, param: str, *, default: Any, serialize: Callable[[Any], str] = str) -> None:
     """After drawing widget `key`: remember its value and mirror it in the URL (left out when default)."""
     value = st.session_state.get(key, default)

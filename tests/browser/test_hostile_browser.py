@@ -10,7 +10,7 @@ from urllib.parse import quote
 import pytest
 import yaml
 
-from dashboard.core import peer_input as pi
+from dashboard.core import peer_templates
 from tests.hostile.payloads import HOST, IMAGE, LINK, PAYLOAD
 
 pytestmark = pytest.mark.browser
@@ -55,7 +55,7 @@ def test_hostile_url_parameters_show_as_text(page, streamlit_url, wait_for_app):
 def test_a_hostile_upload_shows_as_text(page, streamlit_url, wait_for_app):
     from tests.browser.test_peers_browser import open_peers, upload
 
-    data = yaml.safe_load(pi.template_bytes("yaml"))
+    data = yaml.safe_load(peer_templates.template_bytes("yaml"))
     data["municipality"]["name"] = PAYLOAD[:80]
     open_peers(page, streamlit_url, wait_for_app)
     upload(page, "mijn.yaml", yaml.safe_dump(data, allow_unicode=True).encode(), "application/yaml", wait_for_app)

@@ -1,6 +1,6 @@
 """Run hostile upload cases, each in a forked child of one prepared process, and measure each one.
 
-    python tests/hostile/probe.py WAREHOUSE DATA_DIR < cases.json > results.json
+    python -m tests.hostile.probe WAREHOUSE < cases.json > results.json    (from the repository root)
 
 The parent imports everything and loads the codebook once (so a case's figures are its own, not import
 costs), then forks a child per case. The child runs dashboard.core.peer_input.parse_upload on the case's bytes
@@ -21,9 +21,6 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
-
 HARD_LIMIT_S = 20.0
 
 
@@ -39,14 +36,15 @@ def main() -> int:
 
     from dashboard.core import peer_input, queries
     from dashboard.core.similarity import catalogue_from_frames
-    from etl.validate import load_reference
 
-    warehouse, data_dir = Path(sys.argv[1]), Path(sys.argv[2])
+    warehouse = Path(sys.argv[1])
     con = duckdb.connect(str(warehouse), read_only=True)
     cat = catalogue_from_frames(queries.indicators(con), queries.dimensions(con), queries.dimension_values(con))
+    # the ids an upload may point to, from the warehouse, as the page reads them
+    ref = peer_input.reference_from_warehouse(
+        queries.indicators(con), queries.sources(con), queries.dimension_values(con)
+    )
     con.close()
-    problems: list[str] = []
-    ref = load_reference(data_dir, problems)
     cases = json.loads(sys.stdin.read())
     results = {}
     for case in cases:

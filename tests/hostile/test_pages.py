@@ -170,8 +170,9 @@ def test_sql_console_error_with_markdown_shows_as_text(real_warehouse):
 
 def test_uploaded_markdown_name_and_messages_show_as_text(real_warehouse):
     from dashboard.core import peer_input as pi
+    from dashboard.core import peer_templates
 
-    data = yaml.safe_load(pi.template_bytes("yaml"))
+    data = yaml.safe_load(peer_templates.template_bytes("yaml"))
     data["municipality"]["name"] = PAYLOAD[:80]
     result = pi.parse_upload("p.yaml", yaml.safe_dump(data).encode(), *_catalogue(real_warehouse))
     assert result.ok and HOST in result.profile.name

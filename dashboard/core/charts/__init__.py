@@ -94,6 +94,11 @@ from dashboard.core.charts.matrix import (
     org_matrix_chart,
     org_matrix_key,
 )
+from dashboard.core.charts.peers import (
+    PEER_SCORE_COLUMNS,
+    peer_score_chart,
+    prepare_peer_scores,
+)
 from dashboard.core.charts.scatter import (
     prepare_scatter,
     scatter_chart,
@@ -122,6 +127,7 @@ __all__ = [
     "MATRIX_TINTS",
     "NOT_REPORTED_GREY",
     "OKABE_ITO",
+    "PEER_SCORE_COLUMNS",
     "RANGE_COLOUR",
     "RANGE_EXCLUDED",
     "REFERENCE_COLOUR",
@@ -148,11 +154,13 @@ __all__ = [
     "nl_outline",
     "org_matrix_chart",
     "org_matrix_key",
+    "peer_score_chart",
     "population_legend_values",
     "prepare_deviation",
     "prepare_group_contrast",
     "prepare_indicator_rows",
     "prepare_map_points",
+    "prepare_peer_scores",
     "prepare_scatter",
     "province_labels",
     "range_labels",

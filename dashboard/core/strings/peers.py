@@ -502,6 +502,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The similar municipalities make the same choices as the reference (as far as reported).",
     ),
     "peers_org_more": ("Meer verschillen ({n}) staan in de tabel.", "More differences ({n}) are in the table."),
+    "peers_org_marker": (
+        "{marker} in de tabel: een andere keuze dan die van de referentie (waar de referentie zelf een keuze rapporteert).",
+        "{marker} in the table: a different choice from the reference's (where the reference reports a choice itself).",
+    ),
     "peers_practices_title": (
         "5. Praktijkvoorbeelden van de vergelijkbare gemeenten",
         "5. Practice examples of the similar municipalities",
