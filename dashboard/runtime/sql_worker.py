@@ -24,6 +24,7 @@ Arrow IPC stream.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import threading
