@@ -17,16 +17,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dashboard.core import peer_input as pi
-from dashboard.core import user_files
+from dashboard.core import peer_templates, user_files
 from tests.hostile.payloads import HOST, PAYLOAD
 
 ROOT = Path(__file__).resolve().parents[2]
 MAX_SECONDS = 2.0
 MAX_PEAK_MB = 64.0
 
-TEMPLATE_YAML = pi.template_bytes("yaml").decode()
-TEMPLATE_CSV = pi.template_bytes("csv").decode()
+TEMPLATE_YAML = peer_templates.template_bytes("yaml").decode()
+TEMPLATE_CSV = peer_templates.template_bytes("csv").decode()
 CSV_HEADER, CSV_ROW = TEMPLATE_CSV.splitlines()[:2]
 
 
@@ -43,7 +42,7 @@ def _yaml_with(**changes) -> bytes:
 
 def _alias_bomb(levels: int, width: int = 9) -> bytes:
     lines = ["x_bomb:", f"  a0: &a0 [{', '.join(['lol'] * width)}]"]
-    lines += [f"  a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * width)}]" for i in range(1, levels + 1)]
+    lines.extend(f"  a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * width)}]" for i in range(1, levels + 1))
     body = TEMPLATE_YAML.replace("qualifier: approx", f"qualifier: *a{levels}", 1)
     return ("\n".join(lines) + "\n" + body).encode()
 
@@ -138,7 +137,7 @@ CASES: list[tuple[str, str, bytes, str | None]] = [
 def results(built_warehouse) -> dict:
     cases = [{"id": cid, "filename": name, "data": base64.b64encode(data).decode()} for cid, name, data, _ in CASES]
     done = subprocess.run(
-        [sys.executable, str(ROOT / "tests" / "hostile" / "probe.py"), str(built_warehouse), str(ROOT / "data")],
+        [sys.executable, "-m", "tests.hostile.probe", str(built_warehouse)],
         input=json.dumps(cases),
         capture_output=True,
         text=True,
