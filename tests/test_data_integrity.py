@@ -197,8 +197,9 @@ def _locator_problems(locator: str, letter: str, canonical: set[str]) -> list[st
                 problems.append("names the practice section twice")
             in_practice_section = True
         name = part.removeprefix(PRACTICE_SECTION)
-        if in_practice_section and name not in canonical:
-            problems.append(f"{name!r} is not a canonical basic-function name")
+        if in_practice_section:
+            if name not in canonical:
+                problems.append(f"{name!r} is not a canonical basic-function name")
         elif "basisfunct" in part.lower() or any(w in part.lower() for w in BASIC_FUNCTION_WORDS):
             problems.append(f"{part!r} names a basic function outside 'basisfuncties uitgelicht: ...'")
     return problems
