@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.core import chart_text, charts, confidence
-from dashboard.core.i18n import STRINGS, column, t
+from dashboard.core.i18n import STRINGS, column, lang_code, t
 from dashboard.runtime import db, state
 from dashboard.ui import common
 from dashboard.ui.chart_panel import prepare, render_chart
@@ -114,7 +114,11 @@ def matrix(codes, lab, lang, ftext):
             lang=lang,
             key_title=t("core_matrix_key", lang),
         )
-        return prepare(chart, data=org, lang=lang, family="org_matrix"), org, confidence.has_status(org)
+        return (
+            prepare(chart, data=org, lang=lang, family="org_matrix", table=matrix_table(org, lang)),
+            org,
+            confidence.has_status(org),
+        )
 
     prep, org, has_status = _memo("matrix", (lang, agreed_only), build)
     # The grid keeps its cell size (words must stay readable); on a narrow screen it scrolls sideways
@@ -135,6 +139,24 @@ def matrix(codes, lab, lang, ftext):
         st.caption(t("rel_matrix_mark", lang))
     if agreed_only:
         st.caption(t("rel_matrix_hidden", lang))
+
+
+def matrix_table(org: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The matrix as a readable table (its "show as table" view): municipality, dimension, value, the
+    justification and, with double coding, the coding status; not every id and both languages' columns (at
+    2000 municipalities those more than doubled what every rerun sends)."""
+    sfx = lang_code(lang)
+    columns = {
+        "municipality_name": t("ctext_col_municipality", lang),
+        f"dimension_label_{sfx}": t("core_col_dimension", lang),
+        f"value_label_{sfx}": t("core_col_value", lang),
+        f"justification_{sfx}": t("core_col_justification", lang),
+        "locator": t("ctext_col_locator", lang),
+    }
+    if confidence.has_status(org):
+        columns["status"] = t("rel_col_coding", lang)
+    present = {c: name for c, name in columns.items() if c in org.columns}
+    return org[list(present)].rename(columns=present).reset_index(drop=True)
 
 
 def short_labels(values: pd.DataFrame, lang: str) -> dict[tuple[str, str], str]:
