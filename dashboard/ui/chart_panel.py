@@ -167,7 +167,7 @@ def prepared(key: Hashable, build: Callable[[], tuple[Any, pd.DataFrame | None]]
         chart, data = build()
         return prepare(chart, data=data, **kw), data
 
-    return db.per_build(("chart", key), make)
+    return db.per_build(("chart", key), make, large=True)
 
 
 def render_chart(

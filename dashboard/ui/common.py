@@ -157,7 +157,9 @@ def municipality_options(
         df = df.sort_values("name", key=lambda s: s.str.casefold())
         return list(df["slug"]), dict(zip(df["slug"], df["name"], strict=True))
 
-    return db.per_build(("municipality_options", None if codes is None else tuple(codes)), build)
+    return db.per_build(
+        ("municipality_options", None if codes is None else tuple(codes)), build, large=codes is not None
+    )
 
 
 def slug_lookup(overview: pd.DataFrame) -> dict[str, str]:

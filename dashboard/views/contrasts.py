@@ -46,7 +46,7 @@ def _indicator_label(indicators: pd.DataFrame, lang: str):
 
 def _memo(view: str, params: tuple, build):
     """One contrast view's drawing for this build, filter state and language (plus the view's own params)."""
-    return db.per_build(("contrasts", view, state.filters_key(), *params), build)
+    return db.per_build(("contrasts", view, state.filters_key(), *params), build, large=True)
 
 
 def indicator_context(codes: list[str], lang: str) -> dict:

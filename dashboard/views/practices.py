@@ -41,7 +41,7 @@ def results(codes: list[str], text: str, lang: str) -> tuple[int, int, list]:
             sections.append((f"{md_escape(lab.function(fid))} ({len(part)})", cards))
         return len(found), found["municipality_code"].nunique(), sections
 
-    return db.per_build(("practices", state.filters_key(), text, lang), build)
+    return db.per_build(("practices", state.filters_key(), text, lang), build, large=True)
 
 
 def render() -> None:
