@@ -28,6 +28,11 @@ def citation(lang: str) -> str:
     return report_citation(lang, report_source(db.query("sources")))
 
 
+def cached_citation(lang: str) -> str:
+    """citation(lang), once per warehouse build and language (it scans the whole source table)."""
+    return db.per_build(("citation", lang), lambda: citation(lang))
+
+
 def labels(lang: str) -> Labels:
     """The label maps of one language, built once per warehouse build (db.per_build)."""
     return db.per_build(
