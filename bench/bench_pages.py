@@ -2,9 +2,10 @@
 
 In ONE process, with Streamlit's AppTest: a minimal BASELINE script (a title, three sidebar multiselects, a
 16-row dataframe and a 16-point Altair chart) and every page of the app. Each is run once to warm its caches,
-then RUNS reruns are timed; the table shows each page's median divided by the baseline's median (targets:
-<= 2x on data/, <= 3x at 2000 synthetic municipalities). Ratios, not milliseconds: a busy shared machine
-slows baseline and pages alike, and a benchmark reports, it never fails on timings.
+then RUNS reruns of the page and of the baseline are timed alternately; the table shows each page's median
+divided by the baseline's median (targets: <= 2x on data/, <= 3x at 2000 synthetic municipalities). Ratios,
+not milliseconds: a busy shared machine slows baseline and pages alike, and a benchmark reports, it never
+fails on timings.
 
 The pages are discovered from the app itself: the app runs once while `st.navigation` is observed, so every
 page it declares (peers, presentation and the SQL console included) is measured, wherever its file lives.
@@ -110,18 +111,6 @@ def discover_pages() -> list[tuple[str, str, bool]]:
     return found
 
 
-def time_script(at, runs: int) -> float:
-    """Median rerun time (ms) of an AppTest that already ran once (warm caches)."""
-    if at.exception:
-        raise RuntimeError(f"page raised: {at.exception[0].value}")
-    timings = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        at.run()
-        timings.append((time.perf_counter() - start) * 1000)
-    return statistics.median(timings)
-
-
 def baseline_app():
     from streamlit.testing.v1 import AppTest
 
@@ -130,7 +119,8 @@ def baseline_app():
     return at
 
 
-def time_page(page: str, is_default: bool, params: dict, runs: int) -> float:
+def page_app(page: str, is_default: bool, params: dict):
+    """An AppTest on one page variant, run twice (the second run fills the per-build memos for it)."""
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(APP), default_timeout=120)
@@ -138,8 +128,22 @@ def time_page(page: str, is_default: bool, params: dict, runs: int) -> float:
     if not is_default:
         at.switch_page(page)
     at.query_params.update(params)
-    at.run()  # warm-up: fills st.cache_data for this page
-    return time_script(at, runs)
+    at.run()  # warm-up: fills the memos for this page
+    if at.exception:
+        raise RuntimeError(f"page raised: {at.exception[0].value}")
+    return at
+
+
+def time_pair(baseline, page, runs: int) -> tuple[float, float]:
+    """Median rerun times (ms) of the baseline and a page, run alternately (ABAB): a load change on the shared
+    machine during the measurement moves both sides of the ratio alike."""
+    base_times, page_times = [], []
+    for _ in range(runs):
+        for at, times in ((baseline, base_times), (page, page_times)):
+            start = time.perf_counter()
+            at.run()
+            times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(base_times), statistics.median(page_times)
 
 
 def top_slugs(warehouse: Path) -> list[str]:
@@ -167,8 +171,8 @@ def build(data_dir: Path, out: Path) -> None:
 def measure(data_dir: Path, warehouse: Path, runs: int) -> tuple[float, dict[str, float]]:
     """Median baseline (ms) and each page's ratio to the baseline on one warehouse.
 
-    The baseline is timed again right before every page, so a load change on a shared machine during the
-    run moves both sides of each ratio alike."""
+    The baseline is timed alternately with every page (time_pair), so a load change on a shared machine
+    during the run moves both sides of each ratio alike."""
     build(data_dir, warehouse)
     settings.DATA_DIR, settings.WAREHOUSE_PATH = data_dir, warehouse
     variants = page_params(top_slugs(warehouse))
@@ -177,8 +181,9 @@ def measure(data_dir: Path, warehouse: Path, runs: int) -> tuple[float, dict[str
     ratios: dict[str, float] = {}
     for url_path, script, is_default in discover_pages():
         for suffix, params in variants.get(url_path, [("", {})]):
-            baselines.append(time_script(baseline, runs))
-            ratios[url_path + suffix] = time_page(script, is_default, params, runs) / baselines[-1]
+            base_ms, page_ms = time_pair(baseline, page_app(script, is_default, params), runs)
+            baselines.append(base_ms)
+            ratios[url_path + suffix] = page_ms / base_ms
     return statistics.median(baselines), ratios
 
 

@@ -101,7 +101,7 @@ def selection(chosen: filters.FilterState) -> tuple[tuple[str, ...], int]:
         codes = filters.apply_filters(chosen, overview, db.query("org_matrix"), db.query("highlights"))
         return tuple(codes), len(overview)
 
-    return db.per_build(("selection", filters.state_key(chosen)), build)
+    return db.per_build(("selection", filters.state_key(chosen)), build, large=True)
 
 
 def run_page(current, lang: str) -> None:

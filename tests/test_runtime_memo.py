@@ -150,3 +150,22 @@ def test_selection_frame_is_shared_not_rebuilt(fixture_warehouse):
         first = db.per_build(("frame",), build)
         second = db.per_build(("frame",), build)
     assert first is second and built == [1]
+
+
+def test_page_content_per_filter_state_is_kept_in_a_small_memo(fixture_warehouse):
+    """Page content (large=True) and queries over a set of codes have a value per selection: only
+    LARGE_ENTRIES of them are kept, however many filter combinations a visitor tries."""
+    built: list[int] = []
+    with db.run_scope():
+        for n in range(db.LARGE_ENTRIES + 10):
+            db.per_build(("page", n), lambda n=n: built.append(n) or n, large=True)
+        assert len(db._LARGE) <= db.LARGE_ENTRIES
+        codes = list(db.query("overview")["municipality_code"])
+        small_before, large_before = len(db._MEMO), len(db._LARGE)
+        db.query("practices", codes[:1])
+        db.query("practices", codes[:2])
+        assert len(db._MEMO) == small_before  # both went to the memo of selections
+        assert len(db._LARGE) == min(large_before + 2, db.LARGE_ENTRIES)
+        assert db.per_build(("page", db.LARGE_ENTRIES + 9), lambda: "rebuilt", large=True) == db.LARGE_ENTRIES + 9
+        assert len(built) == db.LARGE_ENTRIES + 10
+        assert db.per_build(("page", 0), lambda: "rebuilt", large=True) == "rebuilt"  # the oldest was dropped

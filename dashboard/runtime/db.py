@@ -2,8 +2,10 @@
 
 - One connection per process (a module global), opened read-only; every query runs on its own cursor,
   because a DuckDB connection object is not thread-safe and Streamlit runs sessions in threads.
-- Query results and per_build() values live in one bounded LRU memo (BuildMemo) that belongs to the
+- Query results and per_build() values live in bounded LRU memos (BuildMemo) that belong to the
   warehouse's identity (path, inode, mtime, size); st.cache_data would pickle and hash on every call.
+  Values per selection (a query over a set of codes, page content per filter state) go to a second, much
+  smaller memo, so trying many filter combinations cannot fill the memory.
 - app.py wraps each script run in run_scope(): the file's identity is checked once per rerun, not per query.
 - The ETL replaces the warehouse file atomically (os.replace). `refresh()` runs at the start of every
   script run: when the file's identity changed it opens the new file, closes the old connection and drops
@@ -80,6 +82,7 @@ class Warehouse:
                 except duckdb.Error as exc:  # already closed or broken: the new file is opened either way
                     log.info("closing the previous warehouse connection failed: %s", exc)
             _MEMO.clear()
+            _LARGE.clear()
             for _attempt in range(5):
                 try:
                     con = duckdb.connect(str(path), read_only=True)
@@ -192,7 +195,11 @@ class BuildMemo:
         return value
 
 
-_MEMO = BuildMemo()
+_MEMO = BuildMemo()  # query results, label maps, option lists: small, few per build
+# Page content per filter state (charts with their data, tables): each can be megabytes at 2000
+# municipalities, and there is one per filter combination, so far fewer are kept.
+LARGE_ENTRIES = 64
+_LARGE = BuildMemo(max_entries=LARGE_ENTRIES)
 _scope = threading.local()  # the identity checked at the start of this thread's script run (run_scope)
 
 
@@ -274,7 +281,9 @@ def query(name: str, *args) -> pd.DataFrame:
     ident = _identity_now()
     frozen = tuple(tuple(a) if isinstance(a, list) else a for a in args)
     try:
-        frame = _MEMO.get(ident, ("query", name, frozen), lambda: _run_query(name, ident, frozen))
+        # a query over a set of codes (or a search text with one) has a result per selection: the small memo
+        memo = _LARGE if any(isinstance(a, tuple) for a in frozen) else _MEMO
+        frame = memo.get(ident, ("query", name, frozen), lambda: _run_query(name, ident, frozen))
     except WarehouseError:
         raise
     except duckdb.Error as exc:
@@ -291,11 +300,13 @@ def connection() -> duckdb.DuckDBPyConnection:
     return con
 
 
-def per_build(key: Hashable, build: Callable[[], Any]) -> Any:
+def per_build(key: Hashable, build: Callable[[], Any], *, large: bool = False) -> Any:
     """`build()` once per warehouse build and key (label maps, option lists, chart specs), shared by every
     session; the memo is bounded (least recently used first) and dropped when another file is swapped in.
+    large=True for page content keyed by a filter state (a chart with its data, a table): those go to a memo
+    that keeps only LARGE_ENTRIES values, so trying many filter combinations cannot fill the memory.
     Values are shared: callers must not change them."""
-    return _MEMO.get(_identity_now(), ("per_build", key), build)
+    return (_LARGE if large else _MEMO).get(_identity_now(), ("per_build", key), build)
 
 
 def current_identity() -> Identity | None:

@@ -58,56 +58,75 @@ def reliability_table(rel: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _rules(lang: str) -> None:
+def rule_texts(lang: str) -> list[tuple[str, str]]:
+    """(expander label, markdown) per decision rule (pure of Streamlit drawing)."""
     rules = db.query("decision_rules")
-    if rules.empty:
+    sfx = lang_code(lang)
+    evidence, examples, changes = db.query("rule_evidence"), db.query("rule_examples"), db.query("rule_changes")
+    out = []
+    for r in rules.itertuples():
+        ev = evidence[evidence["dimension_id"] == r.dimension_id]
+        ex = examples[examples["dimension_id"] == r.dimension_id]
+        ch = changes[changes["dimension_id"] == r.dimension_id]
+        value_lines = "\n".join(
+            f"- *{md_escape(getattr(e, f'label_{sfx}'))}* (`{e.value_id}`): {md_escape(e.evidence)}"
+            for e in ev.itertuples()
+        )
+        example_lines = "\n".join(
+            f"- {md_escape(e.municipality_name)} → *{md_escape(getattr(e, f'label_{sfx}'))}*: "
+            f"{md_escape(e.reasoning)} :grey[({md_escape(common.locator(e.locator, lang))})]"
+            for e in ex.itertuples()
+        )
+        parts = [
+            f"**{t('rel_rules_about', lang)}.** {md_escape(r.about)}",
+            f"**{t('rel_rules_not_about', lang)}.** {md_escape(r.not_about)}",
+            f"**{t('rel_rules_evidence', lang)}**\n{value_lines}",
+            f"**{t('rel_rules_half', lang)}.** {md_escape(r.half_evidence)}",
+            f"**{t('rel_rules_domain', lang)}.** {md_escape(r.per_domain)}",
+            f"**{t('rel_rules_contradictions', lang)}.** {md_escape(r.contradictions)}",
+            f"**{t('rel_rules_examples', lang)}**\n{example_lines}",
+        ]
+        if not ch.empty:
+            parts.append(
+                f"**{t('rel_rules_changes', lang)}**\n"
+                + "\n".join(f"- {md_escape(c.change_text)}" for c in ch.itertuples())
+            )
+        out.append((f"{r.ordinal}. {md_escape(getattr(r, f'label_{sfx}'))}", "\n\n".join(parts)))
+    return out
+
+
+def _rules(rules: list[tuple[str, str]], lang: str) -> None:
+    if not rules:
         return
     st.subheader(t("rel_rules_title", lang))
     st.caption(t("rel_rules_english", lang))
-    sfx = lang_code(lang)
-    evidence, examples, changes = db.query("rule_evidence"), db.query("rule_examples"), db.query("rule_changes")
-    for r in rules.itertuples():
-        with st.expander(f"{r.ordinal}. {md_escape(getattr(r, f'label_{sfx}'))}", expanded=False):
-            ev = evidence[evidence["dimension_id"] == r.dimension_id]
-            ex = examples[examples["dimension_id"] == r.dimension_id]
-            ch = changes[changes["dimension_id"] == r.dimension_id]
-            value_lines = "\n".join(
-                f"- *{md_escape(getattr(e, f'label_{sfx}'))}* (`{e.value_id}`): {md_escape(e.evidence)}"
-                for e in ev.itertuples()
-            )
-            example_lines = "\n".join(
-                f"- {md_escape(e.municipality_name)} → *{md_escape(getattr(e, f'label_{sfx}'))}*: "
-                f"{md_escape(e.reasoning)} :grey[({md_escape(common.locator(e.locator, lang))})]"
-                for e in ex.itertuples()
-            )
-            parts = [
-                f"**{t('rel_rules_about', lang)}.** {md_escape(r.about)}",
-                f"**{t('rel_rules_not_about', lang)}.** {md_escape(r.not_about)}",
-                f"**{t('rel_rules_evidence', lang)}**\n{value_lines}",
-                f"**{t('rel_rules_half', lang)}.** {md_escape(r.half_evidence)}",
-                f"**{t('rel_rules_domain', lang)}.** {md_escape(r.per_domain)}",
-                f"**{t('rel_rules_contradictions', lang)}.** {md_escape(r.contradictions)}",
-                f"**{t('rel_rules_examples', lang)}**\n{example_lines}",
-            ]
-            if not ch.empty:
-                parts.append(
-                    f"**{t('rel_rules_changes', lang)}**\n"
-                    + "\n".join(f"- {md_escape(c.change_text)}" for c in ch.itertuples())
-                )
-            st.markdown("\n\n".join(parts))
+    for label, text in rules:
+        with st.expander(label, expanded=False):
+            st.markdown(text)
+
+
+def reliability_content(lang: str) -> tuple[object, int, list[tuple[str, str]]]:
+    """(agreement table as Arrow or None, its rows, decision rules): once per build and language."""
+
+    def build():
+        rel = db.query("reliability")
+        table = None if rel.empty else reliability_table(rel, lang)
+        rows = 0 if table is None else len(table)
+        return (None if table is None else common.arrow_table(table)), rows, rule_texts(lang)
+
+    return db.per_build(("about_reliability", lang), build)
 
 
 def render_reliability(lang: str) -> None:
     st.header(t("rel_about_title", lang))
-    rel = db.query("reliability")
-    if rel.empty:
+    table, rows, rules = reliability_content(lang)
+    if table is None:
         st.caption(t("rel_about_none", lang))
     else:
         st.markdown(t("rel_about_body", lang))
-        table = reliability_table(rel, lang)
-        st.dataframe(table, hide_index=True, width="stretch", key="ab_reliability", height=38 + 35 * len(table))
+        st.dataframe(table, hide_index=True, width="stretch", key="ab_reliability", height=38 + 35 * rows)
         st.caption(t("rel_about_overall", lang))
-    _rules(lang)
+    _rules(rules, lang)
 
 
 def render_peer_method(lang: str) -> None:

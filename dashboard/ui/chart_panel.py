@@ -98,9 +98,9 @@ class Prepared:
     spec: dict[str, Any]
     drawn: dict[str, Any]
     heading: str | None
-    own_title: str
-    own_subtitle: tuple[str, ...]
-    summary: str | None
+    own_title: str  # markdown, escaped
+    own_subtitle: str  # markdown, escaped, one line per subtitle line
+    summary: str | None  # markdown, escaped
     description: str
     table: Any  # the "show as table" rows as an Arrow table (None without a family)
 
@@ -130,18 +130,32 @@ def prepare(
     lang: str,
     title: str | None = None,
     family: str | None = None,
+    table: pd.DataFrame | None = None,
 ) -> Prepared:
     """Build the spec (once, without schema validation) and everything drawn from it (pure of Streamlit
-    state; safe to call inside db.per_build)."""
+    state; safe to call inside db.per_build). table replaces the family's "show as table" rows (a page that
+    knows a smaller, readable table than every column of data)."""
     spec = exports.chart_to_spec(chart)
     frame = data if isinstance(data, pd.DataFrame) else pd.DataFrame()
     heading = title or exports.spec_title(spec)
     summary = chart_text.summary(family, frame, lang) if family else None
     description = f"{heading}. {summary}" if heading and summary else (summary or heading or "")
+    if summary:
+        summary = md_escape(summary)  # built from data: names and labels are text, never markdown
     drawn, own_title, own_subtitle = responsive.without_title(spec)
     drawn = _arrow_datasets(chart_text.accessible_spec(drawn, description))
-    table = arrow_table(chart_text.table_view(family, frame, lang)) if family else None
-    return Prepared(spec, drawn, heading, own_title, tuple(own_subtitle), summary, description, table)
+    if family:
+        table = arrow_table(table if table is not None else chart_text.table_view(family, frame, lang))
+    return Prepared(
+        spec,
+        drawn,
+        heading,
+        f"**{md_escape(own_title)}**" if own_title else "",
+        "  \n".join(md_escape(line) for line in own_subtitle),
+        summary,
+        description,
+        table if family else None,
+    )
 
 
 def prepared(key: Hashable, build: Callable[[], tuple[Any, pd.DataFrame | None]], **kw: Any) -> tuple[Prepared, Any]:
@@ -153,7 +167,7 @@ def prepared(key: Hashable, build: Callable[[], tuple[Any, pd.DataFrame | None]]
         chart, data = build()
         return prepare(chart, data=data, **kw), data
 
-    return db.per_build(("chart", key), make)
+    return db.per_build(("chart", key), make, large=True)
 
 
 def render_chart(
@@ -191,11 +205,11 @@ def render_chart(
     description = prep.description or slug
     st.markdown(CHART_BOX_CSS, unsafe_allow_html=True)
     if prep.own_title:
-        st.markdown(f"**{md_escape(prep.own_title)}**")
+        st.markdown(prep.own_title)
     if prep.own_subtitle:
-        st.caption("  \n".join(md_escape(line) for line in prep.own_subtitle))
+        st.caption(prep.own_subtitle)
     if prep.summary:
-        st.caption(md_escape(prep.summary))  # built from data: names and labels are text, never markdown
+        st.caption(prep.summary)
     drawn = prep.drawn if prep.description else {**prep.drawn, "description": description}
     event = st.vega_lite_chart(drawn, width=width, key=f"{key}__chart", on_select=on_select)
     if prep.table is not None:

@@ -28,6 +28,11 @@ def citation(lang: str) -> str:
     return report_citation(lang, report_source(db.query("sources")))
 
 
+def cached_citation(lang: str) -> str:
+    """citation(lang), once per warehouse build and language (it scans the whole source table)."""
+    return db.per_build(("citation", lang), lambda: citation(lang))
+
+
 def labels(lang: str) -> Labels:
     """The label maps of one language, built once per warehouse build (db.per_build)."""
     return db.per_build(
@@ -157,7 +162,9 @@ def municipality_options(
         df = df.sort_values("name", key=lambda s: s.str.casefold())
         return list(df["slug"]), dict(zip(df["slug"], df["name"], strict=True))
 
-    return db.per_build(("municipality_options", None if codes is None else tuple(codes)), build)
+    return db.per_build(
+        ("municipality_options", None if codes is None else tuple(codes)), build, large=codes is not None
+    )
 
 
 def slug_lookup(overview: pd.DataFrame) -> dict[str, str]:

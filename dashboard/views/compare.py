@@ -93,7 +93,7 @@ def residents(chosen: tuple[str, ...], codes: tuple[str, ...], names: dict[str, 
         )
         return notes, (prepare(chart, data=rows, lang=lang, family="indicator_rows"), rows)
 
-    return db.per_build(("compare_residents", chosen, lang), build)
+    return db.per_build(("compare_residents", chosen, lang), build, large=True)
 
 
 def org_model(chosen: tuple[str, ...], names: dict[str, str], lab: common.Labels, lang: str, agreed_only: bool):
@@ -105,7 +105,7 @@ def org_model(chosen: tuple[str, ...], names: dict[str, str], lab: common.Labels
         table = org_side_by_side(org, list(chosen), names, lab, lang, agreed_only)
         return table, adjudication_notes(org, list(chosen), names, lab, lang)
 
-    return db.per_build(("compare_org", chosen, lang, agreed_only), build)
+    return db.per_build(("compare_org", chosen, lang, agreed_only), build, large=True)
 
 
 def practice_cells(chosen: tuple[str, ...], codes: tuple[str, ...], names: dict[str, str], lang: str):
@@ -129,7 +129,7 @@ def practice_cells(chosen: tuple[str, ...], codes: tuple[str, ...], names: dict[
             out.append((f"##### {md_escape(lab.function(fid))}", cells))
         return out
 
-    return db.per_build(("compare_practices", chosen, lang), build)
+    return db.per_build(("compare_practices", chosen, lang), build, large=True)
 
 
 def render() -> None:

@@ -10,10 +10,10 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.core import chart_text, charts, confidence
-from dashboard.core.i18n import STRINGS, column, t
+from dashboard.core.i18n import STRINGS, column, lang_code, t
 from dashboard.runtime import db, state
 from dashboard.ui import common
-from dashboard.ui.chart_panel import render_chart
+from dashboard.ui.chart_panel import prepare, render_chart
 
 VIEWS = ("heatmap", "matrix", "scatter", "groups", "deviation")
 # Selectbox keys end in the language: a widget keeps showing the option text it was drawn with, so after a
@@ -44,47 +44,89 @@ def _indicator_label(indicators: pd.DataFrame, lang: str):
     return lambda i: labels.get(i, i)
 
 
+def _memo(view: str, params: tuple, build):
+    """One contrast view's drawing for this build, filter state and language (plus the view's own params)."""
+    return db.per_build(("contrasts", view, state.filters_key(), *params), build, large=True)
+
+
+def indicator_context(codes: list[str], lang: str) -> dict:
+    """The indicator values of the filtered municipalities and the choices built from them: once per build,
+    filter state and language. Shared: do not change."""
+
+    def build() -> dict:
+        values = db.query("indicator_values")
+        values = common.in_language(values[values["municipality_code"].isin(codes)], lang)
+        indicators = db.query("indicators")
+        eligible = charts.chartable_indicators(values)
+        with_ref = values[values["national_reference"].notna()]
+        return {
+            "values": values,
+            "indicators": indicators,
+            "label": _indicator_label(indicators, lang),
+            "units": dict(zip(indicators["indicator_id"], indicators["unit"], strict=True)),
+            "eligible": eligible,
+            "pair": (charts.best_pair(values, eligible) or tuple(eligible[:2])) if len(eligible) >= 2 else None,
+            "by_coverage": _by_coverage(values, eligible) if eligible else [],
+            "with_reference": _by_coverage(values, charts.chartable_indicators(with_ref, min_values=1)),
+        }
+
+    return _memo("context", (lang,), build)
+
+
 def heatmap(codes, lab, lang, ftext):
-    overview = db.query("overview")
-    shown = overview[overview["municipality_code"].isin(codes)]
-    hl = db.query("highlights")
-    hl = hl[hl["municipality_code"].isin(codes)]
-    chart = charts.function_heatmap(
-        hl,
-        shown,
-        db.query("basic_functions"),
-        title=t("core_heatmap_title", lang),
-        subtitle=_subtitle(ftext, lang),
-        lang=lang,
-    )
-    data = hl.merge(shown[["municipality_code", "name"]], on="municipality_code")
-    render_chart(chart, slug="contrast_basisfuncties", data=data, lang=lang, key="ct_heat", family="heatmap")
+    def build():
+        overview = db.query("overview")
+        shown = overview[overview["municipality_code"].isin(codes)]
+        hl = db.query("highlights")
+        hl = hl[hl["municipality_code"].isin(codes)]
+        chart = charts.function_heatmap(
+            hl,
+            shown,
+            db.query("basic_functions"),
+            title=t("core_heatmap_title", lang),
+            subtitle=_subtitle(ftext, lang),
+            lang=lang,
+        )
+        data = hl.merge(shown[["municipality_code", "name"]], on="municipality_code")
+        return prepare(chart, data=data, lang=lang, family="heatmap"), data
+
+    prep, data = _memo("heatmap", (lang,), build)
+    render_chart(prep, slug="contrast_basisfuncties", data=data, lang=lang, key="ct_heat", family="heatmap")
     st.caption(t("core_heatmap_help", lang))
 
 
 def matrix(codes, lab, lang, ftext):
-    org = db.query("org_matrix")
-    org = org[org["municipality_code"].isin(codes)]
     agreed_only = state.current_filters().agreed_only
-    org = confidence.with_confidence(org, lang, agreed_only)
-    org = org[~org["hidden"]]  # hidden by the switch: an empty cell, never the grey 'not reported'
-    values = db.query("dimension_values")
-    key = charts.org_matrix_key(values, lang, short_labels(values, lang))
-    chart = charts.org_matrix_chart(
-        org,
-        key,
-        confidence.with_tentative_labels(db.query("dimensions")),
-        title=t("core_matrix_title", lang),
-        subtitle=_subtitle(ftext, lang),
-        lang=lang,
-        key_title=t("core_matrix_key", lang),
-    )
+
+    def build():
+        org = db.query("org_matrix")
+        org = org[org["municipality_code"].isin(codes)]
+        org = confidence.with_confidence(org, lang, agreed_only)
+        org = org[~org["hidden"]]  # hidden by the switch: an empty cell, never the grey 'not reported'
+        values = db.query("dimension_values")
+        key = charts.org_matrix_key(values, lang, short_labels(values, lang))
+        chart = charts.org_matrix_chart(
+            org,
+            key,
+            confidence.with_tentative_labels(db.query("dimensions")),
+            title=t("core_matrix_title", lang),
+            subtitle=_subtitle(ftext, lang),
+            lang=lang,
+            key_title=t("core_matrix_key", lang),
+        )
+        return (
+            prepare(chart, data=org, lang=lang, family="org_matrix", table=matrix_table(org, lang)),
+            org,
+            confidence.has_status(org),
+        )
+
+    prep, org, has_status = _memo("matrix", (lang, agreed_only), build)
     # The grid keeps its cell size (words must stay readable); on a narrow screen it scrolls sideways
     # instead of being cut off.
     st.markdown(MATRIX_SCROLL_CSS, unsafe_allow_html=True)
     with st.container(key="ct_matrix_box"):
         render_chart(
-            chart,
+            prep,
             slug="contrast_organisatiemodel",
             data=org,
             lang=lang,
@@ -93,10 +135,28 @@ def matrix(codes, lab, lang, ftext):
             family="org_matrix",
         )
     st.caption(t("core_matrix_help", lang))
-    if confidence.has_status(org):
+    if has_status:
         st.caption(t("rel_matrix_mark", lang))
     if agreed_only:
         st.caption(t("rel_matrix_hidden", lang))
+
+
+def matrix_table(org: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The matrix as a readable table (its "show as table" view): municipality, dimension, value, the
+    justification and, with double coding, the coding status; not every id and both languages' columns (at
+    2000 municipalities those more than doubled what every rerun sends)."""
+    sfx = lang_code(lang)
+    columns = {
+        "municipality_name": t("ctext_col_municipality", lang),
+        f"dimension_label_{sfx}": t("core_col_dimension", lang),
+        f"value_label_{sfx}": t("core_col_value", lang),
+        f"justification_{sfx}": t("core_col_justification", lang),
+        "locator": t("ctext_col_locator", lang),
+    }
+    if confidence.has_status(org):
+        columns["status"] = t("rel_col_coding", lang)
+    present = {c: name for c, name in columns.items() if c in org.columns}
+    return org[list(present)].rename(columns=present).reset_index(drop=True)
 
 
 def short_labels(values: pd.DataFrame, lang: str) -> dict[tuple[str, str], str]:
@@ -110,14 +170,13 @@ def short_labels(values: pd.DataFrame, lang: str) -> dict[tuple[str, str], str]:
     return out
 
 
-def scatter(codes, lab, lang, ftext, values, indicators):
-    eligible = charts.chartable_indicators(values)
-    label = _indicator_label(indicators, lang)
+def scatter(codes, lab, lang, ftext, ctx):
+    eligible, label = ctx["eligible"], ctx["label"]
     if len(eligible) < 2:
         st.info(t("core_scatter_too_few", lang), icon=":material/scatter_plot:")
         return
     dims = lab.dimension_ids()
-    dx, dy = charts.best_pair(values, eligible) or (eligible[0], eligible[1])
+    dx, dy = ctx["pair"]
     state.bind(f"ct_x_{lang}", "x", default=dx, parse=state.choice_parse(eligible), valid=lambda v: v in eligible)
     state.bind(f"ct_y_{lang}", "y", default=dy, parse=state.choice_parse(eligible), valid=lambda v: v in eligible)
     state.bind(
@@ -137,38 +196,45 @@ def scatter(codes, lab, lang, ftext, values, indicators):
         st.info(t("core_scatter_same", lang), icon=":material/info:")
         return
     agreed_only = state.current_filters().agreed_only
-    value_order, value_labels = confidence.value_choices(lab.value_ids(dim), lab.value_map(dim), agreed_only, lang)
-    org = confidence.hide_excluded(db.query("org_matrix"), agreed_only, lang)
-    pts = charts.prepare_scatter(values, db.query("overview"), org, x_id, y_id, dim, value_labels, lang)
-    if len(pts) < 3:
+
+    def build():
+        values = ctx["values"]
+        value_order, value_labels = confidence.value_choices(lab.value_ids(dim), lab.value_map(dim), agreed_only, lang)
+        org = confidence.hide_excluded(db.query("org_matrix"), agreed_only, lang)
+        pts = charts.prepare_scatter(values, db.query("overview"), org, x_id, y_id, dim, value_labels, lang)
+        if len(pts) < 3:
+            return None, pts
+        units = ctx["units"]
+        producers = values[values["indicator_id"].isin([x_id, y_id])]["source_producer"].tolist()
+        chart = charts.scatter_chart(
+            pts,
+            x_title=chart_text.without_reference(label(x_id)),
+            y_title=chart_text.without_reference(label(y_id)),
+            x_unit=units[x_id],
+            y_unit=units[y_id],
+            value_order=value_order,
+            value_labels=value_labels,
+            colour_title=lab.dimension(dim),
+            title=t("core_scatter_title", lang, n=len(pts)),
+            subtitle=_subtitle(ftext, lang, producers),
+            lang=lang,
+        )
+        return prepare(chart, data=pts, lang=lang, family="scatter"), pts
+
+    prep, pts = _memo("scatter", (lang, agreed_only, x_id, y_id, dim), build)
+    if prep is None:
         st.info(t("core_scatter_no_overlap", lang, n=len(pts)), icon=":material/info:")
         return
-    units = dict(zip(indicators["indicator_id"], indicators["unit"], strict=True))
-    producers = values[values["indicator_id"].isin([x_id, y_id])]["source_producer"].tolist()
-    chart = charts.scatter_chart(
-        pts,
-        x_title=chart_text.without_reference(label(x_id)),
-        y_title=chart_text.without_reference(label(y_id)),
-        x_unit=units[x_id],
-        y_unit=units[y_id],
-        value_order=value_order,
-        value_labels=value_labels,
-        colour_title=lab.dimension(dim),
-        title=t("core_scatter_title", lang, n=len(pts)),
-        subtitle=_subtitle(ftext, lang, producers),
-        lang=lang,
-    )
-    render_chart(chart, slug=f"contrast_{x_id}_{y_id}", data=pts, lang=lang, key="ct_scatter", family="scatter")
+    render_chart(prep, slug=f"contrast_{x_id}_{y_id}", data=pts, lang=lang, key="ct_scatter", family="scatter")
 
 
-def groups(codes, lab, lang, ftext, values, indicators):
-    eligible = charts.chartable_indicators(values)
-    label = _indicator_label(indicators, lang)
-    if not eligible:
+def groups(codes, lab, lang, ftext, ctx):
+    label = ctx["label"]
+    if not ctx["eligible"]:
         st.info(t("core_scatter_too_few", lang), icon=":material/info:")
         return
     dims = lab.dimension_ids()
-    eligible = _by_coverage(values, eligible)
+    eligible = ctx["by_coverage"]
     state.bind(
         f"ct_ind_{lang}", "ind", default=eligible[0], parse=state.choice_parse(eligible), valid=lambda v: v in eligible
     )
@@ -180,30 +246,32 @@ def groups(codes, lab, lang, ftext, values, indicators):
     state.sync(f"ct_dim_{lang}", "dim", default="team_scope")
     ind, dim = st.session_state[f"ct_ind_{lang}"], st.session_state[f"ct_dim_{lang}"]
     agreed_only = state.current_filters().agreed_only
-    value_order, value_labels = confidence.value_choices(lab.value_ids(dim), lab.value_map(dim), agreed_only, lang)
-    org = confidence.hide_excluded(db.query("org_matrix"), agreed_only, lang)
-    pts = charts.prepare_group_contrast(values, org, ind, dim, value_order, value_labels, lang)
-    units = dict(zip(indicators["indicator_id"], indicators["unit"], strict=True))
-    producers = pts["source_producer"].tolist()
-    chart = charts.group_contrast_chart(
-        pts,
-        indicator_title=chart_text.without_reference(label(ind)),
-        unit=units[ind],
-        group_title=lab.dimension(dim),
-        value_order=value_order,
-        value_labels=value_labels,
-        title=t("core_groups_title", lang, indicator=label(ind), dimension=lab.dimension(dim)),
-        subtitle=_subtitle(ftext, lang, producers),
-        lang=lang,
-    )
-    render_chart(chart, slug=f"contrast_{ind}_{dim}", data=pts, lang=lang, key="ct_groups", family="groups")
+
+    def build():
+        value_order, value_labels = confidence.value_choices(lab.value_ids(dim), lab.value_map(dim), agreed_only, lang)
+        org = confidence.hide_excluded(db.query("org_matrix"), agreed_only, lang)
+        pts = charts.prepare_group_contrast(ctx["values"], org, ind, dim, value_order, value_labels, lang)
+        producers = pts["source_producer"].tolist()
+        chart = charts.group_contrast_chart(
+            pts,
+            indicator_title=chart_text.without_reference(label(ind)),
+            unit=ctx["units"][ind],
+            group_title=lab.dimension(dim),
+            value_order=value_order,
+            value_labels=value_labels,
+            title=t("core_groups_title", lang, indicator=label(ind), dimension=lab.dimension(dim)),
+            subtitle=_subtitle(ftext, lang, producers),
+            lang=lang,
+        )
+        return prepare(chart, data=pts, lang=lang, family="groups"), pts
+
+    prep, pts = _memo("groups", (lang, agreed_only, ind, dim), build)
+    render_chart(prep, slug=f"contrast_{ind}_{dim}", data=pts, lang=lang, key="ct_groups", family="groups")
     st.caption(t("core_groups_help", lang))
 
 
-def deviation(codes, lab, lang, ftext, values, indicators):
-    with_ref = values[values["national_reference"].notna()]
-    eligible = _by_coverage(values, charts.chartable_indicators(with_ref, min_values=1))
-    label = _indicator_label(indicators, lang)
+def deviation(codes, lab, lang, ftext, ctx):
+    eligible, label = ctx["with_reference"], ctx["label"]
     if not eligible:
         st.info(t("core_deviation_none", lang), icon=":material/info:")
         return
@@ -213,17 +281,21 @@ def deviation(codes, lab, lang, ftext, values, indicators):
     st.selectbox(t("core_indicator", lang), eligible, format_func=label, key=f"ct_dev_{lang}")
     state.sync(f"ct_dev_{lang}", "dev", default=eligible[0])
     ind = st.session_state[f"ct_dev_{lang}"]
-    pts = charts.prepare_deviation(values, ind, lang)
-    units = dict(zip(indicators["indicator_id"], indicators["unit"], strict=True))
-    chart = charts.deviation_chart(
-        pts,
-        indicator_title=label(ind),
-        unit=units[ind],
-        title=t("core_deviation_title", lang, indicator=label(ind)),
-        subtitle=_subtitle(ftext, lang, pts["source_producer"].tolist()),
-        lang=lang,
-    )
-    render_chart(chart, slug=f"contrast_afwijking_{ind}", data=pts, lang=lang, key="ct_dev_chart", family="deviation")
+
+    def build():
+        pts = charts.prepare_deviation(ctx["values"], ind, lang)
+        chart = charts.deviation_chart(
+            pts,
+            indicator_title=label(ind),
+            unit=ctx["units"][ind],
+            title=t("core_deviation_title", lang, indicator=label(ind)),
+            subtitle=_subtitle(ftext, lang, pts["source_producer"].tolist()),
+            lang=lang,
+        )
+        return prepare(chart, data=pts, lang=lang, family="deviation"), pts
+
+    prep, pts = _memo("deviation", (lang, ind), build)
+    render_chart(prep, slug=f"contrast_afwijking_{ind}", data=pts, lang=lang, key="ct_dev_chart", family="deviation")
     st.caption(t("core_deviation_help", lang))
 
 
@@ -254,12 +326,8 @@ def render() -> None:
     elif view == "matrix":
         matrix(codes, lab, lang, ftext)
     else:
-        values = db.query("indicator_values")
-        values = common.in_language(values[values["municipality_code"].isin(codes)], lang)
-        indicators = db.query("indicators")
-        {"scatter": scatter, "groups": groups, "deviation": deviation}[view](
-            codes, lab, lang, ftext, values, indicators
-        )
+        ctx = indicator_context(codes, lang)
+        {"scatter": scatter, "groups": groups, "deviation": deviation}[view](codes, lab, lang, ftext, ctx)
 
 
 render()

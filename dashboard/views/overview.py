@@ -45,7 +45,7 @@ def selection(fkey: tuple, codes: list[str], agreed_only: bool, lang: str) -> tu
         )
         return org, shown
 
-    return db.per_build(("overview_selection", fkey, lang), build)
+    return db.per_build(("overview_selection", fkey, lang), build, large=True)
 
 
 def map_chart(fkey, shown, org, colour_dim, lab, agreed_only, lang):
@@ -70,7 +70,7 @@ def map_chart(fkey, shown, org, colour_dim, lab, agreed_only, lang):
         )
         return prepare(chart, data=points, lang=lang, family="map"), points
 
-    return db.per_build(("overview_map", fkey, colour_dim, lang), build)
+    return db.per_build(("overview_map", fkey, colour_dim, lang), build, large=True)
 
 
 def table_rows(fkey, shown: pd.DataFrame, lab: common.Labels, agreed_only: bool, lang: str):
@@ -107,7 +107,7 @@ def table_rows(fkey, shown: pd.DataFrame, lab: common.Labels, agreed_only: bool,
         )
         return rows, common.arrow_table(rows.drop(columns="slug"))
 
-    return db.per_build(("overview_rows", fkey, lang), build)
+    return db.per_build(("overview_rows", fkey, lang), build, large=True)
 
 
 def render() -> None:

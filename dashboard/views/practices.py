@@ -13,9 +13,39 @@ from dashboard.ui import common
 MAX_QUERY = 200
 
 
+def results(codes: list[str], text: str, lang: str) -> tuple[int, int, list]:
+    """(practices found, municipalities they come from, [(function heading, [(practice id, card markdown)])]):
+    once per build, filter state, search text and language."""
+
+    def build():
+        lab = common.labels(lang)
+        found = db.query("practice_search", list(codes), text)
+        sfx = lang_code(lang)
+        fn_filter = state.current_filters().functions
+        sections = []
+        for fid in lab.function_ids():
+            part = found[found["basic_function_id"] == fid]
+            if part.empty and (fn_filter and fid not in fn_filter):
+                continue
+            cards = [
+                (
+                    rec.practice_id,
+                    (
+                        f"**{md_escape(getattr(rec, f'title_{sfx}'))}** — {md_escape(rec.municipality_name)}  \n"
+                        f"{md_escape(getattr(rec, f'summary_{sfx}'))}  \n"
+                        f":grey[{md_escape(common.locator(rec.locator, lang))}]"
+                    ),
+                )
+                for rec in part.itertuples()
+            ]
+            sections.append((f"{md_escape(lab.function(fid))} ({len(part)})", cards))
+        return len(found), found["municipality_code"].nunique(), sections
+
+    return db.per_build(("practices", state.filters_key(), text, lang), build, large=True)
+
+
 def render() -> None:
     lang = state.current_lang()
-    lab = common.labels(lang)
     codes = state.filtered_codes()
     st.title(t("core_page_practices", lang))
     st.caption(t("core_practices_intro", lang))
@@ -38,29 +68,19 @@ def render() -> None:
         common.empty_state(lang, key="pq_empty_reset")
         return
     text = st.session_state.get("pr_q", "") or ""
-    found = db.query("practice_search", list(codes), text)
-    n_munis = found["municipality_code"].nunique()
-    st.markdown(t("core_practices_found", lang, n=len(found), m=n_munis))
-    if found.empty:
+    found, n_munis, sections = results(codes, text, lang)
+    st.markdown(t("core_practices_found", lang, n=found, m=n_munis))
+    if not found:
         st.info(t("core_practices_none", lang), icon=":material/search_off:")
         return
-    sfx = lang_code(lang)
-    fn_filter = state.current_filters().functions
-    for fid in lab.function_ids():
-        part = found[found["basic_function_id"] == fid]
-        if part.empty and (fn_filter and fid not in fn_filter):
-            continue
-        st.subheader(f"{md_escape(lab.function(fid))} ({len(part)})")
-        if part.empty:
+    for heading, cards in sections:
+        st.subheader(heading)
+        if not cards:
             st.caption(t("core_practices_none_here", lang))
             continue
-        for rec in part.itertuples():
-            with st.container(border=True, key=f"pq_{rec.practice_id}"):
-                st.markdown(
-                    f"**{md_escape(getattr(rec, f'title_{sfx}'))}** — {md_escape(rec.municipality_name)}  \n"
-                    f"{md_escape(getattr(rec, f'summary_{sfx}'))}  \n"
-                    f":grey[{md_escape(common.locator(rec.locator, lang))}]"
-                )
+        for practice_id, card in cards:
+            with st.container(border=True, key=f"pq_{practice_id}"):
+                st.markdown(card)
 
 
 render()

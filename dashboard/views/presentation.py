@@ -9,6 +9,7 @@ Widgets and layout only; the logic is in dashboard.core.exports and dashboard.ui
 
 from __future__ import annotations
 
+import functools
 import json
 
 import streamlit as st
@@ -119,9 +120,24 @@ def _display_spec(pin: dict) -> dict:
     return exports.presentation_spec(spec, width="container", height=DISPLAY_HEIGHT)
 
 
+def _slide_specs(pin: dict) -> tuple[dict, dict]:
+    """(display spec, the drawn spec with its accessible description) of a pin; a pin's spec is JSON text, so
+    the pair is memoised on that text (a slide is redrawn on every rerun of the presenter's session)."""
+    if not isinstance(pin.get("spec"), str):
+        spec = _display_spec(pin)
+        return spec, chart_text.accessible_spec(spec, pin.get("description") or pin.get("title") or "")
+    return _slide_specs_of(pin["spec"], pin.get("title"), pin.get("subtitle"), pin.get("description"))
+
+
+@functools.lru_cache(maxsize=64)
+def _slide_specs_of(spec: str, title: str | None, subtitle: str | None, description: str | None) -> tuple[dict, dict]:
+    shown = _display_spec({"spec": spec, "title": title, "subtitle": subtitle})
+    return shown, chart_text.accessible_spec(shown, description or title or "")
+
+
 def _deck_builder(pins: list[dict], lang: str, filters: str | None):
     snapshot = [dict(pin) for pin in pins]
-    cite = common.citation(lang)
+    cite = common.cached_citation(lang)
 
     def build() -> bytes:
         return exports.build_deck(snapshot, lang=lang, title=t("pres_deck_title", lang), filters=filters, citation=cite)
@@ -140,11 +156,10 @@ def show_slide(pins: list[dict], lang: str) -> None:
     index = min(st.session_state.get(INDEX_KEY, 0), total - 1)
     st.session_state[INDEX_KEY] = index
     pin = pins[index]
-    spec = _display_spec(pin)
+    spec, described = _slide_specs(pin)
     # theme=None: Streamlit's theme thins out axis labels at projector font sizes; without it the slide
     # looks like the exported PNG and the deck.
     with st.container(key=CHART_BOX_KEY, height=DISPLAY_HEIGHT, border=False):
-        described = chart_text.accessible_spec(spec, pin.get("description") or pin.get("title") or "")
         st.vega_lite_chart(described, width="stretch", height="stretch", theme=None, key=f"present_chart_{index}")
     source = pin.get("source")
     if source and not exports.contains_text(spec, source):

@@ -132,7 +132,7 @@ def residents(code: str, slug: str, name: str, lang: str):
         sources = t("core_sources_list", lang, sources=md_escape("; ".join(sorted(set(values["source_title"])))))
         return prepare(chart, data=rows, lang=lang, family="indicator_rows"), rows, sources
 
-    return db.per_build(("profile_residents", code, slug, lang), build)
+    return db.per_build(("profile_residents", code, slug, lang), build, large=True)
 
 
 def page_texts(code: str, lang: str, agreed_only: bool):
@@ -162,7 +162,7 @@ def page_texts(code: str, lang: str, agreed_only: bool):
             "sources": sources,
         }
 
-    return db.per_build(("profile_texts", code, lang, agreed_only), build)
+    return db.per_build(("profile_texts", code, lang, agreed_only), build, large=True)
 
 
 def _header(row: pd.Series, code: str, slug: str, lang: str) -> None:

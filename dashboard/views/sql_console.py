@@ -17,7 +17,7 @@ import streamlit as st
 from dashboard.core import exports, settings, sql_console
 from dashboard.core.i18n import t
 from dashboard.core.safe_text import md_escape
-from dashboard.runtime import sql_worker, state
+from dashboard.runtime import db, sql_worker, state
 from dashboard.ui import common
 
 log = logging.getLogger(__name__)
@@ -39,32 +39,40 @@ def _run(path: Path) -> None:
     st.session_state[RESULT_KEY] = (text, sql_worker.run_in_worker(path, text))
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def _schema(path: str, mtime_ns: int):
-    con = sql_console.connect_sandboxed(path)
-    try:
-        return sql_console.schema_overview(con)
-    finally:
-        con.close()
+def schema_sections(path: Path) -> list[tuple[str, str]]:
+    """(expander label, column list in markdown) per table and view, read through the console's own sandboxed
+    connection: once per warehouse build (db.per_build), not on every rerun."""
+
+    def build() -> list[tuple[str, str]]:
+        con = sql_console.connect_sandboxed(str(path))
+        try:
+            schema = sql_console.schema_overview(con)
+        finally:
+            con.close()
+        sections = []
+        for (name, kind), columns in schema.groupby(["table_name", "table_type"], sort=False):
+            label = md_escape(name) + (" (view)" if kind == "VIEW" else "")
+            text = "\n".join(
+                f"- {md_escape(c)} · {md_escape(d.lower())}"
+                for c, d in zip(columns["column_name"], columns["data_type"], strict=True)
+            )
+            sections.append((label, text))
+        return sections
+
+    return db.per_build(("sql_schema", str(path)), build)
 
 
 def show_schema(path: Path, lang: str) -> None:
     st.markdown(f"**{t('sql_schema', lang)}**")
     try:
-        schema = _schema(str(path), path.stat().st_mtime_ns)
-    except (OSError, duckdb.Error) as exc:
+        sections = schema_sections(path)
+    except (OSError, duckdb.Error, db.WarehouseError) as exc:
         log.warning("SQL console: schema of %s not readable: %s", path, exc)
         st.caption(md_escape(sql_console.short_error(exc)))
         return
-    for (name, kind), columns in schema.groupby(["table_name", "table_type"], sort=False):
-        label = md_escape(name) + (" (view)" if kind == "VIEW" else "")
+    for label, text in sections:
         with st.expander(label):
-            st.markdown(
-                "\n".join(
-                    f"- {md_escape(c)} · {md_escape(d.lower())}"
-                    for c, d in zip(columns["column_name"], columns["data_type"], strict=True)
-                )
-            )
+            st.markdown(text)
 
 
 def _number(value: float, lang: str, fmt: str = ",") -> str:
@@ -108,7 +116,7 @@ def show_result(result: sql_console.QueryResult, sql: str, lang: str) -> None:
         st.warning(t("sql_truncated", lang, n=_number(sql_console.MAX_ROWS, lang)))
     # NULL, as SQL users know it, instead of Streamlit's "None".
     st.dataframe(frame, hide_index=True, key="sql_result_table", placeholder="NULL")
-    cite = common.citation(lang)
+    cite = common.cached_citation(lang)
     with st.container(horizontal=True, gap="small"):
         st.download_button(
             t("sql_download_csv", lang),
