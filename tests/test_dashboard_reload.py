@@ -137,7 +137,7 @@ def test_a_deleted_warehouse_fails_briefly_then_recovers_when_it_is_back(fixture
     build_warehouse(fixture_data_dir, target, log=lambda _l: None)
     assert len(db.query("overview")) == _municipalities(fixture_data_dir)
     target.unlink()
-    with pytest.raises(db.WarehouseError, match="^missing:"):
+    with pytest.raises(db.WarehouseError, match=r"^missing:"):
         db.query("overview")
     build_warehouse(fixture_data_dir, target, log=lambda _l: None)
     assert len(db.query("overview")) == _municipalities(fixture_data_dir)
@@ -172,5 +172,5 @@ def test_a_query_whose_connection_was_closed_by_another_session_is_retried_once(
 
     monkeypatch.setitem(db.QUERY_FUNCTIONS, "meta", always_closed)
     build_warehouse(fixture_data_dir, target, log=lambda _l: None)  # a new identity: not served from the cache
-    with pytest.raises(db.WarehouseError, match="^query:meta:ConnectionException$"):
+    with pytest.raises(db.WarehouseError, match=r"^query:meta:ConnectionException$"):
         db.query("meta")
