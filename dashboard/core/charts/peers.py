@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import altair as alt
 import pandas as pd
@@ -42,7 +43,7 @@ def peer_score_chart(data: pd.DataFrame, *, title: str, subtitle: Sequence[str],
         ignore_index=True,
     )[["rank", "name", "measure", "value", "value_label"]]
     # The data sits on the layer, not on each mark: Altair deep-copies a chart's parts on every method call.
-    encoding = {
+    encoding: dict[str, Any] = {
         "y": alt.Y("name:N", sort=list(data["name"]), title=None, axis=alt.Axis(labelLimit=140)),
         "x": alt.X("value:Q", title=None, scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format=".0%", tickCount=5)),
         "color": alt.Color(
