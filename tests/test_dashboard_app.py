@@ -16,17 +16,11 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.core import settings
 from dashboard.core.safe_text import md_escape
+from tests.app_pages import PAGE_FILES
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "dashboard" / "app.py")
-PAGES = [
-    "views/overview.py",
-    "views/profile.py",
-    "views/compare.py",
-    "views/contrasts.py",
-    "views/practices.py",
-    "views/about.py",
-]
+PAGES = PAGE_FILES  # every page dashboard/app.py declares
 FUNCTIONS = [
     "veilige_leefomgeving",
     "tijdig_signaleren",

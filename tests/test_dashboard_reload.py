@@ -99,3 +99,78 @@ def test_fresh_checkout_builds_the_warehouse_at_startup(fixture_data_dir, tmp_pa
     assert not at.exception and not at.error
     assert target.is_file()
     assert total(at) == len(list((fixture_data_dir / "gemeenten").glob("*.yaml")))
+
+
+# --- dashboard/runtime/db.py directly: the swap, the retry, and recovery from a deleted file ---------------
+
+
+def _municipalities(path: Path) -> int:
+    return len(list((path / "gemeenten").glob("*.yaml")))
+
+
+def test_next_query_sees_the_new_build_and_per_build_memos_are_dropped(fixture_data_dir, tmp_path, monkeypatch):
+    target = tmp_path / "w.duckdb"
+    real = Path(settings.ROOT) / "data"
+    monkeypatch.setattr(settings, "WAREHOUSE_PATH", target)
+    build_warehouse(fixture_data_dir, target, log=lambda _l: None)
+    assert len(db.query("overview")) == _municipalities(fixture_data_dir)
+    built: list[int] = []
+
+    def count() -> int:
+        built.append(1)
+        return len(db.query("overview"))
+
+    assert (
+        db.per_build(("test_count",), count)
+        == db.per_build(("test_count",), count)
+        == _municipalities(fixture_data_dir)
+    )
+    assert len(built) == 1  # once per build, however often it is asked for
+    build_warehouse(real, target, log=lambda _l: None)  # os.replace, as the ETL does under a running app
+    assert len(db.query("overview")) == _municipalities(real) != _municipalities(fixture_data_dir)
+    assert db.per_build(("test_count",), count) == _municipalities(real) and len(built) == 2
+
+
+def test_a_deleted_warehouse_fails_briefly_then_recovers_when_it_is_back(fixture_data_dir, tmp_path, monkeypatch):
+    target = tmp_path / "w.duckdb"
+    monkeypatch.setattr(settings, "WAREHOUSE_PATH", target)
+    build_warehouse(fixture_data_dir, target, log=lambda _l: None)
+    assert len(db.query("overview")) == _municipalities(fixture_data_dir)
+    target.unlink()
+    with pytest.raises(db.WarehouseError, match=r"^missing:"):
+        db.query("overview")
+    build_warehouse(fixture_data_dir, target, log=lambda _l: None)
+    assert len(db.query("overview")) == _municipalities(fixture_data_dir)
+    assert db.current_identity() == db.file_identity(target)
+
+
+def test_a_query_whose_connection_was_closed_by_another_session_is_retried_once(
+    fixture_data_dir, tmp_path, monkeypatch
+):
+    """Another session swapped the file and closed the connection this query was running on: retried once on
+    the current connection; a second failure is a short WarehouseError, never a traceback."""
+    import duckdb
+
+    target = tmp_path / "w.duckdb"
+    monkeypatch.setattr(settings, "WAREHOUSE_PATH", target)
+    build_warehouse(fixture_data_dir, target, log=lambda _l: None)
+    real_meta = db.QUERY_FUNCTIONS["meta"]
+    calls: list[int] = []
+
+    def closed_once(con):
+        calls.append(1)
+        if len(calls) == 1:
+            raise duckdb.ConnectionException("Connection already closed!")
+        return real_meta(con)
+
+    monkeypatch.setitem(db.QUERY_FUNCTIONS, "meta", closed_once)
+    assert set(db.query("meta")["key"]) >= {"build_time", "data_checksum"}
+    assert len(calls) == 2
+
+    def always_closed(con):
+        raise duckdb.ConnectionException("Connection already closed!")
+
+    monkeypatch.setitem(db.QUERY_FUNCTIONS, "meta", always_closed)
+    build_warehouse(fixture_data_dir, target, log=lambda _l: None)  # a new identity: not served from the cache
+    with pytest.raises(db.WarehouseError, match=r"^query:meta:ConnectionException$"):
+        db.query("meta")

@@ -1,14 +1,13 @@
 """Data downloads (dashboard/core/exports/tables.py): CSV, Excel and the data package.
 
-Why: a researcher opens these files in a spreadsheet; a cell must never run as a formula, lists must
-stay readable, and a selection must hold only the municipalities chosen, with a README that cites in the
-reader's language.
+Why: a researcher opens these files in a spreadsheet; lists must stay readable, and a selection must hold
+only the municipalities chosen, with a README that cites in the reader's language. That no cell runs as a
+formula is tested in one place: tests/hostile/test_export_formulas.py.
 """
 
 from __future__ import annotations
 
 import io
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -33,15 +32,6 @@ def con(warehouse):
     connection.close()
 
 
-def test_csv_neutralises_formulas_and_keeps_numbers():
-    df = pd.DataFrame(
-        {"naam": ['=HYPERLINK("http://x")', "+31 6", "-2+3", "@SUM(A1)", "gewoon"], "v": [-1, 2, 3, 4, 5]}
-    )
-    back = pd.read_csv(io.BytesIO(exports.dataframe_csv_bytes(df)))
-    assert back["naam"].tolist() == ['\'=HYPERLINK("http://x")', "'+31 6", "'-2+3", "'@SUM(A1)", "gewoon"]
-    assert back["v"].tolist() == [-1, 2, 3, 4, 5]
-
-
 def test_csv_flattens_lists():
     df = pd.DataFrame({"f": [["brede_blik", "leren_verbeteren"]]})
     assert b"brede_blik; leren_verbeteren" in exports.dataframe_csv_bytes(df)
@@ -54,12 +44,6 @@ def test_csv_flattens_numpy_arrays_from_duckdb_lists():
     ).df()
     text = exports.dataframe_csv_bytes(frame).decode()
     assert text == "f\ntijdig_signaleren; vindbare_toegankelijke_hulp; brede_blik; leren_verbeteren\n"
-
-
-def test_xlsx_cells_that_look_like_formulas_are_text():
-    book = openpyxl.load_workbook(io.BytesIO(exports.xlsx_bytes({"t": pd.DataFrame({"a": ["=1+1", "ok"]})})))
-    cell = book["t"]["A2"]
-    assert cell.value == "'=1+1" and cell.data_type == "s"
 
 
 def test_full_dataset_xlsx_has_readme_tables_and_descriptor(con):
@@ -81,20 +65,6 @@ def test_select_municipalities_keeps_reference_tables_whole(con):
     tables = select_municipalities(read_export_tables(con), [])
     assert len(tables["municipalities"]) == 0 and len(tables["practice_figures"]) == 0
     assert len(tables["basic_functions"]) == 5
-
-
-def test_full_dataset_xlsx_neutralises_formulas_in_the_warehouse(warehouse, tmp_path):
-    tampered = tmp_path / "tampered.duckdb"
-    shutil.copy(warehouse, tampered)
-    with duckdb.connect(str(tampered)) as rw:
-        rw.execute('update practice set title_nl = \'=HYPERLINK("http://evil","klik")\'')
-    with duckdb.connect(str(tampered), read_only=True) as ro:
-        book = openpyxl.load_workbook(io.BytesIO(exports.dataset_download(ro, "xlsx")))
-    sheet = book["practices"]
-    column = [c.value for c in sheet[1]].index("title_nl")
-    values = [row[column] for row in sheet.iter_rows(min_row=2, values_only=True)]
-    assert values and all(v.startswith("'=") for v in values)
-    assert all(c.data_type != "f" for row in sheet.iter_rows() for c in row)
 
 
 def test_selection_xlsx_holds_only_the_selected_municipalities(con):

@@ -15,15 +15,11 @@ import yaml
 from streamlit.testing.v1 import AppTest
 
 from dashboard.core import journeys, settings
+from tests.app_pages import URL_PATHS
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "dashboard" / "app.py")
-PAGE_FILES = {
-    "overzicht": "views/overview.py",
-    "profiel": "views/profile.py",
-    "vergelijken": "views/compare.py",
-    "vergelijkbare-gemeenten": "views/peers.py",
-}
+PAGE_FILES = URL_PATHS  # url path -> page file, as dashboard/app.py declares them
 PROVINCE = "Zuid-Holland"
 
 

@@ -4,6 +4,8 @@ Why: every page reads through these functions; a query that breaks or interpolat
 traceback or let a search box change the SQL.
 """
 
+import shutil
+
 import duckdb
 import pytest
 
@@ -32,24 +34,36 @@ def test_overview_has_every_municipality(con):
     assert all(isinstance(v, tuple) for v in df["highlighted_functions"])
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        "meta",
-        "org_matrix",
-        "highlights",
-        "basic_functions",
-        "dimensions",
-        "dimension_values",
-        "indicators",
-        "indicator_values",
-        "sources",
-        "routekaart",
-    ],
-)
-def test_table_queries_run(con, name):
+# Expected rows per query, counted straight from the base tables (not through the query or its view).
+BASE_COUNTS = {
+    "meta": "select count(*) from meta",
+    "org_matrix": "select (select count(*) from municipality) * (select count(*) from org_dimension)",
+    "highlights": "select count(*) from (select distinct municipality_code, basic_function_id from practice)",
+    "basic_functions": "select count(*) from basic_function",
+    "dimensions": "select count(*) from org_dimension",
+    "dimension_values": "select count(*) from org_value",
+    "indicators": "select count(*) from indicator",
+    "indicator_values": "select count(*) from indicator_value",
+    "sources": "select count(*) from source",
+    "routekaart": "select count(*) from routekaart_step",
+}
+
+
+@pytest.mark.parametrize("name", sorted(BASE_COUNTS))
+def test_table_queries_return_every_row_of_their_table(con, name):
     df = getattr(q, name)(con)
-    assert len(df) > 0
+    want = con.execute(BASE_COUNTS[name]).fetchone()[0]
+    assert len(df) == want > 0  # an org matrix cell per municipality and dimension, none dropped or doubled
+
+
+def test_table_queries_come_in_their_documented_order(con):
+    assert list(q.basic_functions(con)["ordinal"]) == sorted(q.basic_functions(con)["ordinal"])
+    dims = q.dimensions(con)
+    assert list(dims["ordinal"]) == sorted(dims["ordinal"]) and dims["dimension_id"].is_unique
+    values = q.dimension_values(con)
+    assert list(zip(values["dimension_ordinal"], values["ordinal"], strict=True)) == sorted(
+        zip(values["dimension_ordinal"], values["ordinal"], strict=True)
+    )
 
 
 def test_per_municipality_queries(con):
@@ -85,15 +99,40 @@ def test_search_matches_dutch_and_english_case_insensitive(con):
     assert len(q.practice_search(con, codes, "")) == len(practices)
 
 
-@pytest.mark.parametrize("text", ["'; drop table practice; --", "100%", "_", "\\", "a" * 500])
-def test_search_text_is_data_not_sql(con, text):
+@pytest.fixture
+def writable(built_warehouse, tmp_path):
+    """A writable copy of the warehouse where one practice holds SQL, LIKE wildcards and a backslash as text."""
+    path = tmp_path / "w.duckdb"
+    shutil.copy(built_warehouse, path)
+    c = duckdb.connect(str(path))
+    first = c.execute("select practice_id from practice order by practice_id limit 1").fetchone()[0]
+    c.execute(
+        "update practice set title_en = ? where practice_id = ?",
+        ["x'; drop table practice; -- 100% a_b back\\slash " + "a" * 80, first],
+    )
+    yield c, first
+    c.close()
+
+
+@pytest.mark.parametrize("text", ["'; drop table practice; --", "100%", "_", "\\", "a" * 500, "0%"])
+def test_search_text_is_data_not_sql(writable, text):
+    con, planted = writable
     codes = list(q.overview(con)["municipality_code"])
     before = con.execute("select count(*) from practice").fetchone()[0]
     found = q.practice_search(con, codes, text)
-    # the text is matched literally (no LIKE wildcards, no SQL): every hit contains every term as written
-    for row in found.itertuples():
-        haystack = " ".join(str(getattr(row, c)) for c in ("title_nl", "summary_nl", "title_en", "summary_en")).lower()
-        assert all(term in haystack for term in q.search_terms(text))
+    # the oracle: every practice whose four texts contain every term literally (no wildcards, no SQL)
+    terms = q.search_terms(text)
+    everything = q.practices(con, codes)
+    haystacks = {
+        row.practice_id: " ".join(str(getattr(row, c)) for c in ("title_nl", "summary_nl", "title_en", "summary_en"))
+        for row in everything.itertuples()
+    }
+    want = {pid for pid, hay in haystacks.items() if all(term in hay.lower() for term in terms)}
+    assert set(found["practice_id"]) == want
+    if text != "0%":
+        assert planted in want  # the planted text is found as written
+    assert len(want) < len(everything)  # "%" and "_" are no wildcards: they do not match everything
+    # the writable connection could have dropped the table: it did not
     assert con.execute("select count(*) from practice").fetchone()[0] == before > 0
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
@@ -42,23 +42,21 @@ class Dataset:
     scales: Mapping[str, sim.Scale]  # fitted on all municipalities, whatever the filters
     slug_of: Mapping[str, str]  # municipality code -> url slug
     producers: Mapping[str, tuple[str, ...]]  # municipality code -> producers of its indicator figures
-
-    @property
-    def codes(self) -> list[str]:
-        return [p.key for p in self.profiles]
+    # Lookups built once with the data set (a rerun at 2.000 municipalities must not rebuild them)
+    codes: tuple[str, ...] = ()  # municipality codes, in the order of profiles
+    names: Mapping[str, str] = field(default_factory=dict)  # municipality code -> name
+    by_code: Mapping[str, sim.Profile] = field(default_factory=dict)
+    code_of: Mapping[str, str] = field(default_factory=dict)  # slug or code -> code
 
     def profile(self, code: str) -> sim.Profile:
-        return next(p for p in self.profiles if p.key == code)
-
-    def names(self) -> dict[str, str]:
-        return {p.key: p.name for p in self.profiles}
+        return self.by_code[code]
 
     def code_for(self, raw: str) -> str:
         """A reference from the URL (slug or municipality code) -> its code; ValueError when unknown."""
-        for code, slug in self.slug_of.items():
-            if raw in (code, slug):
-                return code
-        raise ValueError(raw)
+        try:
+            return self.code_of[raw]
+        except KeyError:
+            raise ValueError(raw) from None
 
 
 def dataset_from_frames(
@@ -77,12 +75,17 @@ def dataset_from_frames(
     producers: dict[str, list[str]] = {}
     for code, producer in zip(indicator_values["municipality_code"], indicator_values["source_producer"], strict=True):
         producers.setdefault(code, []).append(producer)
+    slug_of = dict(zip(overview["municipality_code"], overview["slug"], strict=True))
     return Dataset(
         cat=cat,
         profiles=profiles,
         scales=sim.fit_scales(profiles, cat),
-        slug_of=dict(zip(overview["municipality_code"], overview["slug"], strict=True)),
+        slug_of=slug_of,
         producers={code: tuple(p) for code, p in producers.items()},
+        codes=tuple(p.key for p in profiles),
+        names={p.key: p.name for p in profiles},
+        by_code={p.key: p for p in profiles},
+        code_of={**{slug: code for code, slug in slug_of.items()}, **{code: code for code in slug_of}},
     )
 
 
@@ -204,7 +207,7 @@ def compute(
         differences=tuple(md_escape(sim.difference_sentence(d, cat, lang, ref_name)) for d in diffs[:MAX_DIFFERENCES]),
         n_more_differences=max(len(diffs) - MAX_DIFFERENCES, 0),
         org_table=org_table(ref, peers, cat, lang),
-        practices=practice_tabs(basic_functions, practices_of(codes) if codes else None, codes, ds.names(), lang),
+        practices=practice_tabs(basic_functions, practices_of(codes) if codes else None, codes, ds.names, lang),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 
 import pandas as pd
@@ -14,7 +15,9 @@ from dashboard.core.charts import source_line
 from dashboard.core.i18n import t
 from dashboard.core.labels import Labels
 from dashboard.runtime import db, state
-from etl.citation import report_citation, report_source
+from etl.citation import dashboard_citation, report_citation, report_source
+
+log = logging.getLogger("lokale_teams")
 
 
 def arrow_table(frame: pd.DataFrame) -> pa.Table:
@@ -24,8 +27,15 @@ def arrow_table(frame: pd.DataFrame) -> pa.Table:
 
 
 def citation(lang: str) -> str:
-    """How to cite the report, in `lang`, from the warehouse's source table (the one citation of the app)."""
-    return report_citation(lang, report_source(db.query("sources")))
+    """How to cite the report, in `lang`, from the warehouse's source table (the one citation of the app).
+
+    Only from the warehouse: without the report's row etl.citation would read data/reference/sources.yaml,
+    which the running app never does (it may serve a warehouse built from another data folder)."""
+    source = report_source(db.query("sources"))
+    if source is None:
+        log.warning("the warehouse has no row for the report in its source table: citing the dashboard only")
+        return dashboard_citation(lang)
+    return report_citation(lang, source)
 
 
 def cached_citation(lang: str) -> str:

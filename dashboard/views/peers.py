@@ -244,7 +244,7 @@ def _choose_reference(ds: pv.Dataset, lang: str) -> sim.Profile | None:
         persist_state="session",
     )
     if kind == "municipality":
-        names = ds.names()
+        names = ds.names
         code = st.selectbox(
             t("peers_ref_choose", lang), ds.codes, format_func=names.get, key=REF, persist_state="session"
         )

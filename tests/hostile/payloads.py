@@ -76,7 +76,8 @@ def markdown_texts(at) -> list[tuple[str, str]]:
             for child in children.values():
                 walk(child)
 
-    walk(at._tree)
+    for root in (at.main, at.sidebar):  # AppTest's public roots: the page and the sidebar
+        walk(root)
     return out
 
 

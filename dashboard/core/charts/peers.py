@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import altair as alt
 import pandas as pd
@@ -41,24 +42,33 @@ def peer_score_chart(data: pd.DataFrame, *, title: str, subtitle: Sequence[str],
         ],
         ignore_index=True,
     )[["rank", "name", "measure", "value", "value_label"]]
-    base = alt.Chart(long).encode(
-        y=alt.Y("name:N", sort=list(data["name"]), title=None, axis=alt.Axis(labelLimit=140)),
-        x=alt.X("value:Q", title=None, scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format=".0%", tickCount=5)),
-        color=alt.Color(
+    # The data sits on the layer, not on each mark: Altair deep-copies a chart's parts on every method call.
+    encoding: dict[str, Any] = {
+        "y": alt.Y("name:N", sort=list(data["name"]), title=None, axis=alt.Axis(labelLimit=140)),
+        "x": alt.X("value:Q", title=None, scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format=".0%", tickCount=5)),
+        "color": alt.Color(
             "measure:N",
             sort=[cover, score],
             title=None,
             scale=alt.Scale(domain=[cover, score], range=[RANGE_COLOUR, BAR_COLOUR]),
             legend=alt.Legend(orient="top"),
         ),
-        tooltip=[
+        "tooltip": [
             alt.Tooltip("name:N", title=t("peers_col_peer", lang)),
             alt.Tooltip("measure:N", title=" "),
             alt.Tooltip("value_label:N", title=" "),
         ],
+    }
+    layered = alt.LayerChart(
+        data=long,
+        layer=[
+            alt.Chart(mark=alt.MarkDef(type="bar", size=20), encoding=alt.FacetedEncoding(**encoding)).transform_filter(
+                alt.datum.measure == cover
+            ),
+            alt.Chart(mark=alt.MarkDef(type="bar", size=8), encoding=alt.FacetedEncoding(**encoding)).transform_filter(
+                alt.datum.measure == score
+            ),
+        ],
+        height=alt.Step(30),
     )
-    layered = alt.layer(
-        base.transform_filter(alt.datum.measure == cover).mark_bar(size=20),
-        base.transform_filter(alt.datum.measure == score).mark_bar(size=8),
-    ).properties(height=alt.Step(30))
     return frame(layered, title=title, subtitle=subtitle, lang=lang)
