@@ -4,6 +4,8 @@
   a primary button (the SQL console's Ctrl + Enter) in light blue on our blue (2,86:1); the [theme] section has
   no colour for either, so a small style sheet sets colours of at least 4,5:1.
 - Focus: links, buttons, tabs and form fields show a clear outline when reached with the keyboard (2.4.7).
+- Reflow (1.4.10): on a phone a static table (st.table) fits the column and wraps instead of scrolling sideways;
+  a box that still scrolls sideways (the organisation matrix) takes keyboard focus so it can be scrolled (2.1.1).
 - One download path: the chart and table toolbars (Show data, Download as PNG, Fullscreen, table search and
   CSV download) are English-only and duplicate the app's own downloads, so they are hidden.
 - Language of the page (3.1.1): Streamlit always renders <html lang="en">; a one-line script sets the
@@ -27,6 +29,9 @@ from dashboard.core.i18n import t
 CAPTION_COLOR = "#595959"
 # the focus outline: the Okabe-Ito blue of primaryColor, 5,2:1 against white (non-text contrast needs 3:1).
 FOCUS_COLOR = "#0072B2"
+# below this window width (px) tables wrap to the column; the indicator charts switch to a narrow label column at
+# the same width (dashboard.core.charts.indicators.NARROW_WINDOW)
+NARROW_WINDOW = 600
 
 STYLE = f"""<style>
 /* prefixed with stApp so these rules outrank Streamlit's single-class emotion rules */
@@ -38,7 +43,17 @@ STYLE = f"""<style>
 }}
 /* the scrollable main area takes focus on Tab too; its outline is drawn inside so the window edge cannot hide it */
 [data-testid="stApp"] main:focus-visible {{ outline: 3px solid {FOCUS_COLOR}; outline-offset: -3px; }}
+[data-testid="stApp"] [data-lt-scroll]:focus-visible {{ outline: 3px solid {FOCUS_COLOR}; outline-offset: -3px; }}
 [data-testid="stApp"] [data-testid="stElementToolbar"] {{ display: none; }}
+/* a phone: a static table fits the column and wraps its words instead of scrolling sideways (1.4.10 Reflow) */
+@media (max-width: {NARROW_WINDOW}px) {{
+  [data-testid="stApp"] [data-testid="stTable"] table {{ table-layout: fixed; width: 100%; }}
+  [data-testid="stApp"] [data-testid="stTable"] :is(th, td) {{
+    overflow-wrap: anywhere; padding-left: 0.3rem; padding-right: 0.3rem;
+  }}
+  /* a cell's text box would otherwise scroll by a rounding pixel */
+  [data-testid="stApp"] [data-testid="stTable"] [data-testid="stMarkdownContainer"] {{ overflow: visible; }}
+}}
 </style>"""
 
 LANGUAGES = ("nl", "en")
@@ -111,6 +126,8 @@ STREAMLIT_TEXTS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("attr", r"group mark container", "stui_role_group", ()),
 )
 TEXT_ATTRS = ("aria-label", "placeholder", "title", "aria-roledescription")
+# boxes that may scroll sideways on a phone: they get tabindex=0 while they do (2.1.1; axe scrollable-region-focusable)
+SCROLLERS = '[data-testid="stVegaLiteChart"], [data-testid="stTable"] > div'
 
 # The observer is installed once per browser tab (window.__ltStreamlitText); every run hands it the rules of the
 # current language. It remembers Streamlit's original of every text it rewrote, so a language switch rewrites
@@ -174,12 +191,28 @@ if (!s) {
     const selector = s.attrs.map((a) => "[" + a + "]").join(",");
     for (const el of [root, ...root.querySelectorAll(selector)]) for (const a of s.attrs) s.attr(el, a);
   };
+  // a box that scrolls sideways (a wide chart or table on a phone) can be reached and scrolled with the keyboard
+  let pending = false;
+  s.scrollers = () => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      for (const el of document.querySelectorAll(cfg.scrollers)) {
+        const wide = el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== "visible";
+        if (wide && !el.hasAttribute("tabindex")) { el.setAttribute("tabindex", "0"); el.dataset.ltScroll = "1"; }
+        if (!wide && el.dataset.ltScroll) { el.removeAttribute("tabindex"); delete el.dataset.ltScroll; }
+      }
+    });
+  };
+  window.addEventListener("resize", s.scrollers);
   new MutationObserver((changes) => {
     for (const c of changes) {
       if (c.type === "characterData") s.text(c.target);
       else if (c.type === "attributes") s.attr(c.target, c.attributeName);
       else c.addedNodes.forEach(s.scan);
     }
+    s.scrollers();
   }).observe(document.body, {subtree: true, childList: true, characterData: true, attributes: true,
                              attributeFilter: cfg.attrs});
 }
@@ -189,6 +222,7 @@ for (const node of [...s.tracked]) {
   if (node.nodeType === Node.TEXT_NODE) s.text(node); else for (const a of s.attrs) s.attr(node, a);
 }
 s.scan(document.body);
+s.scrollers();
 })();</script>"""
 
 
@@ -205,7 +239,7 @@ def streamlit_text_rules(lang: str) -> list[tuple[str, str, str]]:
 def streamlit_text_script(lang: str) -> str:
     """The script that writes Streamlit's own texts in the interface language (safe inside <script>)."""
     code = lang if lang in LANGUAGES else "nl"
-    cfg = {"rules": streamlit_text_rules(code), "attrs": list(TEXT_ATTRS)}
+    cfg = {"rules": streamlit_text_rules(code), "attrs": list(TEXT_ATTRS), "scrollers": SCROLLERS}
     data = json.dumps(cfg, ensure_ascii=False).replace("<", "\\u003c")
     return _TEXT_SCRIPT.replace("__CFG__", data)
 

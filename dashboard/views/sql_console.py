@@ -57,7 +57,9 @@ def show_schema(path: Path, lang: str) -> None:
         st.caption(md_escape(sql_console.short_error(exc)))
         return
     for (name, kind), columns in schema.groupby(["table_name", "table_type"], sort=False):
-        label = md_escape(name) + (" (view)" if kind == "VIEW" else "")
+        # a table name is code (an identifier of the warehouse), not a word of the interface language
+        shown = f"`{name}`" if "`" not in name else md_escape(name)
+        label = shown + (" (view)" if kind == "VIEW" else "")
         with st.expander(label):
             st.markdown(
                 "\n".join(
@@ -156,17 +158,17 @@ def main() -> None:
         st.error(t("sql_no_warehouse", lang, path=path.name))
         return
     if EDITOR_KEY not in st.session_state:
-        st.session_state[EDITOR_KEY] = sql_console.EXAMPLE_QUERIES["sql_example_reference"]
+        st.session_state[EDITOR_KEY] = sql_console.example_query("sql_example_reference", lang)
 
     editor, side = st.columns([3, 2], gap="medium")
     with side:
         st.markdown(f"**{t('sql_examples', lang)}**")
-        for example_key, sql in sql_console.EXAMPLE_QUERIES.items():
+        for example_key in sql_console.EXAMPLE_QUERIES:
             st.button(
                 t(example_key, lang),
                 key=f"sql_ex_{example_key}",
                 on_click=_use_example,
-                args=(sql,),
+                args=(sql_console.example_query(example_key, lang),),
                 type="tertiary",
                 icon=":material/play_arrow:",
             )
