@@ -38,12 +38,15 @@ def report_title(source: Mapping[str, Any] | None = None) -> str:
     return f"{source['title']}: {subtitle}" if isinstance(subtitle, str) and subtitle else str(source["title"])
 
 
-_COMMISSIONED = {"nl": "In opdracht van het Ministerie van VWS", "en": "Commissioned by the Ministry of VWS"}
+_COMMISSIONED = {
+    "nl": "In opdracht van het Ministerie van VWS, kenmerk",
+    "en": "Commissioned by the Ministry of VWS, reference",
+}
 
 
 def report_citation(lang: str = "nl", source: Mapping[str, Any] | None = None) -> str:
     commissioned = _COMMISSIONED.get(lang, _COMMISSIONED["nl"])
-    return f"KPMG (2019). {report_title(source)}. {commissioned}, kenmerk A1900017004."
+    return f"KPMG (2019). {report_title(source)}. {commissioned} A1900017004."
 
 
 def dashboard_citation(lang: str = "nl") -> str:

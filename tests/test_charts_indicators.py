@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.core import charts as c
+from dashboard.core.charts import indicators as ind
 from tests.chart_support import assert_framed, range_value, spec_of, value
 
 
@@ -124,14 +125,23 @@ def test_indicator_row_labels_are_whole_and_wrapped():
             assert all(len(line) <= c.LABEL_CHARS for line in lines)
         assert any(len(d["bar_text"].split(c.LINE_BREAK)) == 2 for d in data)
         # a string with line breaks, not a list: Streamlit sends data as Arrow, where a list becomes '[a,b]'
+        for d in data:  # on a phone the label column is narrower: shorter lines, still every word
+            narrow = d["bar_text_narrow"].split(c.LINE_BREAK)
+            assert " ".join(narrow).replace("- ", "-") == d["bar_label"]
+            assert all(len(line) <= ind.LABEL_CHARS_NARROW or " " not in line for line in narrow)  # long words whole
         labels = next(
-            layer for layer in spec["spec"]["layer"] if layer["encoding"].get("text", {}).get("field") == "bar_text"
+            layer
+            for layer in spec["spec"]["layer"]
+            if layer["encoding"].get("text", {}).get("field") == "bar_text_shown"
         )
+        shown = labels["transform"][0]["calculate"]
+        assert "datum.bar_text_narrow" in shown and "datum.bar_text" in shown and "windowSize()" in shown
         assert labels["mark"]["lineBreak"] == c.LINE_BREAK and labels["mark"]["align"] == "right"
-        n_lines = max(len(d["bar_text"].split(c.LINE_BREAK)) for d in data)
+        n_lines = max(len(d[f].split(c.LINE_BREAK)) for d in data for f in ("bar_text", "bar_text_narrow"))
         assert spec["spec"]["height"]["step"] >= c.LABEL_LINE_HEIGHT * n_lines
         y_axis = spec["spec"]["layer"][0]["encoding"]["y"]["axis"]
-        assert y_axis["labels"] is False and y_axis["minExtent"] == c.LABEL_WIDTH
+        assert y_axis["labels"] is False
+        assert y_axis["minExtent"] == {"expr": f"{ind.NARROW} ? {ind.LABEL_WIDTH_NARROW} : {c.LABEL_WIDTH}"}
     assert "bar_text" not in rows  # the downloadable data keeps one label per row
 
 

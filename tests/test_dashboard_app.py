@@ -94,7 +94,7 @@ def test_function_filter_selects_exactly_the_highlighting_municipalities(functio
         m["municipality"]["code"] for m in munis if any(p["basic_function"] == function_id for p in m["practices"])
     }
     at = app()
-    at.multiselect(key="f_bf").set_value([function_id]).run()
+    at.multiselect(key="f_bf_nl").set_value([function_id]).run()
     assert_clean(at)
     assert set(at.session_state["_filtered_codes"]) == expected
     assert f"{len(expected)} van {len(munis)} gemeenten" in texts(at)

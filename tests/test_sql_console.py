@@ -257,9 +257,15 @@ def test_schema_lists_tables_and_views_with_columns(con):
     assert set(schema["table_type"]) == {"BASE TABLE", "VIEW"}
 
 
+@pytest.mark.parametrize("lang", ["nl", "en"])
 @pytest.mark.parametrize("key", list(sc.EXAMPLE_QUERIES))
-def test_example_queries_run(con, key):
-    result = sc.run_query(con, sc.EXAMPLE_QUERIES[key])
+def test_example_queries_run_in_both_languages(con, key, lang):
+    """The examples speak the interface language (comment, aliases, label columns) and run as they are."""
+    from dashboard.core.i18n import t
+
+    sql = sc.example_query(key, lang)
+    assert sql.startswith(f"-- {t(key, lang)}\n")
+    result = sc.run_query(con, sql)
     assert result.ok, result.error
 
 

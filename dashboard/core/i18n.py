@@ -5,7 +5,7 @@ Data columns that exist in both languages (label_nl / label_en) are picked with 
 code needs to compare the language itself.
 """
 
-from dashboard.core.strings import chart_text, core, exports, peers, reliability, words
+from dashboard.core.strings import chart_text, core, exports, peers, reliability, streamlit_ui, words
 
 LANGUAGES = ("nl", "en")
 STRINGS: dict[str, tuple[str, str]] = {
@@ -15,6 +15,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     **reliability.STRINGS,
     **words.STRINGS,
     **chart_text.STRINGS,
+    **streamlit_ui.STRINGS,
 }
 
 

@@ -17,9 +17,10 @@ import textwrap
 COLUMN_WIDTH = "(windowSize()[0] < 768 ? windowSize()[0] - 40 : windowSize()[0] - 440)"
 
 
-def container_range(export_width: int, reserved: int, low: int = 110, high: int = 900) -> list:
-    """An x scale range [0, w]: w = the page column's width minus `reserved` pixels (label column, margins),
-    kept within [low, high]; export_width when the chart is drawn without a window (image export)."""
+def container_range(export_width: int, reserved: int | str, low: int = 110, high: int = 900) -> list:
+    """An x scale range [0, w]: w = the page column's width minus `reserved` pixels (label column, margins;
+    a number or a Vega expression), kept within [low, high]; export_width when the chart is drawn without a
+    window (image export)."""
     known = "isValid(windowSize()[0]) && windowSize()[0] > 0"
     expr = f"{known} ? clamp({COLUMN_WIDTH} - {reserved}, {low}, {high}) : {export_width}"
     return [0, {"expr": expr}]

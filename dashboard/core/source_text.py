@@ -37,6 +37,13 @@ TITLE_WORDS: tuple[tuple[str, str], ...] = (
 )
 
 
+# Titles of the project's own sources (data/reference/sources.yaml, producer 'lokale-teams project'): written by
+# us, not published, so they are shown in the interface language
+OWN_TITLES = {
+    "Approximate municipal centroids compiled for the map (not from the report)": "src_title_project_coordinates",
+}
+
+
 def _replace_all(text: str, pairs) -> str:
     for dutch, english in pairs:
         text = re.sub(re.escape(dutch), english, text, flags=re.IGNORECASE)
@@ -61,4 +68,6 @@ def source_title(text: str | None, lang: str) -> str:
     if text is None:
         return ""
     text = str(text)
+    if text.strip() in OWN_TITLES:
+        return t(OWN_TITLES[text.strip()], lang)
     return _replace_all(text, TITLE_WORDS) if TRANSLATES[lang_code(lang)] else text

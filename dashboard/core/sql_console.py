@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING
 import duckdb
 import pyarrow as pa
 
+from dashboard.core.i18n import lang_code, t
 from dashboard.core.safe_text import strip_paths
 
 log = logging.getLogger(__name__)
@@ -285,13 +286,13 @@ def _fetch_limited(reader: pa.RecordBatchReader, max_rows: int, max_bytes: int) 
     """At most max_rows rows and max_bytes bytes from a stream of batches; which limit cut it, or None."""
     batches: list[pa.RecordBatch] = []
     rows = size = 0
-    for batch in reader:
+    for incoming in reader:
         if rows >= max_rows:  # the limit was reached exactly: one more row means the result is larger
-            if batch.num_rows:
+            if incoming.num_rows:
                 return pa.Table.from_batches(batches, schema=reader.schema), "rows"
             continue
-        cut = batch.num_rows > max_rows - rows
-        part = batch.slice(0, max_rows - rows) if cut else batch
+        cut = incoming.num_rows > max_rows - rows
+        part = incoming.slice(0, max_rows - rows) if cut else incoming
         if size + part.nbytes > max_bytes:
             batches.append(_fit(part, max_bytes - size))
             return pa.Table.from_batches(batches, schema=reader.schema), "bytes"
@@ -397,22 +398,33 @@ def schema_overview(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     ).df()
 
 
-#: Example queries shown beside the editor: (key for the label, SQL).
+#: Example queries shown beside the editor: key for the label (also the comment line) -> SQL template, whose
+#: comment, aliases and two-language columns follow the interface language (example_query).
 EXAMPLE_QUERIES: dict[str, str] = {
-    "sql_example_reference": """-- Indicatorwaarden met landelijke referentie
-select municipality_name, label_nl, value, qualifier, national_reference,
+    "sql_example_reference": """-- {comment}
+select municipality_name, label_{sfx}, value, qualifier, national_reference,
        deviation_from_reference, year, source_title
 from v_indicator_values
 where national_reference is not null
 order by comparability_group, indicator_id, municipality_name""",
-    "sql_example_practices": """-- Praktijkvoorbeelden per basisfunctie
-select basic_function_nl, count(*) as praktijkvoorbeelden,
-       count(distinct municipality_code) as gemeenten
+    "sql_example_practices": """-- {comment}
+select basic_function_{sfx}, count(*) as {practices},
+       count(distinct municipality_code) as {municipalities}
 from v_practices
-group by basic_function_ordinal, basic_function_nl
+group by basic_function_ordinal, basic_function_{sfx}
 order by basic_function_ordinal""",
-    "sql_example_overview": """-- Kerngegevens per gemeente
+    "sql_example_overview": """-- {comment}
 select name, province, population, team_scope, n_team_types, n_practices
 from v_municipality_overview
 order by name""",
 }
+
+
+def example_query(key: str, lang: str) -> str:
+    """An example query in the interface language: its comment, column aliases and label columns."""
+    return EXAMPLE_QUERIES[key].format(
+        comment=t(key, lang),
+        sfx=lang_code(lang),
+        practices=t("sql_alias_practices", lang),
+        municipalities=t("sql_alias_municipalities", lang),
+    )

@@ -96,6 +96,25 @@ def _raw_param(param: str) -> str | None:
     return ",".join(values)
 
 
+def lang_key(base: str, lang: str) -> str:
+    """The key of a widget whose option texts are words of the interface language: one widget per language.
+
+    Streamlit keeps a keyed widget's displayed option texts (a multiselect's chosen tags, a selectbox's text)
+    when only format_func changes, so after a language switch they stayed in the old language until a reload.
+    A new key per language draws a new widget with the new texts; bind() and sync() give the value over
+    through the URL and one shadow shared by the languages (the option values themselves are codes).
+    """
+    return f"{base}_{lang if lang in LANGS else LANGS[0]}"
+
+
+def _shadow_key(key: str) -> str:
+    """The shadow of a widget value, shared by the language variants of a key (see lang_key)."""
+    for lang in LANGS:
+        if key.endswith(f"_{lang}"):
+            return SHADOW_PREFIX + key.removesuffix(f"_{lang}")
+    return SHADOW_PREFIX + key
+
+
 def bind(
     key: str,
     param: str,
@@ -134,7 +153,7 @@ def bind(
         synced[param] = raw  # reported once; sync() will replace it
     if key in st.session_state and ok(st.session_state[key]):
         return
-    shadow = st.session_state.get(SHADOW_PREFIX + key, _MISSING)
+    shadow = st.session_state.get(_shadow_key(key), _MISSING)
     st.session_state[key] = shadow if shadow is not _MISSING and ok(shadow) else default
 
 
@@ -147,7 +166,7 @@ def from_outside(param: str) -> bool:
 def sync(key: str, param: str, *, default: Any, serialize: Callable[[Any], str] = str) -> None:
     """After drawing widget `key`: remember its value and mirror it in the URL (left out when default)."""
     value = st.session_state.get(key, default)
-    st.session_state[SHADOW_PREFIX + key] = value
+    st.session_state[_shadow_key(key)] = value
     text = "" if value == default or value is None else serialize(value)
     set_param(param, text or None)
 

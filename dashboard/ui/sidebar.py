@@ -30,6 +30,7 @@ def language_toggle() -> str:
 def _multiselect(
     container, label: str, key: str, param: str, options: list[str], format_func, lang: str, **kw
 ) -> list[str]:
+    key = state.lang_key(key, lang)  # the chosen tags show option texts: a new widget after a language switch
     state.bind(key, param, default=[], parse=state.csv_parse(options), valid=lambda v: all(x in options for x in v))
     container.multiselect(label, options, format_func=format_func, key=key, placeholder=t("core_any", lang), **kw)
     state.sync(key, param, default=[], serialize=state.csv_serialize)
@@ -37,7 +38,8 @@ def _multiselect(
 
 
 def filter_sidebar(lang: str, lab: Labels) -> filters.FilterState:
-    """Draw the filters; return the filter state. Widget keys: f_bf, f_size, f_prov, f_org_<dimension>."""
+    """Draw the filters; return the filter state. Widget keys: f_bf, f_size, f_prov, f_org_<dimension>, each
+    with the language appended (state.lang_key)."""
     options = filter_options()
     sb = st.sidebar
     sb.markdown(f"**{t('core_filters', lang)}**")
@@ -73,7 +75,7 @@ def filter_sidebar(lang: str, lab: Labels) -> filters.FilterState:
     )
     agreed_only = agreed_switch(sb, lang) if lab.has_double_coding() else False
     dims: dict[str, tuple[str, ...]] = {}
-    n_org = sum(1 for d in options.dimensions if st.session_state.get(f"f_org_{d}"))
+    n_org = sum(1 for d in options.dimensions if st.session_state.get(state.lang_key(f"f_org_{d}", lang)))
     label = t("core_filter_org", lang) + (f" ({n_org})" if n_org else "")
     with sb.expander(label, expanded=bool(n_org)):
         for dim, values in options.dimensions.items():

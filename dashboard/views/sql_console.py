@@ -51,7 +51,9 @@ def schema_sections(path: Path) -> list[tuple[str, str]]:
             con.close()
         sections = []
         for (name, kind), columns in schema.groupby(["table_name", "table_type"], sort=False):
-            label = md_escape(name) + (" (view)" if kind == "VIEW" else "")
+            # a table name is code (an identifier of the warehouse), not a word of the interface language
+            shown = f"`{name}`" if "`" not in name else md_escape(name)
+            label = shown + (" (view)" if kind == "VIEW" else "")
             text = "\n".join(
                 f"- {md_escape(c)} · {md_escape(d.lower())}"
                 for c, d in zip(columns["column_name"], columns["data_type"], strict=True)
@@ -164,17 +166,17 @@ def main() -> None:
         st.error(t("sql_no_warehouse", lang, path=path.name))
         return
     if EDITOR_KEY not in st.session_state:
-        st.session_state[EDITOR_KEY] = sql_console.EXAMPLE_QUERIES["sql_example_reference"]
+        st.session_state[EDITOR_KEY] = sql_console.example_query("sql_example_reference", lang)
 
     editor, side = st.columns([3, 2], gap="medium")
     with side:
         st.markdown(f"**{t('sql_examples', lang)}**")
-        for example_key, sql in sql_console.EXAMPLE_QUERIES.items():
+        for example_key in sql_console.EXAMPLE_QUERIES:
             st.button(
                 t(example_key, lang),
                 key=f"sql_ex_{example_key}",
                 on_click=_use_example,
-                args=(sql,),
+                args=(sql_console.example_query(example_key, lang),),
                 type="tertiary",
                 icon=":material/play_arrow:",
             )

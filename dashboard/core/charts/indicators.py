@@ -36,6 +36,16 @@ LABEL_MAX_LINES = 4  # beyond that the label ends with '…' (the tooltip keeps 
 RESPONSIVE_MIN_WIDTH = 110  # pixels: the narrowest bar area (a 390-pixel phone)
 LABEL_WIDTH = 215  # pixels: LABEL_CHARS characters of 11 px text, plus a margin
 LABEL_LINE_HEIGHT = 13  # Vega's default line height for 11 px text
+# Under NARROW_WINDOW pixels (a phone) the label column and the row titles are narrower, so the whole chart fits
+# a 390-pixel screen: labels wrap at LABEL_CHARS_NARROW characters, titles at HEADER_CHARS_NARROW (12 px bold).
+NARROW_WINDOW = 600
+LABEL_CHARS_NARROW = 18
+LABEL_MAX_LINES_NARROW = 6
+LABEL_WIDTH_NARROW = 110
+HEADER_CHARS = 40
+HEADER_CHARS_NARROW = 30
+HEADER_SEP = "\u241e"  # between the wide and the narrow wrapping of a row title (one header value holds both)
+NARROW = f"(isValid(windowSize()[0]) && windowSize()[0] > 0 && windowSize()[0] < {NARROW_WINDOW})"
 
 
 def label_lines(text: str, width: int = LABEL_CHARS, max_lines: int = LABEL_MAX_LINES) -> list[str]:
@@ -152,9 +162,12 @@ def indicator_rows_chart(
     in Vega as one string '[a,b]'.
     """
     w = chart_words(lang)
+    label_width = {"expr": f"{NARROW} ? {LABEL_WIDTH_NARROW} : {LABEL_WIDTH}"}
     data = rows.copy()
     lines = data["bar_label"].map(label_lines)
+    narrow = data["bar_label"].map(lambda s: label_lines(s, LABEL_CHARS_NARROW, LABEL_MAX_LINES_NARROW))
     data["bar_text"] = lines.map(LINE_BREAK.join)
+    data["bar_text_narrow"] = narrow.map(LINE_BREAK.join)
     upper = pd.to_numeric(data["value_upper"], errors="coerce") if "value_upper" in data else float("nan")
     data["value_upper"] = upper
     ranged = is_range(data) & data["value_upper"].notna()
@@ -168,18 +181,23 @@ def indicator_rows_chart(
     # the label starts right of zero, outside the bar)
     data["text_x"] = far[["value", "range_end"]].max(axis=1).clip(lower=0)
     order = list(dict.fromkeys(data["row_key"]))
-    # row titles wrap over lines (about 260 px at 12 px bold), so a phone shows them whole
-    titles = {k: LINE_BREAK.join(wrap(v, 40)) for k, v in zip(data["row_key"], data["row_title"], strict=False)}
+    # row titles wrap over lines (about 260 px at 12 px bold; 200 px on a phone), so a phone shows them whole;
+    # the header value holds both wrappings and labelExpr picks one by the window's width
+    titles = {
+        k: LINE_BREAK.join(wrap(v, HEADER_CHARS)) + HEADER_SEP + LINE_BREAK.join(wrap(v, HEADER_CHARS_NARROW))
+        for k, v in zip(data["row_key"], data["row_title"], strict=False)
+    }
     data["row_header"] = data["row_key"].map(titles)
     header_order = [titles[k] for k in order]
-    n_lines = int(lines.map(len).max()) if len(data) else 1
+    header_expr = f"split(split(datum.value, {json.dumps(HEADER_SEP)})[{NARROW} ? 1 : 0], {json.dumps(LINE_BREAK)})"
+    n_lines = max(int(lines.map(len).max()), int(narrow.map(len).max())) if len(data) else 1
     step = max(24, LABEL_LINE_HEIGHT * n_lines + 12)
     # the axis draws no labels but keeps the label column free; the text layer below fills it
     y = alt.Y(
         "bar_label:N",
         title=None,
         sort=None,
-        axis=alt.Axis(labels=False, ticks=False, minExtent=LABEL_WIDTH, maxExtent=LABEL_WIDTH),
+        axis=alt.Axis(labels=False, ticks=False, minExtent=label_width, maxExtent=label_width),
     )
     tooltip = word_tooltips(
         w,
@@ -197,7 +215,11 @@ def indicator_rows_chart(
         "value:Q",
         title=None,
         axis=alt.Axis(format=",.4~f", tickCount=4, grid=True),
-        scale=alt.Scale(range=container_range(width, LABEL_WIDTH + 40, low=RESPONSIVE_MIN_WIDTH)),
+        scale=alt.Scale(
+            range=container_range(
+                width, f"({NARROW} ? {LABEL_WIDTH_NARROW + 40} : {LABEL_WIDTH + 40})", low=RESPONSIVE_MIN_WIDTH
+            )
+        ),
     )
     bars = alt.Chart().mark_bar(color=BAR_COLOUR, height={"band": 0.6}).encode(x=x, y=y, tooltip=tooltip)
     spans = (
@@ -223,6 +245,7 @@ def indicator_rows_chart(
     )
     labels = (
         alt.Chart()
+        .transform_calculate(bar_text_shown=f"{NARROW} ? datum.bar_text_narrow : datum.bar_text")
         .mark_text(
             align="right",
             baseline="middle",
@@ -230,7 +253,7 @@ def indicator_rows_chart(
             lineBreak=LINE_BREAK,
             color="#555555",
         )
-        .encode(x=alt.value(-8), y=y, text="bar_text:N", tooltip=tooltip)
+        .encode(x=alt.value(-8), y=y, text="bar_text_shown:N", tooltip=tooltip)
     )
     pad = alt.Chart().mark_point(opacity=0).encode(x=alt.X("x_pad:Q"), y=y)
     data = data[
@@ -238,6 +261,7 @@ def indicator_rows_chart(
             "row_header",
             "bar_label",
             "bar_text",
+            "bar_text_narrow",
             "value",
             "range_start",
             "range_end",
@@ -272,7 +296,7 @@ def indicator_rows_chart(
                 labelFontWeight="bold",
                 labelLimit=620,
                 labelPadding=4,
-                labelExpr=f"split(datum.value, {json.dumps(LINE_BREAK)})",
+                labelExpr=header_expr,
             ),
         ),
         spacing=14,

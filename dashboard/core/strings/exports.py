@@ -112,6 +112,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sql_run": ("Uitvoeren", "Run"),
     "sql_examples": ("Voorbeeldqueries", "Example queries"),
     "sql_example_reference": ("Indicatorwaarden met landelijke referentie", "Indicator values with national reference"),
+    "sql_alias_practices": ("praktijkvoorbeelden", "practice_examples"),
+    "sql_alias_municipalities": ("gemeenten", "municipalities"),
     "sql_example_practices": ("Praktijkvoorbeelden per basisfunctie", "Practice examples per basic function"),
     "sql_example_overview": ("Kerngegevens per gemeente", "Key facts per municipality"),
     "sql_schema": ("Tabellen en views", "Tables and views"),
