@@ -8,19 +8,16 @@ read the filter result through dashboard.runtime.state and data through dashboar
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # `streamlit run dashboard/app.py` puts only dashboard/ on the path
-    sys.path.insert(0, str(ROOT))
+import streamlit as st
 
-import streamlit as st  # noqa: E402
-
-from dashboard.core import filters, settings  # noqa: E402
-from dashboard.core.i18n import t  # noqa: E402
-from dashboard.runtime import db, memory, state  # noqa: E402
-from dashboard.ui import a11y, common, sidebar, startup  # noqa: E402
+# `dashboard` imports as a package because the project is installed (`pip install -e . --no-deps`, which `make`
+# does); `streamlit run` itself puts only dashboard/ on the path.
+from dashboard.core import filters, settings
+from dashboard.core.i18n import t
+from dashboard.runtime import db, memory, state
+from dashboard.ui import a11y, common, sidebar, startup
 
 log = logging.getLogger("lokale_teams")
 FAVICON = Path(__file__).resolve().parent / "core" / "assets" / "favicon.png"
