@@ -365,6 +365,11 @@ class ViewMemo:
         self._lock = threading.Lock()
         self.builds = 0  # how often a view was computed (tests and bench read this)
 
+    def items(self) -> list[tuple[Hashable, PeerView]]:
+        """What the memo holds now, least recently used first (tests check that no own view is in it)."""
+        with self._lock:
+            return list(self._items.items())
+
     def get(self, key: Hashable, build: Callable[[], PeerView]) -> PeerView:
         with self._lock:
             if key in self._items:
