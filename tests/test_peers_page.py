@@ -417,3 +417,44 @@ def test_chart_has_the_filter_subtitle_and_the_full_source(dataset):
     assert "**Overeenkomst en dekking**" in page
     assert md_escape("Selectie: 16 van 16 gemeenten") in page
     assert md_escape("Bron: KPMG (2019)") in page
+
+
+def _shared_views():
+    """The build's shared memo of views (what every session's rerun reads)."""
+    from dashboard.core import peer_view as pv
+    from dashboard.runtime import db
+
+    return db.per_build(("peers_views",), pv.ViewMemo)
+
+
+def test_a_rerun_draws_from_the_memo_and_your_own_municipality_never_enters_it(dataset):
+    at = app(peer_ref="leiden")
+    memo = _shared_views()
+    builds = memo.builds
+    at.run()
+    assert not at.exception and memo.builds == builds  # nothing recomputed for the same input
+    at.slider(key="peers_k").set_value(3).run()
+    assert memo.builds == builds + 1 and len(peers_shown(at)) == 3  # a new input: one new view
+    at.radio(key="peers_ref_kind").set_value("own").run()
+    at.text_input(key="peers_f_name").input("Geheimstad")
+    at.text_input(key="peers_f_population").input("40.000")
+    at.button(key="peers_f_submit").click().run()
+    assert not at.exception and len(peers_shown(at)) == 3
+    assert memo.builds == builds + 1  # the own view was computed, but not into the shared memo
+    held = memo.items()
+    assert held and all(key[0] != sim.OWN_KEY for key, _view in held)
+    assert "Geheimstad" not in repr(held)
+
+
+def test_a_link_to_a_municipality_leaves_your_own_reference(dataset):
+    """A journey link (?peer_ref=) arriving while the page shows your own municipality shows that municipality."""
+    cat, profiles, _, _ = dataset
+    at = app()
+    at.radio(key="peers_ref_kind").set_value("own").run()
+    assert "peer_ref" not in at.query_params
+    at.query_params["peer_ref"] = "almelo"  # as st.page_link from a profile sets it
+    at.run()
+    assert not at.exception
+    assert at.radio(key="peers_ref_kind").value == "municipality"
+    almelo = next(p for p in profiles if p.name == "Almelo")
+    assert peers_shown(at) == expected(dataset, almelo, sim.preset_weights("default", cat))

@@ -24,7 +24,7 @@ PEERS_PAGE = "views/peers.py"
 LANG_PARAM = "lang"  # dashboard.runtime.state.LANG_PARAM (state imports Streamlit; this module must not)
 PROFILE_PARAM = "gm"  # views/profile.py
 COMPARE_PARAM = "cmp"  # views/compare.py
-PEER_REF_PARAM = "peer_ref"  # views/peers.py QP_REF
+PEER_REF_PARAM = "peer_ref"  # the peers page's reference (dashboard/core/peer_view.py QP_REF)
 MAX_COMPARE = 4  # views/compare.py MAX_COMPARE
 
 CARRIED = (LANG_PARAM, filters.PARAM_FUNCTIONS, filters.PARAM_SIZES, filters.PARAM_PROVINCES)

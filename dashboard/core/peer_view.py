@@ -21,12 +21,13 @@ from dashboard.core.charts import peer_score_chart, prepare_peer_scores, source_
 from dashboard.core.formatting import NOT_REPORTED as NOT_REPORTED_TEXT
 from dashboard.core.formatting import fmt_list, fmt_number
 from dashboard.core.i18n import column, lang_code, t
+from dashboard.core.journeys import PEER_REF_PARAM
 from dashboard.core.peer_checks import MAX_POPULATION, MIN_POPULATION
 from dashboard.core.safe_text import md_escape
 
 K_DEFAULT, K_MAX = 5, 15
 # URL parameters start with "peer" so the core pages never call them unknown (dashboard.runtime.state).
-QP_REF, QP_K, QP_PRESET, QP_W = "peer_ref", "peer_k", "peer_preset", "peer_w"
+QP_REF, QP_K, QP_PRESET, QP_W = PEER_REF_PARAM, "peer_k", "peer_preset", "peer_w"  # ref: what journey links set
 DEFAULT_PRESET = "default"
 MAX_DIFFERENCES = 8  # sentences about other choices shown; the rest is counted
 DIFFERENT = "≠ "  # marks a real difference in the org table (text, not colour: it also reads without sight)
@@ -364,6 +365,11 @@ class ViewMemo:
         self._items: OrderedDict[Hashable, PeerView] = OrderedDict()
         self._lock = threading.Lock()
         self.builds = 0  # how often a view was computed (tests and bench read this)
+
+    def items(self) -> list[tuple[Hashable, PeerView]]:
+        """What the memo holds now, least recently used first (tests check that no own view is in it)."""
+        with self._lock:
+            return list(self._items.items())
 
     def get(self, key: Hashable, build: Callable[[], PeerView]) -> PeerView:
         with self._lock:

@@ -80,8 +80,10 @@ def _bind_url(ds: pv.Dataset) -> None:
     state.bind(K, pv.QP_K, default=pv.K_DEFAULT, parse=pv.parse_k, valid=pv.valid_k)
     preset = st.session_state[PRESET]
     default = sim.preset_weights(preset, ds.cat)
-    # the sliders moved last run are the newest weights; then a weights link from outside wins
-    weights = dict(st.session_state.get(WEIGHTS) or default)
+    # the sliders moved last run are the newest weights; then a weights link from outside wins. Criteria of
+    # this build only: after a rebuild with other indicators a new criterion starts at its preset weight.
+    held = st.session_state.get(WEIGHTS) or {}
+    weights = {criterion: float(held.get(criterion, value)) for criterion, value in default.items()}
     for criterion in weights:
         if _slider_key(criterion) in st.session_state:
             weights[criterion] = float(st.session_state[_slider_key(criterion)])

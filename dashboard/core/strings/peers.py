@@ -108,7 +108,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "peers_group_single_parent": ("definitie eenoudergezinnen", "single-parent definition"),
     "peers_group_social_assistance": ("definitie bijstand", "social-assistance definition"),
     "peers_group_unemployment": ("definitie werkloosheid", "unemployment definition"),
-    # --- validation messages (dashboard/core/peer_input.py) ---
+    # --- validation messages (dashboard/core/peer_input.py, peer_checks.py) ---
     "peers_err_too_large": (
         "{file}: het bestand is {size} MB; de grens is 1 MB. Een gemeentebestand is een paar kB.",
         "{file}: the file is {size} MB; the limit is 1 MB. A municipality file is a few kB.",
