@@ -51,7 +51,9 @@ def schema_sections(path: Path) -> list[tuple[str, str]]:
             con.close()
         sections = []
         for (name, kind), columns in schema.groupby(["table_name", "table_type"], sort=False):
-            label = md_escape(name) + (" (view)" if kind == "VIEW" else "")
+            # a table name is code (an identifier of the warehouse), not a word of the interface language
+            shown = f"`{name}`" if "`" not in name else md_escape(name)
+            label = shown + (" (view)" if kind == "VIEW" else "")
             text = "\n".join(
                 f"- {md_escape(c)} · {md_escape(d.lower())}"
                 for c, d in zip(columns["column_name"], columns["data_type"], strict=True)
