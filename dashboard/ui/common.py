@@ -188,6 +188,13 @@ def slug_lookup(overview: pd.DataFrame) -> dict[str, str]:
     return db.per_build(("slug_lookup",), build)
 
 
+def code_of(slug: str) -> str:
+    """slug -> municipality code, once per build."""
+    overview = db.query("overview")
+    codes = db.per_build(("code_of",), lambda: dict(zip(overview["slug"], overview["municipality_code"], strict=True)))
+    return codes[slug]
+
+
 def group_labels(lang: str) -> dict[str, str]:
     """comparability_group id -> readable name (the id, prettified, when no translation exists), once per build."""
 

@@ -109,8 +109,8 @@ def practices_by_function(sections: list, lang: str) -> None:
         st.markdown(heading)
         if not texts:
             st.caption(t("core_not_highlighted", lang))
-        for text in texts:
-            st.markdown(text)
+        else:  # one block of paragraphs: a rerun draws one element per function, not one per example
+            st.markdown("\n\n".join(texts))
 
 
 def residents(code: str, slug: str, name: str, lang: str):
@@ -153,11 +153,13 @@ def page_texts(code: str, lang: str, agreed_only: bool):
             uses = ", ".join(t(f"core_used_{u}", lang) for u in s.used_for)
             year = f" ({int(s.year)})" if pd.notna(s.year) else ""
             sources.append(f"- {md_escape(s.producer)}{year}. *{md_escape(s.title)}*. :grey[{uses}]")
+        overview = db.query("overview")
         return {
+            "head": header_texts(overview[overview["municipality_code"] == code].iloc[0], code, lang),
             "notes": notes,
             "cards": team_card_texts(db.query("teams", code), lang),
             "has_status": confidence.has_status(org),
-            "org": _org_table(org[org["municipality_code"] == code], lang, agreed_only),
+            "org": common.arrow_table(_org_table(org[org["municipality_code"] == code], lang, agreed_only)),
             "practices": practice_texts(db.query("practices", [code]), db.query("practice_figures", [code]), lab, lang),
             "sources": sources,
         }
@@ -165,12 +167,10 @@ def page_texts(code: str, lang: str, agreed_only: bool):
     return db.per_build(("profile_texts", code, lang, agreed_only), build, large=True)
 
 
-def _header(row: pd.Series, code: str, slug: str, lang: str) -> None:
-    """Name, facts, the journeys to peers and compare, the vision and the transition."""
+def header_texts(row: pd.Series, code: str, lang: str) -> dict:
+    """Name, facts line, vision, transition and team total of one municipality (markdown; pure of drawing)."""
     muni = db.query("municipality", code).iloc[0]
     sfx = lang_code(lang)
-
-    st.header(md_escape(row["name"]))
     facts = [
         f"{t('core_col_province', lang)}: {md_escape(row['province'])}",
         f"{t('core_col_population', lang)}: {fmt_population(row['population'], row['population_qualifier'], lang)}"
@@ -179,22 +179,45 @@ def _header(row: pd.Series, code: str, slug: str, lang: str) -> None:
     ]
     if muni["official_name"] != row["name"]:
         facts.insert(0, t("core_official_name", lang, name=md_escape(muni["official_name"])))
-    st.caption(" · ".join(facts))
-    with st.container(horizontal=True, gap="medium", key="pr_journeys"):
-        journeys.to_peers(slug, t("core_find_like", lang, name=row["name"]), help=t("core_find_like_help", lang))
-        journeys.to_compare(
-            [slug], t("core_compare_with", lang, name=row["name"]), help=t("core_compare_with_help", lang)
-        )
-    st.markdown(
-        f"**{t('core_vision', lang)}** {md_escape(muni[f'vision_{sfx}'])}  \n"
-        f":grey[{md_escape(common.locator(muni['vision_locator'], lang))}]"
-    )
+    transition = None
     if pd.notna(muni["transition_nl"]):
-        st.info(
+        transition = (
             f"**{t('core_transition', lang)}** {md_escape(muni[f'transition_{sfx}'])}  \n"
-            f":grey[{md_escape(common.locator(muni['transition_locator'], lang))}]",
-            icon=":material/autorenew:",
+            f":grey[{md_escape(common.locator(muni['transition_locator'], lang))}]"
         )
+    return {
+        "name": str(row["name"]),
+        "heading": md_escape(row["name"]),
+        "facts": " · ".join(facts),
+        "vision": (
+            f"**{t('core_vision', lang)}** {md_escape(muni[f'vision_{sfx}'])}  \n"
+            f":grey[{md_escape(common.locator(muni['vision_locator'], lang))}]"
+        ),
+        "transition": transition,
+        "team_total": t(
+            "core_team_total",
+            lang,
+            n=fmt_team_count(
+                row["team_count_reported"],
+                lower_bound=bool(row["team_count_is_lower_bound"]),
+                incomplete=bool(row["team_count_incomplete"]),
+                lang=lang,
+            ),
+        ),
+    }
+
+
+def _header(head: dict, slug: str, lang: str) -> None:
+    """Name, facts, the journeys to peers and compare, the vision and the transition."""
+    st.header(head["heading"])
+    st.caption(head["facts"])
+    name = head["name"]
+    with st.container(horizontal=True, gap="medium", key="pr_journeys"):
+        journeys.to_peers(slug, t("core_find_like", lang, name=name), help=t("core_find_like_help", lang))
+        journeys.to_compare([slug], t("core_compare_with", lang, name=name), help=t("core_compare_with_help", lang))
+    st.markdown(head["vision"])
+    if head["transition"]:
+        st.info(head["transition"], icon=":material/autorenew:")
 
 
 def render() -> None:
@@ -232,15 +255,15 @@ def render() -> None:
         st.info(t("core_profile_choose", lang), icon=":material/location_city:")
         return
     state.remember("last_gm", slug)
-    row = overview[overview["slug"] == slug].iloc[0]
-    code = row["municipality_code"]
-    _header(row, code, slug, lang)
+    code = common.code_of(slug)
     agreed_only = state.current_filters().agreed_only
     texts = page_texts(code, lang, agreed_only)
+    head = texts["head"]
+    _header(head, slug, lang)
 
     # residents against national references
     st.subheader(t("core_residents", lang))
-    drawn = residents(code, slug, row["name"], lang)
+    drawn = residents(code, slug, head["name"], lang)
     if drawn is None:
         st.caption(t("core_no_indicators", lang))
     else:
@@ -255,18 +278,7 @@ def render() -> None:
             st.markdown(note)
 
     st.subheader(t("core_teams", lang))
-    st.caption(
-        t(
-            "core_team_total",
-            lang,
-            n=fmt_team_count(
-                row["team_count_reported"],
-                lower_bound=bool(row["team_count_is_lower_bound"]),
-                incomplete=bool(row["team_count_incomplete"]),
-                lang=lang,
-            ),
-        )
-    )
+    st.caption(head["team_total"])
     _team_cards(texts["cards"])
 
     st.subheader(t("core_org_model", lang))
