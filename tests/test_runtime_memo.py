@@ -169,3 +169,31 @@ def test_page_content_per_filter_state_is_kept_in_a_small_memo(fixture_warehouse
         assert db.per_build(("page", db.LARGE_ENTRIES + 9), lambda: "rebuilt", large=True) == db.LARGE_ENTRIES + 9
         assert len(built) == db.LARGE_ENTRIES + 10
         assert db.per_build(("page", 0), lambda: "rebuilt", large=True) == "rebuilt"  # the oldest was dropped
+
+
+def test_memo_with_a_byte_budget_drops_the_oldest_until_it_fits():
+    """Bounded by memory, not by count: three 40 KB texts in a 100 KB budget keep the newest two."""
+    memo = db.BuildMemo(max_entries=100, max_bytes=100_000)
+    ident = db.Identity("w", 1, 1, 1)
+    for key in ("a", "b", "c"):
+        memo.get(ident, key, lambda key=key: key * 40_000)
+    assert len(memo) == 2
+    assert 80_000 <= memo.bytes <= 100_000
+    assert memo.get(ident, "a", lambda: "rebuilt") == "rebuilt"  # the oldest went first
+    assert memo.get(ident, "c", lambda: "rebuilt") == "c" * 40_000
+
+
+def test_memo_never_keeps_a_value_larger_than_its_budget():
+    memo = db.BuildMemo(max_entries=100, max_bytes=10_000)
+    ident = db.Identity("w", 1, 1, 1)
+    big = memo.get(ident, "big", lambda: "x" * 50_000)
+    assert len(big) == 50_000  # the caller still gets it
+    assert len(memo) == 0 and memo.bytes == 0
+
+
+def test_memo_byte_count_returns_to_zero_when_the_build_changes():
+    memo = db.BuildMemo(max_entries=100, max_bytes=1_000_000)
+    memo.get(db.Identity("w", 1, 1, 1), "a", lambda: "x" * 1000)
+    assert memo.bytes > 1000
+    memo.get(db.Identity("w", 2, 2, 2), "b", lambda: "y" * 10)
+    assert len(memo) == 1 and 10 < memo.bytes < 1000

@@ -30,6 +30,7 @@ import duckdb
 import pandas as pd
 
 from dashboard.core import queries, settings
+from dashboard.core.sizes import approx_bytes
 
 log = logging.getLogger(__name__)
 
@@ -147,19 +148,27 @@ def warehouse_path() -> Path:
     return path
 
 
+_MISSING = object()  # a memo value may itself be None
+
+
 class BuildMemo:
     """A bounded LRU memo of values that depend only on one warehouse build (and their key).
 
     Every entry belongs to the build it was made from (the file's Identity); when another build is
     swapped in, the whole memo is dropped, so nothing outlives the data it came from. At most `max_entries`
-    values are kept; the least recently used goes first. Thread-safe: Streamlit runs sessions in threads.
+    values are kept, and with `max_bytes` at most that many bytes as estimated by core.sizes.approx_bytes (a
+    single value larger than that is returned but not kept); the least recently used goes first.
+    Thread-safe: Streamlit runs sessions in threads.
     Cheaper than st.cache_data, which pickles and hashes its arguments and its value on every call.
     """
 
-    def __init__(self, max_entries: int = 4096) -> None:
+    def __init__(self, max_entries: int = 4096, max_bytes: int | None = None) -> None:
         self.max_entries = max_entries
+        self.max_bytes = max_bytes
         self._lock = threading.Lock()
         self._values: OrderedDict[Hashable, object] = OrderedDict()
+        self._sizes: dict[Hashable, int] = {}  # only with max_bytes
+        self.bytes = 0  # estimated bytes held (with max_bytes)
         self._identity: Identity | None = None
         self.builds = 0  # how often a value was built (tests read this)
 
@@ -168,14 +177,19 @@ class BuildMemo:
 
     def clear(self) -> None:
         with self._lock:
-            self._values.clear()
+            self._drop_all()
             self._identity = None
+
+    def _drop_all(self) -> None:
+        self._values.clear()
+        self._sizes.clear()
+        self.bytes = 0
 
     def get(self, identity: Identity, key: Hashable, build: Callable[[], Any]) -> Any:
         """The value for key on this build: memoised, or build() now (outside the lock) and kept."""
         with self._lock:
             if self._identity != identity:
-                self._values.clear()
+                self._drop_all()
                 self._identity = identity
             try:
                 value = self._values[key]
@@ -185,21 +199,33 @@ class BuildMemo:
                 self._values.move_to_end(key)
                 return value
         value = build()
+        size = approx_bytes(value) if self.max_bytes is not None else 0  # outside the lock: it walks the value
         with self._lock:
             self.builds += 1
-            if self._identity == identity:
-                self._values[key] = value
-                self._values.move_to_end(key)
-                while len(self._values) > self.max_entries:
-                    self._values.popitem(last=False)
+            if self._identity != identity or (self.max_bytes is not None and size > self.max_bytes):
+                return value
+            self._forget(key)  # another thread may have built the same key meanwhile
+            self._values[key] = value
+            if self.max_bytes is not None:
+                self._sizes[key] = size
+                self.bytes += size
+            while len(self._values) > self.max_entries or (self.max_bytes is not None and self.bytes > self.max_bytes):
+                self._forget(next(iter(self._values)))
         return value
+
+    def _forget(self, key: Hashable) -> None:
+        if self._values.pop(key, _MISSING) is not _MISSING:
+            self.bytes -= self._sizes.pop(key, 0)
 
 
 _MEMO = BuildMemo()  # query results, label maps, option lists: small, few per build
 # Page content per filter state (charts with their data, tables): each can be megabytes at 2000
-# municipalities, and there is one per filter combination, so far fewer are kept.
-LARGE_ENTRIES = 64
-_LARGE = BuildMemo(max_entries=LARGE_ENTRIES)
+# municipalities, and there is one per page, filter combination and language, so this memo is bounded by
+# estimated bytes. 64 entries were too few: a visitor mix of 17 page variants x 6 filter/language states
+# cycled through them and missed every time (bench/load.py); 96 MB holds that mix at 16 municipalities.
+LARGE_ENTRIES = 2048
+LARGE_BYTES = 96 * 2**20
+_LARGE = BuildMemo(max_entries=LARGE_ENTRIES, max_bytes=LARGE_BYTES)
 _scope = threading.local()  # the identity checked at the start of this thread's script run (run_scope)
 
 
