@@ -81,6 +81,7 @@ PING_S = 20.0
 @dataclass
 class Stats:
     latencies: list[float] = field(default_factory=list)
+    by_page: dict[str, list[float]] = field(default_factory=dict)  # the same latencies per page
     errors: list[str] = field(default_factory=list)
     dropped: int = 0
     runs: int = 0
@@ -129,7 +130,9 @@ async def page_view(ws, page: str, query: str, stats: Stats) -> None:
             if status != ForwardMsg.FINISHED_SUCCESSFULLY:
                 problems.append(f"script finished with status {status} on {page}?{query}")
             break
-    stats.latencies.append(time.perf_counter() - start)
+    took = time.perf_counter() - start
+    stats.latencies.append(took)
+    stats.by_page.setdefault(page, []).append(took)
     stats.runs += 1
     stats.errors.extend(problems)
 
@@ -296,6 +299,8 @@ def main() -> int:  # noqa: PLR0915 - one linear run: options, server, visitors,
             )
             elapsed += time.monotonic() - t0
             load.latencies += stats.latencies
+            for page, took in stats.by_page.items():
+                load.by_page.setdefault(page, []).extend(took)
             load.errors += stats.errors
             load.dropped += stats.dropped
             load.runs += stats.runs
@@ -335,6 +340,12 @@ def main() -> int:  # noqa: PLR0915 - one linear run: options, server, visitors,
         f"server CPU during the load: {server_cpu:.0f} s = {server_cpu / max(load.runs, 1) * 1000:.0f} ms per page "
         f"view, {server_cpu / elapsed * 100:.0f}% of one core"
     )
+    print("per page (single P50 / load P50 / load P95, ms), slowest load P95 first:")
+    for page in sorted(load.by_page, key=lambda name: -percentile(load.by_page[name], 0.95)):
+        print(
+            f"  {page:<24} {percentile(single.by_page.get(page, [0.0]), 0.5) * 1000:6.0f} "
+            f"{percentile(load.by_page[page], 0.5) * 1000:6.0f} {percentile(load.by_page[page], 0.95) * 1000:6.0f}"
+        )
     print(f"errors: {len(errors)}; dropped connections: {load.dropped}; server tracebacks: {tracebacks}")
     for line in sorted(set(errors))[:20]:
         print(f"  - {line}")
