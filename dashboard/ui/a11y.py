@@ -47,10 +47,10 @@ STYLE = f"""<style>
 [data-testid="stApp"] [data-testid="stElementToolbar"] {{ display: none; }}
 /* a phone: a static table fits the column and wraps its words instead of scrolling sideways (1.4.10 Reflow) */
 @media (max-width: {NARROW_WINDOW}px) {{
-  [data-testid="stApp"] [data-testid="stTable"] table {{ table-layout: fixed; width: 100%; }}
-  [data-testid="stApp"] [data-testid="stTable"] :is(th, td) {{
-    overflow-wrap: anywhere; padding-left: 0.3rem; padding-right: 0.3rem;
-  }}
+  [data-testid="stApp"] [data-testid="stTable"] table {{ width: 100%; }}
+  [data-testid="stApp"] [data-testid="stTable"] :is(th, td) {{ padding-left: 0.3rem; padding-right: 0.3rem; }}
+  /* words may break anywhere, so the columns share the width by how much text they hold */
+  [data-testid="stApp"] [data-testid="stTable"] :is(th, td, th *, td *) {{ overflow-wrap: anywhere; hyphens: auto; }}
   /* a cell's text box would otherwise scroll by a rounding pixel */
   [data-testid="stApp"] [data-testid="stTable"] [data-testid="stMarkdownContainer"] {{ overflow: visible; }}
 }}

@@ -115,8 +115,8 @@ def _display_spec(pin: dict) -> dict:
     spec = exports.with_annotations(spec, title=pin.get("title"), subtitle=pin.get("subtitle"))
     # Streamlit fits the whole chart (title and axes included) into the box of show_slide, which the CSS
     # sizes to the viewport minus the source line and the navigation row.
-    # 34 px title and 22 px subtitle: about 50 and 85 characters fit a 1280-pixel screen; longer ones wrap
-    spec = responsive.wrapped_title(spec, title_chars=50, subtitle_chars=85)
+    # 34 px title and 22 px subtitle: about 50 and 100 characters fit a 1280-pixel screen; longer ones wrap
+    spec = responsive.wrapped_title(spec, title_chars=50, subtitle_chars=100)
     return exports.presentation_spec(spec, width="container", height=DISPLAY_HEIGHT)
 
 

@@ -108,9 +108,11 @@ def group_contrast_chart(
             yOffset=lane,
             x=alt.X(
                 "value:Q",
-                title=wrap(indicator_title, 80),
+                title=wrap(indicator_title, 45),
                 scale=alt.Scale(zero=False),
-                axis=alt.Axis(format=axis_format(unit)),
+                # the title ends at the axis end and runs left under the group names: on a phone the plot is
+                # narrower than a centred title would need
+                axis=alt.Axis(format=axis_format(unit), titleAnchor="end"),
             ),
             y=y,
             color=alt.Color("group_label:N", scale=colour_scale, legend=None),

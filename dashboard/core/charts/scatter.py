@@ -118,7 +118,7 @@ def scatter_chart(
     base = alt.Chart()
     pts = base.mark_circle(opacity=0.85, stroke="#333333", strokeWidth=0.7).encode(
         x=alt.X(
-            "x_value:Q", title=wrap(x_title, 70), scale=alt.Scale(zero=False), axis=alt.Axis(format=axis_format(x_unit))
+            "x_value:Q", title=wrap(x_title, 45), scale=alt.Scale(zero=False), axis=alt.Axis(format=axis_format(x_unit))
         ),
         y=alt.Y(
             "y_value:Q", title=wrap(y_title, 38), scale=alt.Scale(zero=False), axis=alt.Axis(format=axis_format(y_unit))
@@ -127,14 +127,15 @@ def scatter_chart(
             "colour_label:N",
             title=wrap(colour_title, 28),
             scale=categorical_scale(present, value_labels),
-            legend=alt.Legend(orient="right", direction="vertical", labelLimit=190),
+            # legends below the plot: on a phone, legends at the right left the plot a 120-pixel strip
+            legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=260),
         ),
         size=alt.Size(
             "population:Q",
             title=w["population"],
             scale=alt.Scale(range=[60, 800]),
             legend=alt.Legend(
-                format=",.0f", orient="right", values=population_legend_values(points["population"])[-3:]
+                format=",.0f", orient="bottom", values=population_legend_values(points["population"])[-3:]
             ),
         ),
         tooltip=tooltip,
