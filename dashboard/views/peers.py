@@ -470,9 +470,8 @@ def _practices(view: pv.PeerView, lang: str) -> None:
     tabs = st.tabs([tab.label for tab in view.practices])
     for container, tab in zip(tabs, view.practices, strict=True):
         with container:
-            if tab.lines:
-                for line in tab.lines:
-                    st.markdown(line)
+            if tab.lines:  # one element per tab, not one per practice: each element costs every rerun
+                st.markdown("\n\n".join(tab.lines))
             else:
                 st.caption(t("peers_practices_none", lang))
 
