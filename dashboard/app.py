@@ -88,6 +88,7 @@ def main() -> None:
         st.stop()
     with db.run_scope():  # the warehouse is checked once per rerun; every query below uses that build
         run_page(current, lang)
+    memory.freeze_after_warmup()
 
 
 def selection(chosen: filters.FilterState) -> tuple[tuple[str, ...], int]:
