@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import logging
 import os
 import secrets
 import time
@@ -38,6 +39,8 @@ from etl.paths import DATA_DIR, SCHEMA_SQL, WAREHOUSE, data_files
 from etl.schema import Municipality
 from etl.transform import Table, summary_counts, transform
 from etl.validate import Reference, validate
+
+log = logging.getLogger("lokale_teams.etl")
 
 DATA_VERSION = "2019.1"
 SCHEMA_VERSION = "1"
@@ -94,11 +97,13 @@ def read_meta(warehouse: Path) -> dict[str, str] | None:
         return None
     try:
         con = duckdb.connect(str(warehouse), read_only=True)
-    except duckdb.Error:
+    except duckdb.Error as exc:
+        log.info("existing warehouse %s not readable (it will be rebuilt): %s", warehouse, exc)
         return None
     try:
         return dict(con.execute("select key, value from meta").fetchall())
-    except duckdb.Error:
+    except duckdb.Error as exc:
+        log.info("existing warehouse %s has no readable meta table (it will be rebuilt): %s", warehouse, exc)
         return None
     finally:
         con.close()
@@ -245,8 +250,8 @@ def _fsync(path: Path) -> None:
         return  # e.g. directories on Windows
     try:
         os.fsync(fd)
-    except OSError:
-        pass
+    except OSError as exc:
+        log.debug("fsync of %s not supported: %s", path, exc)
     finally:
         os.close(fd)
 

@@ -8,10 +8,13 @@ of etl/schema.sql (v_*) and a few small reference tables.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 
 import duckdb
 import pandas as pd
+
+log = logging.getLogger("lokale_teams")
 
 META = "select key, value from meta order by key"
 
@@ -180,6 +183,8 @@ order by s.producer, s.title
 ROUTEKAART = """
 select r.step, r.basic_function_id, r.summary_nl, r.summary_en, r.locator
 from routekaart_step r
+
+log = logging.getLogger("lokale_teams")
 order by r.step
 """
 
@@ -200,7 +205,8 @@ def meta_dict(con) -> dict[str, str]:
     """The meta table as a dict (data version, build time, ...); empty when the file has none."""
     try:
         return {str(k): str(v) for k, v in meta(con).itertuples(index=False)}
-    except duckdb.CatalogException:
+    except duckdb.CatalogException as exc:
+        log.info("warehouse has no meta table: %s", exc)
         return {}
 
 

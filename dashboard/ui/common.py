@@ -153,6 +153,7 @@ def reset_filters() -> None:
 
 def warehouse_problem(exc: Exception, lang: str) -> None:
     """A short message instead of a traceback when the warehouse cannot be read."""
+    log.warning("warehouse not readable: %s", exc)
     reason = str(exc)
     if reason.startswith("missing:"):
         st.error(t("core_wh_missing", lang), icon=":material/database_off:")

@@ -15,6 +15,7 @@ selection and language.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -22,6 +23,8 @@ import streamlit as st
 
 from dashboard.core import exports, settings
 from dashboard.core.i18n import t
+
+log = logging.getLogger("lokale_teams")
 
 MIMES = {
     "csv": "application/zip",
@@ -43,7 +46,8 @@ def _build_id() -> tuple:
     try:
         stat = Path(settings.WAREHOUSE_PATH).stat()
         return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
-    except OSError:
+    except OSError as exc:
+        log.warning("downloads: warehouse file not readable: %s", exc)
         return ()
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import streamlit as st
 
 from dashboard.core import filters
@@ -9,6 +11,8 @@ from dashboard.core.i18n import t
 from dashboard.core.safe_text import md_escape
 from dashboard.runtime import db, state
 from dashboard.ui.common import Labels, filter_options, reset_filters
+
+log = logging.getLogger("lokale_teams")
 
 LANG_LABELS = {"nl": "Nederlands", "en": "English"}
 
@@ -139,7 +143,8 @@ def selection_summary(lang: str, n: int, total: int, active: bool) -> None:
 def data_footer(lang: str) -> None:
     try:
         meta = db.meta()
-    except db.WarehouseError:
+    except db.WarehouseError as exc:
+        log.warning("no data version for the sidebar: %s", exc)
         return
     st.sidebar.caption(
         t("core_data_version", lang, version=meta.get("data_version", "?"), built=meta.get("build_time", "?")[:10])

@@ -72,7 +72,8 @@ def _writable(folder: Path) -> bool:
     try:
         with tempfile.NamedTemporaryFile(dir=folder, prefix=".lokale-teams-probe-"):
             return True
-    except OSError:
+    except OSError as exc:
+        log.info("data folder %s is not writable: %s", folder, exc)
         return False
 
 

@@ -16,6 +16,8 @@ in a cache shared between sessions (st.cache_*, db.per_build, the ViewMemo), and
 
 from __future__ import annotations
 
+import logging
+
 import streamlit as st
 
 from dashboard.core import peer_checks, peer_input, peer_templates, user_files
@@ -28,6 +30,8 @@ from dashboard.core.safe_text import md_escape
 from dashboard.runtime import db, state
 from dashboard.ui import common, journeys
 from dashboard.ui.chart_panel import render_chart
+
+log = logging.getLogger("lokale_teams")
 
 # session_state keys (all prefixed, all session-only)
 OWN_PROFILE = "peers_own_profile"  # Profile of the user's own municipality
@@ -487,7 +491,8 @@ def main() -> None:
     st.caption(t("peers_intro", lang))
     try:
         ds = _dataset()
-    except db.WarehouseError:
+    except db.WarehouseError as exc:
+        log.warning("peers: warehouse not readable: %s", exc)
         st.error(t("peers_no_warehouse", lang), icon=":material/database:")
         return
     _bind_url(ds)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 
 import streamlit as st
 
@@ -19,6 +20,8 @@ from dashboard.core.i18n import t
 from dashboard.runtime import state
 from dashboard.ui import common
 from dashboard.ui.chart_panel import get_pins
+
+log = logging.getLogger("lokale_teams")
 
 MODE_KEY = "present_mode"  # plain session state: survives runs in which the toggle is not drawn
 TOGGLE_KEY = "present_toggle"  # the toggle widget; its callback copies the value to MODE_KEY
@@ -70,6 +73,7 @@ def _init_mode() -> None:
         try:
             st.session_state[INDEX_KEY] = max(0, int(st.query_params.get("pres_slide", "1")) - 1)
         except ValueError:
+            log.info("presentation: pres_slide is not a number; starting at the first slide")
             st.session_state[INDEX_KEY] = 0
 
 
