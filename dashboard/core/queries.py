@@ -183,8 +183,6 @@ order by s.producer, s.title
 ROUTEKAART = """
 select r.step, r.basic_function_id, r.summary_nl, r.summary_en, r.locator
 from routekaart_step r
-
-log = logging.getLogger("lokale_teams")
 order by r.step
 """
 
