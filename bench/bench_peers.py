@@ -4,7 +4,7 @@ What the peers page computes (dashboard/core/peer_view.py), for one reference ag
 * once per warehouse build: the data set (profiles_from_frames, fit_scales: dataset_from_frames);
 * once per input (reference, weights, k, filters, language): the view: rank_peers (every pair, every
   criterion), the explanations in words for the k=5 shown, the tables and the chart spec (peer_view.compute);
-* on every other rerun: a lookup in the build's ViewMemo.
+* on every other rerun: a lookup in the build's page memo (db.BuildMemo).
 Measured on
 1. the real sixteen (baseline, measured in the same run);
 2. 400 SYNTHETIC municipalities from bench/synthetic.py (YAML written to a temporary folder, built with the
@@ -25,6 +25,7 @@ from bench.synthetic import make_synthetic_data
 from dashboard.core import peer_view as pv
 from dashboard.core import queries
 from dashboard.core import similarity as sim
+from dashboard.runtime import db
 from etl.build import build_warehouse
 from etl.paths import DATA_DIR
 
@@ -89,13 +90,14 @@ def measure(label: str, warehouse: Path) -> tuple[dict[str, tuple[float, float, 
             practices_of=lambda codes: practices[practices["municipality_code"].isin(codes)],
         )
 
-    memo = pv.ViewMemo()
+    memo = db.BuildMemo()  # the page's memo (db.per_build), here without a warehouse
+    build_id = db.Identity("bench", 0, 0, 0)
     key = pv.view_key(ref.key, weights, K, ds.codes, "nl", "Selectie: alle gemeenten", False)
-    memo.get(key, view)
+    memo.get(build_id, key, view)
     return {
         f"{label}: rank_peers": median_ms(rank),
         f"{label}: view (rank, words, tables, chart)": median_ms(view, runs=11),
-        f"{label}: view from the memo (a rerun)": median_ms(lambda: memo.get(key, view)),
+        f"{label}: view from the memo (a rerun)": median_ms(lambda: memo.get(build_id, key, view)),
         f"{label}: data set (once per build)": median_ms(lambda: pv.dataset_from_frames(*frames, agreed_only=False), 5),
     }, len(ds.profiles)
 

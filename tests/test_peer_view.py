@@ -135,25 +135,6 @@ def test_breakdown_marks_each_criterion():
     assert [line[:3] for line in lines] == ["- ✓", "- ✗", "- –"]  # heaviest first; used before skipped
 
 
-def test_memo_builds_once_per_key_and_forgets_the_oldest():
-    memo = pv.ViewMemo(size=2)
-    made: list[str] = []
-
-    def build(name):
-        def make():
-            made.append(name)
-            return name
-
-        return make
-
-    assert memo.get("a", build("a")) == "a" and memo.get("a", build("a2")) == "a"
-    memo.get("b", build("b"))
-    memo.get("a", build("a3"))  # a is now the most recent
-    memo.get("c", build("c"))  # drops b, the least recently used
-    memo.get("b", build("b2"))
-    assert made == ["a", "b", "c", "b2"] and memo.builds == 4
-
-
 def test_csv_columns_table_lists_every_documented_column(ds):
     from dashboard.core import peer_templates
 

@@ -2,14 +2,12 @@
 (reference, weights, k, candidates, language). Pure: no Streamlit, no database (frames and callables come in).
 
 The page (dashboard/views/peers.py) only draws: it builds a Dataset once per warehouse build and a PeerView
-once per input (runtime.db.per_build and a ViewMemo), then puts widgets and these texts and tables on screen.
+once per input (runtime.db.per_build), then puts widgets and these texts and tables on screen.
 A PeerView for a user's own municipality is never put in a memo shared between sessions (privacy: see the page).
 """
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -351,36 +349,3 @@ def csv_columns_table(cat: sim.Catalogue, lang: str) -> pd.DataFrame:
     return pd.DataFrame(
         rows, columns=[t("peers_col_column", lang), t("peers_col_meaning", lang), t("peers_col_values", lang)]
     )
-
-
-# --- a bounded memo of views, shared by the sessions of one warehouse build ------------------------------
-
-
-class ViewMemo:
-    """At most `size` PeerViews by view_key, least recently used dropped first; thread-safe. The page keeps
-    one per warehouse build (runtime.db.per_build), so nothing outlives the data it came from."""
-
-    def __init__(self, size: int = 256) -> None:
-        self.size = size
-        self._items: OrderedDict[Hashable, PeerView] = OrderedDict()
-        self._lock = threading.Lock()
-        self.builds = 0  # how often a view was computed (tests and bench read this)
-
-    def items(self) -> list[tuple[Hashable, PeerView]]:
-        """What the memo holds now, least recently used first (tests check that no own view is in it)."""
-        with self._lock:
-            return list(self._items.items())
-
-    def get(self, key: Hashable, build: Callable[[], PeerView]) -> PeerView:
-        with self._lock:
-            if key in self._items:
-                self._items.move_to_end(key)
-                return self._items[key]
-        view = build()
-        with self._lock:
-            self.builds += 1
-            self._items[key] = view
-            self._items.move_to_end(key)
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
-        return view

@@ -175,6 +175,11 @@ class BuildMemo:
     def __len__(self) -> int:
         return len(self._values)
 
+    def items(self) -> list[tuple[Hashable, object]]:
+        """What the memo holds now, least recently used first (tests check what a session may not share)."""
+        with self._lock:
+            return list(self._values.items())
+
     def clear(self) -> None:
         with self._lock:
             self._drop_all()

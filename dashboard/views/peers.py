@@ -7,11 +7,11 @@ is one of the sixteen, as its slug), the weight preset, the weights that differ 
 dashboard.runtime.state.bind/sync like every other page.
 
 Speed: the data set is built once per warehouse build (db.per_build) and a view once per input and language
-(a peer_view.ViewMemo kept per build); a rerun that changes nothing only draws.
+(db.per_build's page-content memo); a rerun that changes nothing only draws.
 
 Privacy: a user's own municipality (form or upload) lives only in st.session_state (OWN_PROFILE), and so
 does the view computed from it (OWN_VIEW). It is never written to the warehouse, a file or a log, never put
-in a cache shared between sessions (st.cache_*, db.per_build, the ViewMemo), and never put in the URL.
+in a cache shared between sessions (st.cache_*, db.per_build), and never put in the URL.
 """
 
 from __future__ import annotations
@@ -362,7 +362,7 @@ def _view(ds: pv.Dataset, ref: sim.Profile, weights: dict, k: int, allowed: list
         )
 
     if ref.key != sim.OWN_KEY:
-        return db.per_build(("peers_views",), pv.ViewMemo).get(key, build)
+        return db.per_build(("peers_view", key), build, large=True)
     held = st.session_state.get(OWN_VIEW)
     if held is not None and held[0] is ref and held[1] == key:
         return held[2]
