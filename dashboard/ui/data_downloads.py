@@ -15,16 +15,13 @@ selection and language.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable
-from pathlib import Path
 
 import streamlit as st
 
-from dashboard.core import exports, settings
+from dashboard.core import exports
 from dashboard.core.i18n import t
-
-log = logging.getLogger("lokale_teams")
+from dashboard.runtime import db
 
 MIMES = {
     "csv": "application/zip",
@@ -36,24 +33,12 @@ _cache = exports.BytesCache(maxsize=16)
 
 def _connection():
     """A cursor on the dashboard's read-only connection (thread-safe: one cursor per download)."""
-    from dashboard.runtime import db
-
     return db.connection().cursor()
-
-
-def _build_id() -> tuple:
-    """Changes whenever the ETL swaps in a new warehouse file, so cached files are never stale."""
-    try:
-        stat = Path(settings.WAREHOUSE_PATH).stat()
-        return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
-    except OSError as exc:
-        log.warning("downloads: warehouse file not readable: %s", exc)
-        return ()
 
 
 def download_bytes(fmt: str, *, lang: str, codes: list[str] | None, filters: str | None) -> bytes:
     """The file of one button (cached): codes None = the full dataset."""
-    key = (fmt, _build_id(), lang, None if codes is None else tuple(sorted(codes)), filters)
+    key = (fmt, db.file_identity(db.warehouse_path()), lang, None if codes is None else tuple(sorted(codes)), filters)
 
     def make() -> bytes:
         cur = _connection()
