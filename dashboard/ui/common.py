@@ -27,20 +27,20 @@ def arrow_table(frame: pd.DataFrame) -> pa.Table:
 
 
 def citation(lang: str) -> str:
-    """How to cite the report, in `lang`, from the warehouse's source table (the one citation of the app).
+    """How to cite the report, in `lang`, from the warehouse's source table (the one citation of the app), once
+    per warehouse build and language (it scans the whole source table).
 
     Only from the warehouse: without the report's row etl.citation would read data/reference/sources.yaml,
     which the running app never does (it may serve a warehouse built from another data folder)."""
-    source = report_source(db.query("sources"))
-    if source is None:
-        log.warning("the warehouse has no row for the report in its source table: citing the dashboard only")
-        return dashboard_citation(lang)
-    return report_citation(lang, source)
 
+    def build() -> str:
+        source = report_source(db.query("sources"))
+        if source is None:
+            log.warning("the warehouse has no row for the report in its source table: citing the dashboard only")
+            return dashboard_citation(lang)
+        return report_citation(lang, source)
 
-def cached_citation(lang: str) -> str:
-    """citation(lang), once per warehouse build and language (it scans the whole source table)."""
-    return db.per_build(("citation", lang), lambda: citation(lang))
+    return db.per_build(("citation", lang), build)
 
 
 def labels(lang: str) -> Labels:

@@ -69,7 +69,7 @@ def render() -> None:
     st.title(t("core_page_about", lang))
 
     st.header(t("core_about_source", lang))
-    st.markdown(t("core_about_source_body", lang, citation=md_escape(common.cached_citation(lang))))
+    st.markdown(t("core_about_source_body", lang, citation=md_escape(common.citation(lang))))
 
     st.header(t("core_about_filters", lang))
     sizes = filters.SIZE_CLASS_LABELS[lang]
@@ -112,7 +112,7 @@ def render() -> None:
         language=None,
         wrap_lines=True,
     )
-    st.code(common.cached_citation(lang), language=None, wrap_lines=True)
+    st.code(common.citation(lang), language=None, wrap_lines=True)
 
     st.header(t("core_about_version", lang))
     st.dataframe(

@@ -141,7 +141,7 @@ def _slide_specs_of(spec: str, title: str | None, subtitle: str | None, descript
 
 def _deck_builder(pins: list[dict], lang: str, filters: str | None):
     snapshot = [dict(pin) for pin in pins]
-    cite = common.cached_citation(lang)
+    cite = common.citation(lang)
 
     def build() -> bytes:
         return exports.build_deck(snapshot, lang=lang, title=t("pres_deck_title", lang), filters=filters, citation=cite)

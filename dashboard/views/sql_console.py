@@ -118,7 +118,7 @@ def show_result(result: sql_console.QueryResult, sql: str, lang: str) -> None:
         st.warning(t("sql_truncated", lang, n=_number(sql_console.MAX_ROWS, lang)))
     # NULL, as SQL users know it, instead of Streamlit's "None".
     st.dataframe(frame, hide_index=True, key="sql_result_table", placeholder="NULL")
-    cite = common.cached_citation(lang)
+    cite = common.citation(lang)
     with st.container(horizontal=True, gap="small"):
         st.download_button(
             t("sql_download_csv", lang),
