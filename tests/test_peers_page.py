@@ -423,7 +423,7 @@ def _shared_views() -> list:
     """(view key, view) of every peers view in the build's shared page-content memo."""
     from dashboard.runtime import db
 
-    return [(key[1][1], value) for key, value in db._LARGE.items() if key[1][0] == "peers_view"]
+    return [(key[1][1], value.view) for key, value in db._LARGE.items() if key[1][0] == "peers_view"]
 
 
 def test_a_rerun_draws_from_the_memo_and_your_own_municipality_never_enters_it(dataset):

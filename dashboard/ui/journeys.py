@@ -27,21 +27,24 @@ def link(page: str, label: str, params: dict[str, str], *, icon: str, help: str 
         log.info("no link to %s: the page is not part of a navigation", page)
 
 
-def to_profile(slug: str, label: str, *, help: str | None = None) -> None:
+def to_profile(slug: str, label: str, *, help: str | None = None, here: dict[str, list[str]] | None = None) -> None:
+    """here: current_params(), when a page draws many links in one run (read once, not per link)."""
     link(
         journeys.PROFILE_PAGE,
         label,
-        journeys.profile_params(current_params(), slug),
+        journeys.profile_params(current_params() if here is None else here, slug),
         icon=":material/location_city:",
         help=help,
     )
 
 
-def to_compare(slugs: list[str], label: str, *, help: str | None = None) -> None:
+def to_compare(
+    slugs: list[str], label: str, *, help: str | None = None, here: dict[str, list[str]] | None = None
+) -> None:
     link(
         journeys.COMPARE_PAGE,
         label,
-        journeys.compare_params(current_params(), slugs),
+        journeys.compare_params(current_params() if here is None else here, slugs),
         icon=":material/compare:",
         help=help,
     )

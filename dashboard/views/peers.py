@@ -17,6 +17,8 @@ in a cache shared between sessions (st.cache_*, db.per_build), and never put in 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
+from typing import Any
 
 import streamlit as st
 
@@ -28,7 +30,7 @@ from dashboard.core.i18n import column, t
 from dashboard.core.journeys import MAX_COMPARE
 from dashboard.core.safe_text import md_escape
 from dashboard.runtime import db, state
-from dashboard.ui import common, journeys
+from dashboard.ui import chart_panel, common, journeys
 from dashboard.ui.chart_panel import render_chart
 
 log = logging.getLogger("lokale_teams")
@@ -37,7 +39,7 @@ log = logging.getLogger("lokale_teams")
 OWN_PROFILE = "peers_own_profile"  # Profile of the user's own municipality
 OWN_MESSAGES = "peers_own_messages"  # (kind, [messages]) of the last form submit or upload
 OWN_READ = "peers_own_read"  # ["Inwonertal: 45.000", ...]: how the last form submit was read
-OWN_VIEW = "peers_own_view"  # (profile, view key, PeerView) of the own municipality: this session only
+OWN_VIEW = "peers_own_view"  # (profile, view key, Shown) of the own municipality: this session only
 UPLOAD_SEEN = "peers_upload_seen"  # file_id of the last parsed upload, so a file is parsed once
 UPLOAD_GEN = "peers_upload_gen"  # bumped by "Gegevens wissen" to give the uploader a fresh, empty key
 WEIGHTS = "peers_weights"  # criterion -> weight (outlives the sliders that are not shown)
@@ -342,14 +344,25 @@ def _slider(criterion: str, label: str, weights: dict) -> None:
 # --- results ---------------------------------------------------------------------------------------------
 
 
-def _view(ds: pv.Dataset, ref: sim.Profile, weights: dict, k: int, allowed: list[str], lang: str) -> pv.PeerView:
+@dataclass(frozen=True)
+class Shown:
+    """A PeerView with what the page draws from it made ready once: the chart (chart_panel.Prepared) and the
+    two tables as Arrow, so a rerun with the same input only sends them (no spec, summary or conversion)."""
+
+    view: pv.PeerView
+    chart: chart_panel.Prepared
+    table: Any  # view.table as an Arrow table
+    org_table: Any  # view.org_table as an Arrow table
+
+
+def _shown(ds: pv.Dataset, ref: sim.Profile, weights: dict, k: int, allowed: list[str], lang: str) -> Shown:
     """The view for this input: from the build's shared memo for one of the sixteen, from this session for
     your own municipality (never shared)."""
     ftext = common.filters_text(lang)
     key = pv.view_key(ref.key, weights, k, allowed, lang, ftext, state.current_filters().agreed_only)
 
-    def build() -> pv.PeerView:
-        return pv.compute(
+    def build() -> Shown:
+        view = pv.compute(
             ds,
             ref,
             weights,
@@ -360,15 +373,19 @@ def _view(ds: pv.Dataset, ref: sim.Profile, weights: dict, k: int, allowed: list
             basic_functions=db.query("basic_functions"),
             practices_of=lambda codes: db.query("practices", codes),
         )
+        chart = chart_panel.prepare(
+            view.chart_spec, data=view.chart_data, lang=lang, title=view.chart_title, family="peers"
+        )
+        return Shown(view, chart, common.arrow_table(view.table), common.arrow_table(view.org_table))
 
     if ref.key != sim.OWN_KEY:
         return db.per_build(("peers_view", key), build, large=True)
     held = st.session_state.get(OWN_VIEW)
     if held is not None and held[0] is ref and held[1] == key:
         return held[2]
-    view = build()
-    st.session_state[OWN_VIEW] = (ref, key, view)
-    return view
+    shown = build()
+    st.session_state[OWN_VIEW] = (ref, key, shown)
+    return shown
 
 
 def _gaps(view: pv.PeerView, lang: str) -> None:
@@ -383,10 +400,11 @@ def _gaps(view: pv.PeerView, lang: str) -> None:
             st.caption(t("peers_gaps_missing_indicators", lang, n=view.n_missing_indicators))
 
 
-def _ranking(view: pv.PeerView, ref: sim.Profile, lang: str) -> None:
+def _ranking(shown: Shown, ref: sim.Profile, lang: str) -> None:
+    view = shown.view
     percent = {"min_value": 0, "max_value": 100, "format": "%d%%", "width": "small"}
     st.dataframe(
-        view.table,
+        shown.table,
         hide_index=True,
         width="stretch",
         key="peers_table",
@@ -401,7 +419,7 @@ def _ranking(view: pv.PeerView, ref: sim.Profile, lang: str) -> None:
         },
     )
     render_chart(
-        view.chart_spec,
+        shown.chart,
         slug="peers_scores",
         data=view.chart_data,
         lang=lang,
@@ -417,6 +435,7 @@ def _ranking(view: pv.PeerView, ref: sim.Profile, lang: str) -> None:
 
 def _cards(view: pv.PeerView, ds: pv.Dataset, ref: sim.Profile, slug: str | None, lang: str) -> None:
     st.markdown(f"**{t('peers_breakdown_title', lang)}**")
+    here = journeys.current_params()
     for card in view.cards:
         with st.container(border=True, key=f"peers_card_{card.rank}"):
             st.markdown(
@@ -431,10 +450,12 @@ def _cards(view: pv.PeerView, ds: pv.Dataset, ref: sim.Profile, slug: str | None
             )
             st.caption(md_escape(card.summary))
             with st.container(horizontal=True, gap="medium", key=f"peers_links_{card.rank}"):
-                journeys.to_profile(ds.slug_of[card.key], t("peers_journey_profile", lang, name=card.name))
+                journeys.to_profile(ds.slug_of[card.key], t("peers_journey_profile", lang, name=card.name), here=here)
                 if slug is not None:
                     journeys.to_compare(
-                        [slug, ds.slug_of[card.key]], t("peers_journey_compare_pair", lang, name=ref.name)
+                        [slug, ds.slug_of[card.key]],
+                        t("peers_journey_compare_pair", lang, name=ref.name),
+                        here=here,
                     )
             with st.expander(t("peers_breakdown_details", lang)):
                 st.markdown(card.breakdown)
@@ -454,7 +475,8 @@ def _compare_link(ref_slug: str | None, peer_slugs: list[str], ref: sim.Profile,
     journeys.to_compare(([ref_slug] if ref_slug else []) + top, label)
 
 
-def _organisation(view: pv.PeerView, lang: str) -> None:
+def _organisation(shown: Shown, lang: str) -> None:
+    view = shown.view
     st.subheader(t("peers_org_title", lang))
     if state.current_filters().agreed_only:
         st.info(t("peers_agreed_only_note", lang), icon=":material/handshake:")
@@ -465,7 +487,7 @@ def _organisation(view: pv.PeerView, lang: str) -> None:
     else:
         st.caption(t("peers_org_none", lang))
     st.caption(t("peers_org_marker", lang, marker=pv.DIFFERENT.strip()))
-    st.table(view.org_table, hide_index=True)
+    st.table(shown.org_table, hide_index=True)
 
 
 def _practices(view: pv.PeerView, lang: str) -> None:
@@ -510,7 +532,8 @@ def main() -> None:
     _sync_url(ds, ref)
     slug = None if ref.key == sim.OWN_KEY else ds.slug_of[ref.key]
     allowed = state.filtered_codes()
-    view = _view(ds, ref, weights, k, allowed, lang)
+    shown = _shown(ds, ref, weights, k, allowed, lang)
+    view = shown.view
 
     st.subheader(t("peers_results_title", lang, k=len(view.results), name=md_escape(ref.name)))
     if not view.n_usable:
@@ -528,10 +551,10 @@ def main() -> None:
     _compare_link(slug, [ds.slug_of[r.key] for r in view.results], ref, lang)
     col_left, col_right = st.columns([2, 3], gap="large")
     with col_left:
-        _ranking(view, ref, lang)
+        _ranking(shown, ref, lang)
     with col_right:
         _cards(view, ds, ref, slug, lang)
-    _organisation(view, lang)
+    _organisation(shown, lang)
     _practices(view, lang)
     _method(lang)
 
