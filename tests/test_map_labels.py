@@ -49,3 +49,36 @@ def test_every_name_is_either_placed_or_listed():
 def test_a_lone_dot_gets_its_label_to_the_right():
     placed = ml.place_labels(POINTS.iloc[:1], [10.0])
     assert placed.loc[0, "label_lon"] > 4.90 and abs(placed.loc[0, "label_lat"] - 52.37) < 1e-9
+
+
+def test_a_province_name_is_dropped_where_it_would_cover_a_dot_or_a_name():
+    placed = ml.place_labels(POINTS, RADII)
+    provinces = pd.DataFrame(
+        {
+            "name": ["Noord-Holland", "Limburg"],
+            "lon": [4.90, 5.90],  # on the Amsterdam dot / far from every dot
+            "lat": [52.37, 51.00],
+        }
+    )
+    kept = ml.free_labels(placed, RADII, provinces)
+    assert list(kept["name"]) == ["Limburg"]
+
+
+def test_names_are_placed_at_the_scale_the_page_draws_the_map():
+    """PX_PER_DEGREE may not exceed the page's real scale (the outline's width of longitude in MAP_PAGE_SIZE's
+    width, as Vega's fit projection draws it): at a smaller real scale the name gaps would shrink."""
+    from dashboard.core.charts import MAP_PAGE_SIZE, nl_outline
+
+    lons: list[float] = []
+
+    def walk(coords) -> None:
+        if isinstance(coords[0], int | float):
+            lons.append(coords[0])
+        else:
+            for c in coords:
+                walk(c)
+
+    for feature in nl_outline()["features"]:
+        walk(feature["geometry"]["coordinates"])
+    page_scale = MAP_PAGE_SIZE["width"] / (max(lons) - min(lons))  # 300 px / 3,85 degrees = 77,9
+    assert 0.95 * page_scale <= ml.PX_PER_DEGREE <= page_scale

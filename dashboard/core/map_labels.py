@@ -1,8 +1,8 @@
 """Map name labels that never overlap: each name goes to the first free spot around its dot, or, when none
 is free, off the map into a list (the tooltip and the table still name every municipality).
 
-Pure geometry in screen pixels of the app's map (Mercator, about PX_PER_DEGREE pixels per degree of
-longitude at the map's usual size; the deck and the PNG draw the same map larger, so the gaps only grow).
+Pure geometry in screen pixels of the app's map (Mercator, PX_PER_DEGREE pixels per degree of
+longitude as the page draws it; the deck and the PNG draw the same map larger, so the gaps only grow).
 Labels are centred on the spot chosen here (text align center, baseline middle), so one pair of coordinates
 per name is enough for Vega-Lite, which cannot encode text alignment per datum.
 """
@@ -14,8 +14,11 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-PX_PER_DEGREE = 105.0  # longitude; see map_chart
-CHAR_PX = 6.0  # width of one character of 10 px text, generous
+# longitude, as the page draws the map (dashboard.core.charts.maps.MAP_PAGE_SIZE: the outline's 3,85 degrees in
+# 300 px, 77,9 px per degree): the smallest drawing. Zoomed on a wide screen, or larger in the PNG and the deck,
+# every gap only grows; a little under the true scale errs on the same side.
+PX_PER_DEGREE = 77.0
+CHAR_PX = 5.5  # width of one character of 10 px text: the widest name measured in the browser is 5,35 px a character
 LINE_PX = 13.0  # height of a label line
 GAP_PX = 3.0
 
@@ -76,6 +79,28 @@ def place_labels(
                 break
     df["label_lon"], df["label_lat"] = label_lon, label_lat
     return df
+
+
+def free_labels(placed: pd.DataFrame, radius_px: Sequence[float], labels: pd.DataFrame) -> pd.DataFrame:
+    """The rows of labels (context names such as provinces: name, lon, lat) whose box overlaps no dot and no
+    placed name of `placed` (place_labels' result). Municipality names go first; a province name that would
+    push one away from its dot is left out (the map is a sketch, the provinces are context)."""
+    boxes = [
+        _box(lon * PX_PER_DEGREE, _y(lat), 2 * r, 2 * r)
+        for lon, lat, r in zip(placed["longitude"], placed["latitude"], radius_px, strict=True)
+    ]
+    boxes.extend(
+        _box(row.label_lon * PX_PER_DEGREE, _y(row.label_lat), CHAR_PX * len(str(row.name)), LINE_PX)
+        for row in placed.itertuples()
+        if not math.isnan(row.label_lon)
+    )
+    keep = [
+        not any(
+            _overlaps(_box(o.lon * PX_PER_DEGREE, _y(o.lat), CHAR_PX * len(str(o.name)), LINE_PX), b) for b in boxes
+        )
+        for o in labels.itertuples()
+    ]
+    return labels[keep]
 
 
 def unlabelled(placed: pd.DataFrame, name_col: str = "name") -> list[str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pandas as pd
 import streamlit as st
 
@@ -16,6 +18,17 @@ from dashboard.ui.chart_panel import prepare, render_chart
 from dashboard.ui.data_downloads import render_data_downloads
 
 WRAP_ROW_HEIGHT = 100  # Streamlit wraps text only in rows taller than 4rem; five lines fit the function list
+
+# The map is drawn at one size (charts.MAP_PAGE_SIZE, fits a 390 px phone); a wide, tall window enlarges the whole
+# drawing with CSS zoom: dots, names and legends grow together, so the names that map_labels placed apart stay
+# apart, and clicks and tooltips still hit their dot (SVG events). The Netherlands is taller than wide, so on a
+# landscape screen the window's height limits the map: each step needs both the width (map column = 3/5 of the
+# page column) and the height to show the zoomed map whole.
+MAP_ZOOM_CSS = """<style>
+@media (min-width: 1400px) and (min-height: 760px) { .st-key-ov_map__chart .vega-embed { zoom: 1.3; } }
+@media (min-width: 1700px) and (min-height: 900px) { .st-key-ov_map__chart .vega-embed { zoom: 1.6; } }
+@media (min-width: 2400px) and (min-height: 1300px) { .st-key-ov_map__chart .vega-embed { zoom: 2.2; } }
+</style>"""
 
 
 def lower_first(text: str) -> str:
@@ -68,7 +81,8 @@ def map_chart(fkey, shown, org, colour_dim, lab, agreed_only, lang):
             subtitle=charts.subtitle_lines(common.filters_text(lang, lab), common.chart_source(lang), width=70),
             lang=lang,
         )
-        return prepare(chart, data=points, lang=lang, family="map"), points
+        prep = prepare(chart, data=points, lang=lang, family="map")
+        return dataclasses.replace(prep, drawn={**prep.drawn, **charts.MAP_PAGE_SIZE}), points
 
     return db.per_build(("overview_map", fkey, colour_dim, lang), build, large=True)
 
@@ -166,8 +180,16 @@ def render() -> None:
         colour_dim = st.session_state[f"ov_color_{lang}"]
         prep, points = map_chart(fkey, shown, org, colour_dim, lab, agreed_only, lang)
         # Clicking a municipality opens its profile (the selectbox next to the map does the same).
+        st.markdown(MAP_ZOOM_CSS, unsafe_allow_html=True)
         event = render_chart(
-            prep, slug="overzicht_kaart", data=points, lang=lang, key="ov_map", on_select="rerun", family="map"
+            prep,
+            slug="overzicht_kaart",
+            data=points,
+            lang=lang,
+            key="ov_map",
+            on_select="rerun",
+            family="map",
+            width="content",
         )
         picked = (event or {}).get("selection", {}).get(charts.MAP_SELECTION) or []
         if picked and isinstance(picked, list) and isinstance(picked[0], dict) and picked[0].get("slug"):

@@ -10,6 +10,7 @@ overview changes; tests never write tracked files).
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -170,3 +171,78 @@ def test_no_horizontal_scrolling(page, streamlit_url, wait_for_app, path, size):
         }"""
     )
     assert widths[0] <= widths[1] and widths[2] <= widths[3], widths
+
+
+MAP = ".st-key-ov_map__chart"
+# Each municipality name's rendered box on the overview map (the SVG text of the names layer), in screen pixels.
+MAP_NAMES_JS = """() => {
+    const out = [];
+    for (const t of document.querySelectorAll('.st-key-ov_map__chart text')) {
+        const d = t.__data__;
+        if (d && d.datum && d.datum.slug === undefined && d.datum.name && d.datum.label_lon !== undefined) {
+            const r = t.getBoundingClientRect();
+            out.push({name: d.datum.name, x: r.x, y: r.y, w: r.width, h: r.height});
+        }
+    }
+    return out;
+}"""
+MAP_DOT_JS = """(name) => {
+    for (const p of document.querySelectorAll('.st-key-ov_map__chart path')) {
+        const d = p.__data__;
+        if (d && d.datum && d.datum.name === name && d.mark.marktype === 'symbol') {
+            p.scrollIntoView({block: 'center'});
+            const r = p.getBoundingClientRect();
+            return [r.x + r.width / 2, r.y + r.height / 2];
+        }
+    }
+    return null;
+}"""
+
+
+def _map_box(page) -> dict:
+    svg = page.locator(f"{MAP} svg.marks").first
+    svg.wait_for(state="visible")
+    page.wait_for_function(f"() => document.querySelectorAll('{MAP} text').length > 0")
+    return svg.bounding_box()
+
+
+def test_overview_map_fits_a_phone_and_grows_on_a_projector(page, streamlit_url, wait_for_app):
+    """Issue 12: the map is whole on a phone (no sideways scrolling inside its box) and, on a 1920x1080
+    projector, enlarged (CSS zoom) while still fitting the screen's height; its names never overlap."""
+    sizes = {}
+    for width, height in ((390, 844), (1920, 1080)):
+        page.set_viewport_size({"width": width, "height": height})
+        page.goto(streamlit_url + "/")
+        wait_for_app(page)
+        box = _map_box(page)
+        names = page.evaluate(MAP_NAMES_JS)
+        assert names, "no municipality names drawn on the map"
+        for a, b in itertools.combinations(names, 2):  # no two names overlap on the screen
+            apart = a["x"] + a["w"] <= b["x"] or b["x"] + b["w"] <= a["x"]
+            apart = apart or a["y"] + a["h"] <= b["y"] or b["y"] + b["h"] <= a["y"]
+            assert apart, (width, a["name"], b["name"])
+        scroll = page.evaluate(
+            f"() => {{ const e = document.querySelector('{MAP} [data-testid=stVegaLiteChart]'); "
+            "return [e.scrollWidth, e.clientWidth]; }"
+        )
+        assert scroll[0] <= scroll[1], (width, scroll)  # nothing of the map hidden behind a sideways scroll
+        sizes[width] = (box, max(n["h"] for n in names))
+        page.screenshot(path=str(ARTIFACTS / f"overview_map_{width}.png"))
+    phone, projector = sizes[390], sizes[1920]
+    assert phone[0]["x"] + phone[0]["width"] <= 390
+    assert projector[0]["width"] >= 1.5 * phone[0]["width"]  # zoom 1,6 on a 1920x1080 screen
+    assert projector[0]["height"] <= 1080  # the whole map fits the projector's height
+    assert projector[1] >= 1.5 * phone[1]  # and its names grow with it (10 px text drawn at 16 px)
+
+
+def test_a_click_on_a_zoomed_map_dot_opens_that_profile(page, streamlit_url, wait_for_app):
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    page.goto(streamlit_url + "/")
+    wait_for_app(page)
+    _map_box(page)
+    page.evaluate(MAP_DOT_JS, "Amsterdam")  # scrolls the dot into view
+    x, y = page.evaluate(MAP_DOT_JS, "Amsterdam")
+    page.mouse.click(x, y)
+    page.wait_for_function("() => location.pathname.endsWith('/profiel') && location.search.includes('gm=amsterdam')")
+    page.get_by_role("heading", name="Amsterdam").first.wait_for()
+    assert_healthy(page)

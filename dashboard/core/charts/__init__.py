@@ -73,6 +73,7 @@ from dashboard.core.charts.indicators import (
 )
 from dashboard.core.charts.maps import (
     ASSETS,
+    MAP_PAGE_SIZE,
     MAP_SELECTION,
     map_chart,
     nl_outline,
@@ -115,6 +116,7 @@ __all__ = [
     "LABEL_MAX_LINES",
     "LABEL_WIDTH",
     "LINE_BREAK",
+    "MAP_PAGE_SIZE",
     "MAP_SELECTION",
     "MATRIX_CELL_CHARS",
     "MATRIX_COLUMN_STEP",

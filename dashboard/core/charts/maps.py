@@ -13,7 +13,7 @@ import pandas as pd
 
 from dashboard.core.charts.base import categorical_scale, chart_words, fast_build, frame, population_legend_values, wrap
 from dashboard.core.formatting import fmt_list, fmt_population, fmt_team_count, truncate
-from dashboard.core.map_labels import place_labels, unlabelled
+from dashboard.core.map_labels import free_labels, place_labels, unlabelled
 
 ASSETS = Path(__file__).resolve().parents[1] / "assets"  # dashboard/core/assets
 
@@ -81,6 +81,11 @@ def prepare_map_points(
 
 
 MAP_SELECTION = "map_municipality"
+# The map as the page draws it (dashboard/views/overview.py): small enough for a 390 px phone (the outline 300 px
+# wide, the names beyond it), enlarged on wide screens by CSS zoom. Name placement (map_labels.PX_PER_DEGREE)
+# follows this size. Autosize "pad": the legends go below the plot instead of squeezing it (Streamlit fits a
+# fixed-size chart into its width and height otherwise). Exports keep map_chart's own width and height.
+MAP_PAGE_SIZE = {"width": 300, "height": 360, "autosize": {"type": "pad", "contains": "padding"}}
 
 
 @fast_build
@@ -106,8 +111,14 @@ def map_chart(
         .encode(color=alt.condition("datum.properties.kind == 'water'", alt.value("#ffffff"), alt.value("#efefec")))
         .project(type="mercator")
     )
+    # Names never overlap (dashboard.core.map_labels): each municipality takes the first free spot around its
+    # dot (a name without one is listed under the map), and a province name is drawn only where it overlaps no
+    # dot and no municipality name. Circle area follows population (zero-based, range 60-900 px²).
+    top = float(points["population"].max() or 1)
+    radius_px = ((60 + 840 * points["population"] / top) / math.pi) ** 0.5
+    placed = place_labels(points, radius_px)
     labels = (
-        alt.Chart(province_labels())
+        alt.Chart(free_labels(placed, radius_px, province_labels()))
         .mark_text(fontSize=10, color="#8a8a8a", fontStyle="italic")
         .encode(longitude="lon:Q", latitude="lat:Q", text="name:N")
         .project(type="mercator")
@@ -150,14 +161,6 @@ def map_chart(
         )
         .project(type="mercator")
     )
-    # Names right of the dot (the Randstad municipalities lie above each other, so this overlaps least),
-    # starting just beyond the circle's edge: circle area follows population on the size scale (zero-based,
-    # range 60-900 px²); at the map's usual size a degree of longitude is about 105 px.
-    # Names never overlap (dashboard.core.map_labels): each takes the first free spot around its dot; a name
-    # without one is listed under the map. Circle area follows population (zero-based, range 60-900 px²).
-    top = float(points["population"].max() or 1)
-    radius_px = ((60 + 840 * points["population"] / top) / math.pi) ** 0.5
-    placed = place_labels(points, radius_px, province_labels())
     names = (
         alt.Chart(placed[placed["label_lon"].notna()][["name", "label_lon", "label_lat"]])
         .mark_text(fontSize=10, align="center", baseline="middle", color="#333333")
