@@ -1,17 +1,17 @@
 """Vergelijkbare gemeenten (peers): which of the sixteen municipalities are most like a reference?
 
 Widgets and layout only. What is shown is computed in dashboard/core/peer_view.py (the method itself is
-dashboard/core/similarity/, the chart dashboard/core/charts/peers.py); a user's own municipality is read by
-dashboard/core/peer_input.py and checked by dashboard/core/peer_checks.py. The URL carries the reference (when it
-is one of the sixteen, as its slug), the weight preset, the weights that differ from it and k, through
-dashboard.runtime.state.bind/sync like every other page.
+dashboard/core/similarity/, the chart dashboard/core/charts/peers.py); the input of a user's own municipality
+(form, upload) is dashboard/ui/peer_own.py, which reads it with dashboard/core/peer_input.py and peer_checks.py.
+The URL carries the reference (when it is one of the sixteen, as its slug), the weight preset, the weights that
+differ from it and k, through dashboard.runtime.state.bind/sync like every other page.
 
 Speed: the data set is built once per warehouse build (db.per_build) and a view once per input and language
 (db.per_build's page-content memo); a rerun that changes nothing only draws.
 
-Privacy: a user's own municipality (form or upload) lives only in st.session_state (OWN_PROFILE), and so
-does the view computed from it (OWN_VIEW). It is never written to the warehouse, a file or a log, never put
-in a cache shared between sessions (st.cache_*, db.per_build), and never put in the URL.
+Privacy: a user's own municipality (form or upload) lives only in st.session_state (peer_own.OWN_PROFILE), and
+so does the view computed from it (peer_own.OWN_VIEW). It is never written to the warehouse, a file or a log,
+never put in a cache shared between sessions (st.cache_*, db.per_build), and never put in the URL.
 """
 
 from __future__ import annotations
@@ -22,26 +22,18 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard.core import peer_checks, peer_input, peer_templates, user_files
 from dashboard.core import peer_view as pv
 from dashboard.core import similarity as sim
-from dashboard.core.formatting import fmt_number
-from dashboard.core.i18n import column, t
+from dashboard.core.i18n import t
 from dashboard.core.journeys import MAX_COMPARE
 from dashboard.core.safe_text import md_escape
 from dashboard.runtime import db, state
-from dashboard.ui import chart_panel, common, journeys
+from dashboard.ui import chart_panel, common, journeys, peer_own
 from dashboard.ui.chart_panel import render_chart
 
 log = logging.getLogger("lokale_teams")
 
 # session_state keys (all prefixed, all session-only)
-OWN_PROFILE = "peers_own_profile"  # Profile of the user's own municipality
-OWN_MESSAGES = "peers_own_messages"  # (kind, [messages]) of the last form submit or upload
-OWN_READ = "peers_own_read"  # ["Inwonertal: 45.000", ...]: how the last form submit was read
-OWN_VIEW = "peers_own_view"  # (profile, view key, Shown) of the own municipality: this session only
-UPLOAD_SEEN = "peers_upload_seen"  # file_id of the last parsed upload, so a file is parsed once
-UPLOAD_GEN = "peers_upload_gen"  # bumped by "Gegevens wissen" to give the uploader a fresh, empty key
 WEIGHTS = "peers_weights"  # criterion -> weight (outlives the sliders that are not shown)
 KIND, REF, PRESET, K = "peers_ref_kind", "peers_ref", "peers_preset", "peers_k"  # widget keys
 WEIGHTS_OPEN = "peers_w_open"  # the weights expander (open: the sliders are drawn)
@@ -59,16 +51,6 @@ def _dataset() -> pv.Dataset:
             db.query("indicator_values"),
             db.query("org_matrix"),
             agreed_only=agreed_only,
-        ),
-    )
-
-
-def _reference():
-    """The ids an uploaded file may point to, from the warehouse, once per build."""
-    return db.per_build(
-        ("peer_reference",),
-        lambda: peer_input.reference_from_warehouse(
-            db.query("indicators"), db.query("sources"), db.query("dimension_values")
         ),
     )
 
@@ -126,122 +108,6 @@ def _apply_preset(cat: sim.Catalogue) -> None:
         st.session_state[_slider_key(key)] = value
 
 
-def _clear_own() -> None:
-    """Forget everything the user entered: the profile, messages, form fields and the uploaded file (a new
-    uploader key is the only way to empty a st.file_uploader)."""
-    for key in [
-        k
-        for k in st.session_state
-        if k in (OWN_PROFILE, OWN_MESSAGES, OWN_READ, OWN_VIEW, UPLOAD_SEEN) or str(k).startswith("peers_f_")
-    ]:
-        del st.session_state[key]
-    st.session_state[UPLOAD_GEN] = st.session_state.get(UPLOAD_GEN, 0) + 1
-
-
-def _show_messages(lang: str) -> None:
-    kind, messages = st.session_state.get(OWN_MESSAGES, (None, []))
-    if not messages:
-        return
-    body = "\n".join(f"- {md_escape(m)}" for m in messages)
-    if kind == "error":
-        st.error(t("peers_own_errors", lang) + "\n\n" + body, icon=":material/error:")
-        if OWN_PROFILE in st.session_state:
-            st.caption(t("peers_own_previous_kept", lang, name=md_escape(st.session_state[OWN_PROFILE].name)))
-    else:
-        st.warning(body, icon=":material/warning:")
-
-
-def _own_form(ds: pv.Dataset, lang: str) -> None:
-    """Numbers are text fields read the way the interface language writes them (peer_input.parse_number):
-    a number_input reads '45.000' as 45. After a submit the page says how every number was read."""
-    cat = ds.cat
-    usable = [i for i in cat.comparable_indicators if i in ds.scales]
-    with st.form("peers_form", border=True, enter_to_submit=False):  # no English "Press Enter" hint
-        c1, c2 = st.columns(2)
-        name = c1.text_input(t("peers_form_name", lang), max_chars=peer_checks.MAX_NAME, key="peers_f_name")
-        population = c2.text_input(
-            t("peers_form_population", lang),
-            max_chars=20,
-            key="peers_f_population",
-            placeholder=t("peers_form_placeholder_population", lang),
-        )
-        st.caption(t("peers_form_numbers", lang))
-        st.markdown(f"**{t('peers_form_indicators', lang)}**")
-        st.caption(t("peers_form_indicators_help", lang))
-        values = {}
-        cols = st.columns(2)
-        for n, ind in enumerate(usable):
-            d = cat.indicators[ind]
-            values[ind] = cols[n % 2].text_input(
-                f"{d.label(lang)} ({t('peers_unit_' + d.unit, lang)})",
-                max_chars=20,
-                placeholder=t("peers_form_placeholder_" + d.unit, lang),
-                help=getattr(d, column("definition", lang)),
-                key=f"peers_f_{ind}",
-            )
-        st.markdown(f"**{t('peers_form_org', lang)}**")
-        org = {}
-        cols = st.columns(2)
-        for n, (dim, d) in enumerate(cat.dimensions.items()):
-            org[dim] = cols[n % 2].selectbox(
-                d.label(lang),
-                options=[sim.NOT_REPORTED] + [v for v in d.value_ids if v != sim.NOT_REPORTED],
-                format_func=lambda v, d=d: (
-                    t("peers_dont_know_short", lang) if v == sim.NOT_REPORTED else d.value_label(v, lang)
-                ),
-                key=f"peers_f_{dim}",
-            )
-        submitted = st.form_submit_button(t("peers_form_submit", lang), type="primary", key="peers_f_submit")
-    if submitted:
-        result = peer_input.profile_from_form_text(name, population, values, org, cat, lang)
-        _store(result)
-        st.session_state[OWN_READ] = result.understood
-    read = st.session_state.get(OWN_READ)
-    if read:
-        st.info(
-            t("peers_own_understood", lang, values=" · ".join(md_escape(r) for r in read)), icon=":material/visibility:"
-        )
-
-
-def _store(result: peer_checks.ParseResult) -> None:
-    st.session_state.pop(OWN_READ, None)  # belongs to one form submit; the form path sets it again
-    if result.ok:
-        st.session_state[OWN_PROFILE] = result.profile
-        st.session_state[OWN_MESSAGES] = ("warning", result.warnings)
-    else:
-        st.session_state[OWN_MESSAGES] = ("error", result.errors)
-
-
-def _own_upload(ds: pv.Dataset, lang: str) -> None:
-    st.markdown(t("peers_upload_intro", lang))
-    c1, c2 = st.columns(2)
-    for col, kind, mime in ((c1, "yaml", "application/yaml"), (c2, "csv", "text/csv")):
-        col.download_button(
-            t(f"peers_upload_template_{kind}", lang),
-            peer_templates.template_bytes(kind),
-            file_name=f"mijn_gemeente.{kind}",
-            mime=mime,
-            key=f"peers_tpl_{kind}",
-            icon=":material/download:",
-            on_click="ignore",
-            width="stretch",
-        )
-    upload = st.file_uploader(
-        t("peers_upload_label", lang),
-        type=["yaml", "yml", "csv"],
-        key=f"peers_upload_{st.session_state.get(UPLOAD_GEN, 0)}",
-        max_upload_size=user_files.MAX_MEGABYTES,
-        help=t("peers_upload_help", lang),
-    )
-    if upload is not None and st.session_state.get(UPLOAD_SEEN) != upload.file_id:
-        st.session_state[UPLOAD_SEEN] = upload.file_id
-        _store(peer_input.parse_upload(upload.name, upload.getvalue(), ds.cat, _reference(), lang))
-    elif upload is None:
-        st.session_state.pop(UPLOAD_SEEN, None)
-    with st.expander(t("peers_upload_columns", lang)):
-        st.dataframe(pv.csv_columns_table(ds.cat, lang), hide_index=True, width="stretch")
-
-
 def _choose_reference(ds: pv.Dataset, lang: str) -> sim.Profile | None:
     kind = st.radio(
         t("peers_ref_kind", lang),
@@ -258,25 +124,7 @@ def _choose_reference(ds: pv.Dataset, lang: str) -> sim.Profile | None:
         )
         return ds.profile(code)
 
-    st.info(t("peers_privacy", lang), icon=":material/lock:")
-    tab_form, tab_upload = st.tabs([t("peers_own_tab_form", lang), t("peers_own_tab_upload", lang)])
-    with tab_form:
-        _own_form(ds, lang)
-    with tab_upload:
-        _own_upload(ds, lang)
-    _show_messages(lang)
-    own = st.session_state.get(OWN_PROFILE)
-    if own is not None:
-        c1, c2 = st.columns([4, 1], vertical_alignment="center")
-        if own.population is None:  # an upload with only a bound for the population
-            active = t("peers_own_active_no_population", lang, name=md_escape(own.name))
-        else:
-            active = t(
-                "peers_own_active", lang, name=md_escape(own.name), population=fmt_number(own.population, 0, lang)
-            )
-        c1.success(active, icon=":material/check_circle:")
-        c2.button(t("peers_own_clear", lang), on_click=_clear_own, key="peers_own_clear", width="stretch")
-    return own
+    return peer_own.own_reference(ds, lang)
 
 
 # --- weights ---------------------------------------------------------------------------------------------
@@ -380,11 +228,11 @@ def _shown(ds: pv.Dataset, ref: sim.Profile, weights: dict, k: int, allowed: lis
 
     if ref.key != sim.OWN_KEY:
         return db.per_build(("peers_view", key), build, large=True)
-    held = st.session_state.get(OWN_VIEW)
+    held = st.session_state.get(peer_own.OWN_VIEW)
     if held is not None and held[0] is ref and held[1] == key:
         return held[2]
     shown = build()
-    st.session_state[OWN_VIEW] = (ref, key, shown)
+    st.session_state[peer_own.OWN_VIEW] = (ref, key, shown)
     return shown
 
 
