@@ -13,7 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.core import peer_input as pi
-from dashboard.core import peer_templates, settings
+from dashboard.core import peer_templates, settings, user_files
 from dashboard.core import queries as q
 from dashboard.core import similarity as sim
 from dashboard.core.safe_text import md_escape
@@ -456,3 +456,13 @@ def test_a_link_to_a_municipality_leaves_your_own_reference(dataset):
     assert at.radio(key="peers_ref_kind").value == "municipality"
     almelo = next(p for p in profiles if p.name == "Almelo")
     assert peers_shown(at) == expected(dataset, almelo, sim.preset_weights("default", cat))
+
+
+def test_the_uploader_widget_has_the_readers_limit():
+    """The uploader the visitor sees refuses what the reader would refuse: 1 MB (dashboard/core/user_files.py)."""
+    at = app()
+    at.radio(key="peers_ref_kind").set_value("own").run()
+    assert not at.exception
+    uploaders = at.get("file_uploader")
+    assert len(uploaders) == 1
+    assert uploaders[0].proto.max_upload_size_mb == user_files.MAX_MEGABYTES == 1

@@ -204,9 +204,9 @@ def test_messages_exist_in_both_languages():
         assert nl and en and nl != en
 
 
-def test_the_uploader_widget_has_the_readers_limit():
-    source = (ROOT / "dashboard" / "views" / "peers.py").read_text()
-    assert "max_upload_size=user_files.MAX_MEGABYTES" in source
+def test_the_readers_limit_is_the_servers_limit():
+    """The reader's 1 MB is also Streamlit's own upload limit (the widget drawn with it:
+    tests/test_peers_page.py::test_the_uploader_widget_has_the_readers_limit)."""
     assert user_files.MAX_BYTES == user_files.MAX_MEGABYTES * 1024 * 1024 == 1_048_576
     config = (ROOT / ".streamlit" / "config.toml").read_text()
     assert "maxUploadSize = 1\n" in config
