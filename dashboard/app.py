@@ -16,7 +16,7 @@ import streamlit as st
 # does); `streamlit run` itself puts only dashboard/ on the path.
 from dashboard.core import filters, settings
 from dashboard.core.i18n import t
-from dashboard.runtime import db, memory, state
+from dashboard.runtime import db, gate, memory, state
 from dashboard.ui import a11y, common, sidebar, startup
 
 log = logging.getLogger("lokale_teams")
@@ -131,4 +131,6 @@ def run_page(current, lang: str) -> None:
         notice_slot.info(state.notices_message(found, lang), icon=":material/link_off:")
 
 
-main()
+# Page views that arrive together finish one after another instead of all late (dashboard/runtime/gate.py).
+with gate.one_run_at_a_time():
+    main()

@@ -3,7 +3,8 @@
 - Contrast: captions (st.caption) are drawn at 60 % opacity (#828180 on white, 3,88:1) and the keyboard hint on
   a primary button (the SQL console's Ctrl + Enter) in light blue on our blue (2,86:1); the [theme] section has
   no colour for either, so a small style sheet sets colours of at least 4,5:1.
-- Focus: links, buttons, tabs and form fields show a clear outline when reached with the keyboard (2.4.7).
+- Focus: links, buttons, tabs, form fields and grid tables (their canvas) show a clear outline when reached with
+  the keyboard (2.4.7).
 - Reflow (1.4.10): on a phone a static table (st.table) fits the column and wraps instead of scrolling sideways;
   a box that still scrolls sideways (the organisation matrix) takes keyboard focus so it can be scrolled (2.1.1).
 - One download path: the chart and table toolbars (Show data, Download as PNG, Fullscreen, table search and
@@ -44,6 +45,10 @@ STYLE = f"""<style>
 /* the scrollable main area takes focus on Tab too; its outline is drawn inside so the window edge cannot hide it */
 [data-testid="stApp"] main:focus-visible {{ outline: 3px solid {FOCUS_COLOR}; outline-offset: -3px; }}
 [data-testid="stApp"] [data-lt-scroll]:focus-visible {{ outline: 3px solid {FOCUS_COLOR}; outline-offset: -3px; }}
+/* a grid table (st.dataframe) takes the focus on its canvas; without a chosen cell it drew no mark at all */
+[data-testid="stApp"] [data-testid="stDataFrame"] canvas:focus-visible {{
+  outline: 3px solid {FOCUS_COLOR}; outline-offset: -3px;
+}}
 [data-testid="stApp"] [data-testid="stElementToolbar"] {{ display: none; }}
 /* a phone: a static table fits the column and wraps its words instead of scrolling sideways (1.4.10 Reflow) */
 @media (max-width: {NARROW_WINDOW}px) {{
