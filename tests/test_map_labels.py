@@ -27,20 +27,22 @@ def boxes(placed):
 
 
 def test_labels_overlap_no_label_no_dot_and_no_province_name():
-    placed = ml.place_labels(POINTS, RADII, PROVINCES)
+    placed = ml.place_labels(POINTS, RADII)
     labels = boxes(placed)
     assert all(not ml._overlaps(a, b) for a, b in itertools.combinations(labels, 2))
     dots = [
         ml._box(lon * ml.PX_PER_DEGREE, ml._y(lat), 2 * r, 2 * r)
         for lon, lat, r in zip(POINTS["longitude"], POINTS["latitude"], RADII, strict=True)
     ]
-    province = ml._box(4.6 * ml.PX_PER_DEGREE, ml._y(51.53), ml.CHAR_PX * len("Noord-Brabant"), ml.LINE_PX)
     assert all(not ml._overlaps(label, dot) for label in labels for dot in dots)
-    assert all(not ml._overlaps(label, province) for label in labels)
+    # a province name is drawn only where it covers no name and no dot
+    for province in ml.free_labels(placed, RADII, PROVINCES).itertuples():
+        box = ml._name_box(province.lon, province.lat, province.name)
+        assert all(not ml._overlaps(label, box) for label in labels + dots)
 
 
 def test_every_name_is_either_placed_or_listed():
-    placed = ml.place_labels(POINTS, RADII, PROVINCES)
+    placed = ml.place_labels(POINTS, RADII)
     named = set(placed.loc[placed["label_lon"].notna(), "name"])
     assert named | set(ml.unlabelled(placed)) == set(POINTS["name"])
     assert "Amsterdam" in named  # the biggest dot is placed first

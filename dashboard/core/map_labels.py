@@ -42,27 +42,27 @@ def _overlaps(a, b) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def place_labels(
-    points: pd.DataFrame,
-    radius_px: Sequence[float],
-    obstacles: pd.DataFrame | None = None,
-    name_col: str = "name",
-) -> pd.DataFrame:
+def _dot_box(lon: float, lat: float, radius: float) -> tuple[float, float, float, float]:
+    return _box(lon * PX_PER_DEGREE, _y(lat), 2 * radius, 2 * radius)
+
+
+def _name_box(lon: float, lat: float, name: object) -> tuple[float, float, float, float]:
+    """The box of a name centred on (lon, lat)."""
+    return _box(lon * PX_PER_DEGREE, _y(lat), CHAR_PX * len(str(name)), LINE_PX)
+
+
+def place_labels(points: pd.DataFrame, radius_px: Sequence[float], name_col: str = "name") -> pd.DataFrame:
     """points (longitude, latitude, name) -> the same rows with label_lon/label_lat (NaN: no free spot).
 
     Bigger dots are placed first (their names matter most); candidate spots: right, left, above, below, then
-    the four diagonals, then the same a little further out. Boxes of placed names, all dots and the obstacle
-    labels (province names: name, lon, lat) must not overlap."""
+    the four diagonals, then the same a little further out. Boxes of placed names and all dots must not overlap
+    (context names such as provinces come after, in free_labels)."""
     df = points.reset_index(drop=True).copy()
     radii = list(radius_px)
     xs = [lon * PX_PER_DEGREE for lon in df["longitude"]]
     ys = [_y(lat) for lat in df["latitude"]]
-    taken = [_box(x, y, 2 * r, 2 * r) for x, y, r in zip(xs, ys, radii, strict=True)]
-    dots = list(taken)
-    if obstacles is not None:
-        taken.extend(
-            _box(o.lon * PX_PER_DEGREE, _y(o.lat), CHAR_PX * len(str(o.name)), LINE_PX) for o in obstacles.itertuples()
-        )
+    taken = [_dot_box(lon, lat, r) for lon, lat, r in zip(df["longitude"], df["latitude"], radii, strict=True)]
+    n_dots = len(taken)
     label_lon, label_lat = [math.nan] * len(df), [math.nan] * len(df)
     order = sorted(range(len(df)), key=lambda i: (-radii[i], str(df.loc[i, name_col])))
     for i in order:
@@ -72,7 +72,7 @@ def place_labels(
         further = tuple((ox + (r + h) * (ox > 0) - (r + h) * (ox < 0), oy * 2) for ox, oy in ring)
         for ox, oy in ring + further:
             box = _box(xs[i] + ox, ys[i] + oy, w, h)
-            others = (other for j, other in enumerate(taken) if j != i or j >= len(dots))  # not its own dot
+            others = (other for j, other in enumerate(taken) if j != i or j >= n_dots)  # not its own dot
             if not any(_overlaps(box, other) for other in others):
                 taken.append(box)
                 label_lon[i], label_lat[i] = (xs[i] + ox) / PX_PER_DEGREE, _lat(ys[i] + oy)
@@ -86,20 +86,14 @@ def free_labels(placed: pd.DataFrame, radius_px: Sequence[float], labels: pd.Dat
     placed name of `placed` (place_labels' result). Municipality names go first; a province name that would
     push one away from its dot is left out (the map is a sketch, the provinces are context)."""
     boxes = [
-        _box(lon * PX_PER_DEGREE, _y(lat), 2 * r, 2 * r)
-        for lon, lat, r in zip(placed["longitude"], placed["latitude"], radius_px, strict=True)
+        _dot_box(lon, lat, r) for lon, lat, r in zip(placed["longitude"], placed["latitude"], radius_px, strict=True)
     ]
     boxes.extend(
-        _box(row.label_lon * PX_PER_DEGREE, _y(row.label_lat), CHAR_PX * len(str(row.name)), LINE_PX)
+        _name_box(row.label_lon, row.label_lat, row.name)
         for row in placed.itertuples()
         if not math.isnan(row.label_lon)
     )
-    keep = [
-        not any(
-            _overlaps(_box(o.lon * PX_PER_DEGREE, _y(o.lat), CHAR_PX * len(str(o.name)), LINE_PX), b) for b in boxes
-        )
-        for o in labels.itertuples()
-    ]
+    keep = [not any(_overlaps(_name_box(o.lon, o.lat, o.name), b) for b in boxes) for o in labels.itertuples()]
     return labels[keep]
 
 

@@ -179,8 +179,8 @@ def render() -> None:
     with map_col:
         colour_dim = st.session_state[f"ov_color_{lang}"]
         prep, points = map_chart(fkey, shown, org, colour_dim, lab, agreed_only, lang)
-        # Clicking a municipality opens its profile (the selectbox next to the map does the same).
         st.markdown(MAP_ZOOM_CSS, unsafe_allow_html=True)
+        # Clicking a municipality opens its profile (the selectbox next to the map does the same).
         event = render_chart(
             prep,
             slug="overzicht_kaart",
