@@ -6,6 +6,8 @@
 - `export_recomputation`: checks an exported agreement table against a recomputation (issue 10).
 - `fixture_data_dir`: a private copy of tests/fixtures/data/ (three fictional municipalities and a small
   reference set) that a test may break at will.
+- `no_shorthand_resolution` (automatic in tests/test_charts_*.py): a chart builder that hands Altair a string
+  shorthand ("name:N") or a dict (alt.value, alt.condition) as an encoding fails its test.
 """
 
 from __future__ import annotations
@@ -26,6 +28,26 @@ from etl.reliability import below_target, is_tentative, krippendorff_alpha_nomin
 ROOT = Path(__file__).resolve().parent.parent
 REAL_DATA = ROOT / "data"
 FIXTURE_DATA = Path(__file__).resolve().parent / "fixtures" / "data"
+
+
+@pytest.fixture(autouse=True)
+def no_shorthand_resolution(request, monkeypatch):
+    """In the chart tests, fail when Altair resolves an encoding from a string or a dict.
+
+    Altair turns `x="value:Q"`, `alt.value(...)` and `alt.condition(...)` into channel objects through
+    SchemaBase.from_dict, which first hashes every class of the Vega-Lite schema: about 4 ms per encoding, paid
+    on every chart built for a new filter state (bench/load.py). Channel objects (alt.X("value:Q"),
+    alt.ColorValue(..., condition=...)) give the same spec without it. Serialising and validating a chart
+    (to_dict) does not go through this path, so the tests' own spec checks are unaffected.
+    """
+    if not request.module.__name__.rpartition(".")[2].startswith("test_charts_"):
+        return
+    from altair.utils import schemapi
+
+    def refuse(self, *args, **kwargs):
+        raise AssertionError("a chart encoding given as a string or dict: use a channel object (see conftest)")
+
+    monkeypatch.setattr(schemapi._FromDict, "__init__", refuse)
 
 
 @pytest.fixture(scope="session")

@@ -23,5 +23,5 @@ def test_charts_inline_more_than_altairs_default_5000_rows():
     import dashboard.core.charts.base  # noqa: F401  (sets the data transformer)
 
     frame = pd.DataFrame({"x": range(6000)})
-    spec = alt.Chart(frame).mark_point().encode(x="x:Q").to_dict()
+    spec = alt.Chart(frame).mark_point().encode(x=alt.X("x:Q")).to_dict()
     assert len(next(iter(spec["datasets"].values()))) == 6000

@@ -51,7 +51,8 @@ def _memo(view: str, params: tuple, build):
 
 def indicator_context(codes: list[str], lang: str) -> dict:
     """The indicator values of the filtered municipalities and the choices built from them: once per build,
-    filter state and language. Shared: do not change."""
+    set of municipalities and language (filter states that select the same municipalities share it: nothing
+    in it names the filters). Shared: do not change."""
 
     def build() -> dict:
         values = db.query("indicator_values")
@@ -70,7 +71,7 @@ def indicator_context(codes: list[str], lang: str) -> dict:
             "with_reference": _by_coverage(values, charts.chartable_indicators(with_ref, min_values=1)),
         }
 
-    return _memo("context", (lang,), build)
+    return db.per_build(("contrasts", "context", tuple(codes), lang), build, large=True)
 
 
 def heatmap(codes, lab, lang, ftext):

@@ -72,8 +72,9 @@ def subtitle_lines(filters_text: str | None, source: str, extra: Sequence[str] =
 def frame(chart, *, title: str, subtitle: Sequence[str], lang: str):
     """Put title, subtitle and source into the spec, plus the number locale and a readable base style.
 
-    One .properties() call: every Altair method returns a deep copy of the whole chart, so chaining
-    .configure_*() calls would copy it five times.
+    The two properties are set on the chart itself, which the builder has just made: .properties() would
+    make a copy first, and copying a layered chart runs Altair's LayerChart set-up again, which deep-copies
+    every layer twice (about a tenth of building a chart page's charts).
     """
     config = {
         "locale": {"number": vega_locale(lang)},
@@ -91,7 +92,9 @@ def frame(chart, *, title: str, subtitle: Sequence[str], lang: str):
         subtitlePadding=4,
         offset=10,
     )
-    return chart.properties(title=title_params, config=config)
+    chart.title = title_params
+    chart.config = config
+    return chart
 
 
 def word_tooltips(words: Mapping[str, str], *fields: tuple[str, str]) -> list[alt.Tooltip]:

@@ -122,19 +122,19 @@ def deviation_chart(
             tooltip=tooltip,
         )
     )
-    zero = alt.Chart().mark_rule(color=REFERENCE_COLOUR).encode(x=alt.datum(0))
+    zero = alt.Chart().mark_rule(color=REFERENCE_COLOUR).encode(x=alt.XDatum(0))
     # labels outside the bar end: right of positive bars, left of negative ones
     text_pos = (
         alt.Chart()
         .transform_filter("datum.deviation >= 0")
         .mark_text(fontSize=10, dx=4, align="left", color="#333333")
-        .encode(x=alt.X("deviation:Q"), y=y, text="deviation_label:N")
+        .encode(x=alt.X("deviation:Q"), y=y, text=alt.Text("deviation_label:N"))
     )
     text_neg = (
         alt.Chart()
         .transform_filter("datum.deviation < 0")
         .mark_text(fontSize=10, dx=-4, align="right", color="#333333")
-        .encode(x=alt.X("deviation:Q"), y=y, text="deviation_label:N")
+        .encode(x=alt.X("deviation:Q"), y=y, text=alt.Text("deviation_label:N"))
     )
     pad = alt.Chart().mark_point(opacity=0).encode(x=alt.X("pad:Q"), y=y)
     refs = reference_status(points["national_reference"])
@@ -143,7 +143,5 @@ def deviation_chart(
         if refs == "same"
         else t("chart_reference_per_municipality", lang)
     )
-    chart = alt.layer(zero, bars, text_pos, text_neg, pad, data=points).properties(
-        width="container", height=alt.Step(24)
-    )
+    chart = alt.layer(zero, bars, text_pos, text_neg, pad, data=points, width="container", height=alt.Step(24))
     return frame(chart, title=title, subtitle=[*subtitle, note, *range_note(excluded, lang)], lang=lang)

@@ -122,16 +122,16 @@ def group_contrast_chart(
     names = (
         alt.Chart()
         .mark_text(fontSize=10, dy=-11, color="#333333")
-        .encode(x="value:Q", y=y, yOffset=lane, text="municipality_name:N")
+        .encode(x=alt.X("value:Q"), y=y, yOffset=lane, text=alt.Text("municipality_name:N"))
     )
     layers = [pts, names]
     status = reference_status(points["national_reference"])
     if status == "same":
         ref = common_reference(points["national_reference"])
-        layers.insert(0, alt.Chart().mark_rule(color=REFERENCE_COLOUR, strokeDash=[4, 3]).encode(x=alt.datum(ref)))
+        layers.insert(0, alt.Chart().mark_rule(color=REFERENCE_COLOUR, strokeDash=[4, 3]).encode(x=alt.XDatum(ref)))
         note = f"{w['ref_rule']} ({fmt_unit(ref, unit, lang)})"
     else:
         note = w["ref_differs"] if status == "differs" else w["ref_none"]
-    chart = alt.layer(*layers, data=data).properties(width="container", height=alt.Step(90))
+    chart = alt.layer(*layers, data=data, width="container", height=alt.Step(90))
     notes = [w["each_point"] + "; " + note, *range_note(excluded_ranges(points), lang)]
     return frame(chart, title=title, subtitle=[*subtitle, *notes], lang=lang)

@@ -73,33 +73,29 @@ def function_heatmap(
         .encode(
             x=x,
             y=y,
-            color=alt.condition(
-                "datum.n_practices == 0",
-                alt.value("#f2f2f2"),
-                alt.Color(
-                    "n_practices:O",
-                    title=w["n_practices"],
-                    scale=alt.Scale(scheme=HEATMAP_SCHEME, domain=levels),
-                    legend=alt.Legend(orient="right"),
-                ),
+            color=alt.Color(
+                "n_practices:O",
+                title=w["n_practices"],
+                scale=alt.Scale(scheme=HEATMAP_SCHEME, domain=levels),
+                legend=alt.Legend(orient="right"),
+                condition={"test": "datum.n_practices == 0", "value": "#f2f2f2"},
             ),
             tooltip=tooltip,
         )
     )
+    dark_from = max(2, round(len(levels) * 0.6))  # cells this dark get white text
     text = (
         alt.Chart()
         .mark_text(fontSize=11)
         .encode(
             x=x,
             y=y,
-            text="cell_label:N",
-            color=alt.condition(
-                f"datum.n_practices >= {max(2, round(len(levels) * 0.6))}", alt.value("white"), alt.value("#333333")
-            ),
+            text=alt.Text("cell_label:N"),
+            color=alt.ColorValue("#333333", condition={"test": f"datum.n_practices >= {dark_from}", "value": "white"}),
             tooltip=tooltip,
         )
     )
-    chart = alt.layer(rect, text, data=grid).properties(width=alt.Step(110), height=alt.Step(24))
+    chart = alt.layer(rect, text, data=grid, width=alt.Step(110), height=alt.Step(24))
     return frame(chart, title=title, subtitle=subtitle, lang=lang)
 
 

@@ -226,7 +226,7 @@ def indicator_rows_chart(
         alt.Chart()
         .transform_filter("isValid(datum.range_end)")
         .mark_bar(color=RANGE_COLOUR, stroke=BAR_COLOUR, strokeWidth=1, strokeDash=[3, 2], height={"band": 0.6})
-        .encode(x=alt.X("range_start:Q"), x2="range_end:Q", y=y, tooltip=tooltip)
+        .encode(x=alt.X("range_start:Q"), x2=alt.X2("range_end:Q"), y=y, tooltip=tooltip)
     )
     ref = (
         alt.Chart()
@@ -236,12 +236,12 @@ def indicator_rows_chart(
     halo = (
         alt.Chart()
         .mark_text(align="left", dx=5, fontSize=11, stroke="white", strokeWidth=4, strokeJoin="round")
-        .encode(x=alt.X("text_x:Q"), y=y, text="value_label:N")
+        .encode(x=alt.X("text_x:Q"), y=y, text=alt.Text("value_label:N"))
     )
     text = (
         alt.Chart()
         .mark_text(align="left", dx=5, fontSize=11, color="#222")
-        .encode(x=alt.X("text_x:Q"), y=y, text="value_label:N")
+        .encode(x=alt.X("text_x:Q"), y=y, text=alt.Text("value_label:N"))
     )
     labels = (
         alt.Chart()
@@ -253,7 +253,7 @@ def indicator_rows_chart(
             lineBreak=LINE_BREAK,
             color="#555555",
         )
-        .encode(x=alt.value(-8), y=y, text="bar_text_shown:N", tooltip=tooltip)
+        .encode(x=alt.XValue(-8), y=y, text=alt.Text("bar_text_shown:N"), tooltip=tooltip)
     )
     pad = alt.Chart().mark_point(opacity=0).encode(x=alt.X("x_pad:Q"), y=y)
     data = data[
@@ -278,7 +278,15 @@ def indicator_rows_chart(
             "note",
         ]
     ]
-    layered = alt.layer(bars, spans, ref, halo, text, labels, pad, data=data).properties(
+    layered = alt.layer(
+        bars,
+        spans,
+        ref,
+        halo,
+        text,
+        labels,
+        pad,
+        data=data,
         width=RESPONSIVE_MIN_WIDTH,
         height=alt.Step(step),  # the x range sets the drawn width
     )
@@ -300,7 +308,8 @@ def indicator_rows_chart(
             ),
         ),
         spacing=14,
-    ).resolve_scale(x="independent", y="independent")
+        resolve=alt.Resolve(scale=alt.ScaleResolveMap(x="independent", y="independent")),
+    )
     notes = [*wrap(w["ref_tick"]), *wrap(w["own_axis"])]
     if ranged.any():
         notes += wrap(w["range_bar"])

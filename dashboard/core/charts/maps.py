@@ -86,6 +86,7 @@ MAP_SELECTION = "map_municipality"
 # follows this size. Autosize "pad": the legends go below the plot instead of squeezing it (Streamlit fits a
 # fixed-size chart into its width and height otherwise). Exports keep map_chart's own width and height.
 MAP_PAGE_SIZE = {"width": 300, "height": 360, "autosize": {"type": "pad", "contains": "padding"}}
+WATER_TEST = "datum.properties.kind == 'water'"  # lakes and sea inside the outline are drawn white
 
 
 @fast_build
@@ -108,7 +109,7 @@ def map_chart(
     land = (
         alt.Chart(outline)
         .mark_geoshape(stroke="#9a9a9a", strokeWidth=0.8)
-        .encode(color=alt.condition("datum.properties.kind == 'water'", alt.value("#ffffff"), alt.value("#efefec")))
+        .encode(color=alt.ColorValue("#efefec", condition={"test": WATER_TEST, "value": "#ffffff"}))
         .project(type="mercator")
     )
     # Names never overlap (dashboard.core.map_labels): each municipality takes the first free spot around its
@@ -120,7 +121,7 @@ def map_chart(
     labels = (
         alt.Chart(free_labels(placed, radius_px, province_labels()))
         .mark_text(fontSize=10, color="#8a8a8a", fontStyle="italic")
-        .encode(longitude="lon:Q", latitude="lat:Q", text="name:N")
+        .encode(longitude=alt.Longitude("lon:Q"), latitude=alt.Latitude("lat:Q"), text=alt.Text("name:N"))
         .project(type="mercator")
     )
     present = [v for v in value_order if v in set(points["value_id"])] or list(value_order)
@@ -138,8 +139,8 @@ def map_chart(
         alt.Chart(points)
         .mark_circle(stroke="#333333", strokeWidth=0.8, opacity=0.9)
         .encode(
-            longitude="longitude:Q",
-            latitude="latitude:Q",
+            longitude=alt.Longitude("longitude:Q"),
+            latitude=alt.Latitude("latitude:Q"),
             size=alt.Size(
                 "population:Q",
                 title=w["population"],
@@ -164,7 +165,7 @@ def map_chart(
     names = (
         alt.Chart(placed[placed["label_lon"].notna()][["name", "label_lon", "label_lat"]])
         .mark_text(fontSize=10, align="center", baseline="middle", color="#333333")
-        .encode(longitude="label_lon:Q", latitude="label_lat:Q", text="name:N")
+        .encode(longitude=alt.Longitude("label_lon:Q"), latitude=alt.Latitude("label_lat:Q"), text=alt.Text("name:N"))
         .project(type="mercator")
     )
     missing = unlabelled(placed)
@@ -173,5 +174,5 @@ def map_chart(
     if selectable:
         sel = alt.selection_point(name=MAP_SELECTION, fields=["slug"], on="click", clear="dblclick")
         pts = pts.add_params(sel)
-    chart = alt.layer(land, labels, pts, names).properties(width=width, height=height)
+    chart = alt.layer(land, labels, pts, names, width=width, height=height)
     return frame(chart, title=title, subtitle=subtitle, lang=lang)

@@ -181,8 +181,10 @@ def org_matrix_chart(
     base = alt.Chart(df).encode(x=x_top, y=y, tooltip=tooltip)
     cells = alt.layer(
         base.mark_rect(stroke="white", strokeWidth=1.5).encode(color=colour),
-        base.mark_text(fontSize=10, color="#111111").encode(text="short_label:N"),
-    ).properties(width=alt.Step(MATRIX_COLUMN_STEP), height=alt.Step(MATRIX_ROW_STEP))
+        base.mark_text(fontSize=10, color="#111111").encode(text=alt.Text("short_label:N")),
+        width=alt.Step(MATRIX_COLUMN_STEP),
+        height=alt.Step(MATRIX_ROW_STEP),
+    )
 
     legend = key[key["key_rank"].notna()].copy()
     legend["dimension"] = legend["dimension_id"].map(dim_titles)
@@ -196,12 +198,17 @@ def org_matrix_chart(
         # multi-line text hangs from the top of its cell (a centred baseline would centre only the first line)
         key_base.mark_text(
             fontSize=9.5, color="#111111", lineBreak=LINE_BREAK, lineHeight=11, baseline="top", dy=5
-        ).encode(y=alt.Y("key_rank:O", axis=None, title=None, bandPosition=0), text="key_text:N"),
-    ).properties(
+        ).encode(y=alt.Y("key_rank:O", axis=None, title=None, bandPosition=0), text=alt.Text("key_text:N")),
         width=alt.Step(MATRIX_COLUMN_STEP),
         height=alt.Step(MATRIX_KEY_ROW_STEP),
         title=alt.Title(key_title, anchor="start", fontSize=11, fontWeight="normal", color="#333333"),
     )
     # usermeta: on a projector the 10-px words become 18 px, so the cells grow with them (exports.presentation_spec)
-    chart = alt.vconcat(cells, key_chart, spacing=14, usermeta={"presentation_grow": 1.9}).resolve_scale(color="shared")
+    chart = alt.vconcat(
+        cells,
+        key_chart,
+        spacing=14,
+        usermeta={"presentation_grow": 1.9},
+        resolve=alt.Resolve(scale=alt.ScaleResolveMap(color="shared")),
+    )
     return frame(chart, title=title, subtitle=subtitle, lang=lang)

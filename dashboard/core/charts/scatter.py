@@ -140,14 +140,16 @@ def scatter_chart(
         ),
         tooltip=tooltip,
     )
-    names = base.mark_text(fontSize=10, dy=-11, color="#333333").encode(x="x_value:Q", y="y_value:Q", text="name:N")
+    names = base.mark_text(fontSize=10, dy=-11, color="#333333").encode(
+        x=alt.X("x_value:Q"), y=alt.Y("y_value:Q"), text=alt.Text("name:N")
+    )
     layers = [pts, names]
     notes = []
     for axis, unit_title in (("x", x_title), ("y", y_title)):
         status = reference_status(points[f"{axis}_national_reference"])
         if status == "same":
             ref = common_reference(points[f"{axis}_national_reference"])
-            enc = {axis: alt.datum(ref)}
+            enc = {axis: alt.XDatum(ref) if axis == "x" else alt.YDatum(ref)}
             layers.insert(0, alt.Chart().mark_rule(color=REFERENCE_COLOUR, strokeDash=[4, 3]).encode(**enc))
             notes.append(f"{unit_title}: {w['ref_rule']} ({fmt_unit(ref, points[f'{axis}_unit'].iloc[0], lang)})")
         elif status == "differs":
@@ -156,5 +158,5 @@ def scatter_chart(
             notes.append(f"{unit_title}: {w['ref_none']}")
     # whole indicator names, wrapped over lines (a cut-off name would hide which axis a note is about)
     lines = [line for n in notes for line in wrap(n, 110)] + range_note(excluded_ranges(points), lang)
-    chart = alt.layer(*layers, data=data).properties(width="container", height=560)
+    chart = alt.layer(*layers, data=data, width="container", height=560)
     return frame(chart, title=title, subtitle=[*subtitle, *lines], lang=lang)
