@@ -13,7 +13,8 @@ PAGE_PARAMS adds URL parameters that make a page draw its charts (keyed by url p
 
 Sizes: data/ (16 municipalities) and SYNTHETIC folders of 400, 2000 and 5000 (bench/synthetic.py), each
 built with `python -m etl build` into a temporary folder, never into data/. `python -m bench.bench_pages 16 400`
-measures only the sizes given.
+measures only the sizes given. `--cold` empties the page-content memo before every page run: what the first
+view of a filter state costs (the tail of bench/load.py, where visitors keep making new filter states).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ import streamlit as st
 
 from bench.synthetic import make_synthetic_data
 from dashboard.core import settings
+from dashboard.runtime import db
 
 ROOT = Path(__file__).resolve().parent.parent
 # The app's entry script (what `make run` starts); its st.navigation call lists the pages.
@@ -134,12 +136,15 @@ def page_app(page: str, is_default: bool, params: dict):
     return at
 
 
-def time_pair(baseline, page, runs: int) -> tuple[float, float]:
+def time_pair(baseline, page, runs: int, cold: bool = False) -> tuple[float, float]:
     """Median rerun times (ms) of the baseline and a page, run alternately (ABAB): a load change on the shared
-    machine during the measurement moves both sides of the ratio alike."""
+    machine during the measurement moves both sides of the ratio alike. cold: the page's content memo is
+    emptied before each of its runs, as for the first view of a filter state nobody has looked at yet."""
     base_times, page_times = [], []
     for _ in range(runs):
         for at, times in ((baseline, base_times), (page, page_times)):
+            if cold and at is page:
+                db.forget_page_content()
             start = time.perf_counter()
             at.run()
             times.append((time.perf_counter() - start) * 1000)
@@ -168,7 +173,7 @@ def build(data_dir: Path, out: Path) -> None:
     )
 
 
-def measure(data_dir: Path, warehouse: Path, runs: int) -> tuple[float, dict[str, float]]:
+def measure(data_dir: Path, warehouse: Path, runs: int, cold: bool = False) -> tuple[float, dict[str, float]]:
     """Median baseline (ms) and each page's ratio to the baseline on one warehouse.
 
     The baseline is timed alternately with every page (time_pair), so a load change on a shared machine
@@ -181,7 +186,7 @@ def measure(data_dir: Path, warehouse: Path, runs: int) -> tuple[float, dict[str
     ratios: dict[str, float] = {}
     for url_path, script, is_default in discover_pages():
         for suffix, params in variants.get(url_path, [("", {})]):
-            base_ms, page_ms = time_pair(baseline, page_app(script, is_default, params), runs)
+            base_ms, page_ms = time_pair(baseline, page_app(script, is_default, params), runs, cold)
             baselines.append(base_ms)
             ratios[url_path + suffix] = page_ms / base_ms
     return statistics.median(baselines), ratios
@@ -190,17 +195,19 @@ def measure(data_dir: Path, warehouse: Path, runs: int) -> tuple[float, dict[str
 def main(argv: list[str]) -> int:
     logging.getLogger("streamlit").setLevel(logging.ERROR)
     share_script_cache()
-    sizes = tuple(int(a) for a in argv) or SIZES
+    cold = "--cold" in argv
+    sizes = tuple(int(a) for a in argv if a != "--cold") or SIZES
     results: dict[int, tuple[float, dict[str, float]]] = {}
     with tempfile.TemporaryDirectory(prefix="bench-pages-") as tmp_name:
         tmp = Path(tmp_name)
         for n in sizes:
             data_dir = ROOT / "data" if n == 16 else make_synthetic_data(tmp / f"synthetic-{n}", n=n, seed=0)
-            results[n] = measure(data_dir, tmp / f"warehouse-{n}.duckdb", RUNS.get(n, 3))
+            results[n] = measure(data_dir, tmp / f"warehouse-{n}.duckdb", RUNS.get(n, 3), cold)
 
     labels = list(next(iter(results.values()))[1])
     width = max(len(label) for label in labels)
-    print("Page rerun cost as a ratio to a bare Streamlit page (same process, warm caches, median)")
+    caches = "first view of a new filter state: page memo emptied before each run" if cold else "warm caches"
+    print(f"Page rerun cost as a ratio to a bare Streamlit page (same process, {caches}, median)")
     print(f"{'page':<{width}}" + "".join(f"{n:>8}" for n in sizes))
     for label in labels:
         print(f"{label:<{width}}" + "".join(f"{results[n][1].get(label, float('nan')):>7.1f}x" for n in sizes))

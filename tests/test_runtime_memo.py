@@ -197,3 +197,14 @@ def test_memo_byte_count_returns_to_zero_when_the_build_changes():
     assert memo.bytes > 1000
     memo.get(db.Identity("w", 2, 2, 2), "b", lambda: "y" * 10)
     assert len(memo) == 1 and 10 < memo.bytes < 1000
+
+
+def test_forget_page_content_drops_page_content_and_keeps_the_rest(fixture_warehouse):
+    """bench_pages --cold measures first views with it: page content must be built again, while label maps and
+    whole-table queries (the small memo, the same for every filter state) stay."""
+    with db.run_scope():
+        db.per_build(("label map",), lambda: "labels")
+        db.per_build(("page", "cold"), lambda: "page v1", large=True)
+        db.forget_page_content()
+        assert db.per_build(("page", "cold"), lambda: "page v2", large=True) == "page v2"
+        assert db.per_build(("label map",), lambda: "rebuilt") == "labels"

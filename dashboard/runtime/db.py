@@ -340,6 +340,12 @@ def per_build(key: Hashable, build: Callable[[], Any], *, large: bool = False) -
     return (_LARGE if large else _MEMO).get(_identity_now(), ("per_build", key), build)
 
 
+def forget_page_content() -> None:
+    """Drop the page-content memo (per_build(large=True) and queries over a selection), as a new filter state
+    finds it: bench/bench_pages.py --cold measures what a first view costs."""
+    _LARGE.clear()
+
+
 def current_identity() -> Identity | None:
     return _WAREHOUSE.identity
 
