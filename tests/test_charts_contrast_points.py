@@ -86,3 +86,23 @@ def test_point_charts_leave_out_ranges_and_say_so():
     # and a range does not count towards the three values a contrast chart needs
     assert c.chartable_indicators(values) == ["x", "y"]
     assert c.chartable_indicators(values, min_values=4) == ["x"]
+
+
+def test_whole_municipality_values_takes_the_newest_whole_municipality_figure():
+    """Hand-worked: a district figure never counts, the newest year wins, an unknown year counts as oldest,
+    and the result is ordered by indicator, then municipality."""
+    rows = [
+        {**value("B", "GM2", "x", 1.0, year=2016)},
+        {**value("B", "GM2", "x", 2.0, year=None)},
+        {**value("A", "GM1", "x", 3.0, year=2017)},
+        {**value("A", "GM1", "x", 4.0, year=2018)},
+        {**value("A", "GM1", "x", 5.0, year=2019, area="Wijk Noord")},
+        {**value("A", "GM1", "w", 6.0, year=2015)},
+    ]
+    frame = pd.DataFrame(rows).astype({"year": "Int32"})
+    whole = c.whole_municipality_values(frame)
+    assert list(zip(whole["indicator_id"], whole["municipality_code"], whole["value"], strict=True)) == [
+        ("w", "GM1", 6.0),
+        ("x", "GM1", 4.0),
+        ("x", "GM2", 1.0),
+    ]
