@@ -8,7 +8,14 @@ ROOT_DATA = Path(__file__).resolve().parent.parent / "data"
 
 
 def spec_of(chart) -> dict:
-    return chart.to_dict()
+    """A builder's Vega-Lite spec, validated against Vega-Lite's JSON schema (the one Altair ships). Builders
+    write plain dicts (dashboard/core/charts/base.py says why): an Altair object here is a regression."""
+    from altair.utils.schemapi import validate_jsonschema
+    from altair.vegalite.v6.schema.core import load_schema
+
+    assert isinstance(chart, dict), f"a chart builder returned {type(chart).__name__}, not a plain Vega-Lite dict"
+    validate_jsonschema(chart, load_schema())
+    return chart
 
 
 def walk(node):

@@ -30,26 +30,6 @@ REAL_DATA = ROOT / "data"
 FIXTURE_DATA = Path(__file__).resolve().parent / "fixtures" / "data"
 
 
-@pytest.fixture(autouse=True)
-def no_shorthand_resolution(request, monkeypatch):
-    """In the chart tests, fail when Altair resolves an encoding from a string or a dict.
-
-    Altair turns `x="value:Q"`, `alt.value(...)` and `alt.condition(...)` into channel objects through
-    SchemaBase.from_dict, which first hashes every class of the Vega-Lite schema: about 4 ms per encoding, paid
-    on every chart built for a new filter state (bench/load.py). Channel objects (alt.X("value:Q"),
-    alt.ColorValue(..., condition=...)) give the same spec without it. Serialising and validating a chart
-    (to_dict) does not go through this path, so the tests' own spec checks are unaffected.
-    """
-    if not request.module.__name__.rpartition(".")[2].startswith("test_charts_"):
-        return
-    from altair.utils import schemapi
-
-    def refuse(self, *args, **kwargs):
-        raise AssertionError("a chart encoding given as a string or dict: use a channel object (see conftest)")
-
-    monkeypatch.setattr(schemapi._FromDict, "__init__", refuse)
-
-
 @pytest.fixture(scope="session")
 def built_warehouse(tmp_path_factory) -> Path:
     """Path to a warehouse built from the real data/ folder (once per test session)."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 import pyarrow as pa
 
-from dashboard.core.sizes import OVERHEAD, approx_bytes
+from dashboard.core.sizes import OVERHEAD, SAMPLE, approx_bytes
 
 
 def test_text_counts_its_length():
@@ -42,3 +42,17 @@ def test_a_cycle_ends():
     loop: list = []
     loop.append(loop)
     assert approx_bytes(loop) < 1000
+
+
+def test_a_long_list_of_rows_is_estimated_from_a_sample_within_ten_percent():
+    # 10.000 rows, each a dict with its own text of 100-1.099 characters (mean 599,5): by hand, about
+    # 10.000 x (dict 64 + text 64 + 599,5 + 16 per entry + 8 per item) = 7,5 MB, plus the shared key once
+    rows = [{"text": "x" * (100 + (i * 7919) % 1000)} for i in range(10_000)]
+    by_hand = 10_000 * (64 + 64 + 599.5 + 16 + 8) + 64 + (64 + len("text"))
+    assert len(rows) > SAMPLE
+    assert 0.9 * by_hand <= approx_bytes(rows) <= 1.1 * by_hand
+
+
+def test_a_short_list_is_walked_whole():
+    rows = ["a" * 10, "b" * 20, "c" * 30]
+    assert approx_bytes(rows) == OVERHEAD + sum(OVERHEAD + n + 8 for n in (10, 20, 30))

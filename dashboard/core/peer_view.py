@@ -182,10 +182,9 @@ def compute(
     chart_data = prepare_peer_scores([(r.rank, r.name, r.score, r.coverage) for r in results], lang)
     spec: dict[str, Any] = {}
     if results:
-        chart = peer_score_chart(
+        spec = peer_score_chart(
             chart_data, title=title, subtitle=subtitle_lines(filters_text, source, width=60), lang=lang
         )
-        spec = chart.to_dict(validate=False)
     peers = [ds.profile(r.key) for r in results]
     diffs = sim.org_differences(ref, peers, cat)
     ref_name = None if ref.key == sim.OWN_KEY else ref.name  # "jij" only for your own municipality

@@ -18,7 +18,6 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 from streamlit import dataframe_util
@@ -48,7 +47,7 @@ def is_pinned(slug: str) -> bool:
 
 
 def make_pin(
-    chart: alt.TopLevelMixin | dict,
+    chart: dict[str, Any],
     *,
     slug: str,
     data: pd.DataFrame | None,
@@ -124,7 +123,7 @@ def _to_arrow(rows: list) -> Any:
 
 
 def prepare(
-    chart: alt.TopLevelMixin | dict,
+    chart: dict[str, Any],
     *,
     data: pd.DataFrame | None,
     lang: str,
@@ -171,7 +170,7 @@ def prepared(key: Hashable, build: Callable[[], tuple[Any, pd.DataFrame | None]]
 
 
 def render_chart(
-    chart: alt.TopLevelMixin | Prepared,
+    chart: dict[str, Any] | Prepared,
     *,
     slug: str,
     data: pd.DataFrame,

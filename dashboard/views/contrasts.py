@@ -104,11 +104,9 @@ def matrix(codes, lab, lang, ftext):
         org = org[org["municipality_code"].isin(codes)]
         org = confidence.with_confidence(org, lang, agreed_only)
         org = org[~org["hidden"]]  # hidden by the switch: an empty cell, never the grey 'not reported'
-        values = db.query("dimension_values")
-        key = charts.org_matrix_key(values, lang, short_labels(values, lang))
         chart = charts.org_matrix_chart(
             org,
-            key,
+            matrix_key(lang),
             confidence.with_tentative_labels(db.query("dimensions")),
             title=t("core_matrix_title", lang),
             subtitle=_subtitle(ftext, lang),
@@ -140,6 +138,17 @@ def matrix(codes, lab, lang, ftext):
         st.caption(t("rel_matrix_mark", lang))
     if agreed_only:
         st.caption(t("rel_matrix_hidden", lang))
+
+
+def matrix_key(lang: str):
+    """The matrix's colours and words per (dimension, value): from the codebook alone, so once per build and
+    language, whatever the filters. Shared: do not change."""
+
+    def build():
+        values = db.query("dimension_values")
+        return charts.org_matrix_key(values, lang, short_labels(values, lang))
+
+    return db.per_build(("matrix_key", lang), build)
 
 
 def matrix_table(org: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -1,17 +1,25 @@
 """What every chart shares: the palette, the chart words, the frame (title, subtitle, source line, number
-locale), the colour scale and the fast-build wrapper. No chart of its own."""
+locale), the colour scale, and the parts of a spec written as a plain Vega-Lite dict. No chart of its own.
+
+Every builder writes its Vega-Lite spec as a plain dict (framed_spec) rather than through Altair's objects:
+for a layered or concatenated chart Altair deep-copies every layer when it composes them and again when it
+serialises, which was most of the cost of a page's first view in a new filter state (bench/load.py). The specs
+are the ones Altair wrote for the same charts; tests/chart_support.spec_of validates each against Vega-Lite's
+JSON schema."""
 
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Final
 
 import altair as alt
 import pandas as pd
-from altair.utils.schemapi import debug_mode
 
+from dashboard.core.charts.rows import records
 from dashboard.core.formatting import (
     vega_locale,
 )
@@ -26,22 +34,6 @@ RANGE_COLOUR = "#A6CDEB"  # a lighter BAR_COLOUR: the stretch between the lower 
 BELOW_COLOUR = "#0072B2"  # blue: below the national reference
 ABOVE_COLOUR = "#D55E00"  # vermillion: above it
 HEATMAP_SCHEME: Final = "blues"  # Final: the literal type Altair's stubs ask for
-
-# Altair refuses to inline more than 5000 rows; the heatmap and the organisation matrix have one row per
-# municipality and value, so 2000 municipalities pass that. The rows are needed: lift the limit.
-alt.data_transformers.enable("default", max_rows=None)
-
-
-def fast_build(builder):
-    """Build without Altair's per-object validation (about 40 ms per chart); the whole spec is still
-    validated when tests serialise it (tests/test_charts_*.py call to_dict(), which validates); the app does not."""
-
-    @functools.wraps(builder)
-    def wrapper(*args, **kwargs):
-        with debug_mode(False):
-            return builder(*args, **kwargs)
-
-    return wrapper
 
 
 @functools.cache
@@ -69,47 +61,75 @@ def subtitle_lines(filters_text: str | None, source: str, extra: Sequence[str] =
     return lines
 
 
-def frame(chart, *, title: str, subtitle: Sequence[str], lang: str):
-    """Put title, subtitle and source into the spec, plus the number locale and a readable base style.
-
-    The two properties are set on the chart itself, which the builder has just made: .properties() would
-    make a copy first, and copying a layered chart runs Altair's LayerChart set-up again, which deep-copies
-    every layer twice (about a tenth of building a chart page's charts).
-    """
-    config = {
+def chart_config(lang: str) -> dict:
+    """The config every chart carries: the number locale and a readable base style."""
+    return {
         "locale": {"number": vega_locale(lang)},
         "axis": {"labelFontSize": 11, "titleFontSize": 11},
         "legend": {"labelFontSize": 11, "titleFontSize": 11, "labelLimit": 260},
         "view": {"stroke": None},
     }
-    title_params = alt.Title(
-        text=title,
-        subtitle=list(subtitle),
-        anchor="start",
-        fontSize=15,
-        subtitleFontSize=11,
-        subtitleColor="#4a4a4a",
-        subtitlePadding=4,
-        offset=10,
-    )
-    chart.title = title_params
-    chart.config = config
-    return chart
 
 
-def word_tooltips(words: Mapping[str, str], *fields: tuple[str, str]) -> list[alt.Tooltip]:
+def title_block(title: str, subtitle: Sequence[str]) -> dict:
+    """The title, subtitle and source lines of a chart, in its house style."""
+    return {
+        "text": title,
+        "subtitle": list(subtitle),
+        "anchor": "start",
+        "fontSize": 15,
+        "subtitleFontSize": 11,
+        "subtitleColor": "#4a4a4a",
+        "subtitlePadding": 4,
+        "offset": 10,
+    }
+
+
+def framed_spec(body: dict, datasets: dict, *, title: str, subtitle: Sequence[str], lang: str) -> dict:
+    """The whole Vega-Lite spec of a chart from its view (body) and the rows it names (datasets, see named_data):
+    title, subtitle and source lines, the number locale and a readable base style, in the form Altair wrote
+    them (schema URL, Altair's default view size in the config)."""
+    config = chart_config(lang)
+    config["view"] = {**ALTAIR_DEFAULT_VIEW, **config["view"]}
+    return {
+        "$schema": alt.SCHEMA_URL,
+        "config": config,
+        **body,
+        "title": title_block(title, subtitle),
+        "datasets": datasets,
+    }
+
+
+# What Altair's default theme adds to every chart's config (framed_spec() writes it too, so specs stay the same).
+ALTAIR_DEFAULT_VIEW = {"continuousWidth": 300, "continuousHeight": 300}
+
+
+def named_data(df: pd.DataFrame, datasets: dict) -> dict:
+    """{"name": ...} for the rows of df, which go into datasets under a name made from their content, as
+    Altair names them (the same rows in two views are stored once)."""
+    values = records(df)
+    name = "empty" if values == [{}] else "data-" + _content_hash(values)
+    datasets[name] = values
+    return {"name": name}
+
+
+def _content_hash(values: list) -> str:
+    return hashlib.sha256(json.dumps(values, sort_keys=True, default=str).encode()).hexdigest()[:32]
+
+
+def word_tooltips(words: Mapping[str, str], *fields: tuple[str, str]) -> list[dict]:
     """Tooltips on nominal fields, each titled with a chart word: (field, word key) pairs, in order."""
-    return [alt.Tooltip(f"{field}:N", title=words[word]) for field, word in fields]
+    return [{"field": field, "title": words[word], "type": "nominal"} for field, word in fields]
 
 
-def categorical_scale(values: Sequence[str], labels: Mapping[str, str], not_reported: str = "not_reported"):
-    """Colour scale over value ids in codebook order: Okabe-Ito, with 'not reported' always grey."""
+def categorical_colours(values: Sequence[str], labels: Mapping[str, str], not_reported: str = "not_reported"):
+    """(domain, range) of a colour scale over value ids in codebook order: Okabe-Ito, 'not reported' always grey."""
     domain, colours = [], []
     palette = iter(OKABE_ITO)
     for v in values:
         domain.append(labels.get(v, v))
         colours.append(NOT_REPORTED_GREY if v == not_reported else next(palette, "#777777"))
-    return alt.Scale(domain=domain, range=colours)
+    return domain, colours
 
 
 LINE_BREAK = "\n"  # joins the lines of a bar label; the label text mark breaks on it

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import altair as alt
 import pandas as pd
 
 from dashboard.core.charts.base import (
@@ -12,9 +11,9 @@ from dashboard.core.charts.base import (
     BELOW_COLOUR,
     REFERENCE_COLOUR,
     chart_words,
-    fast_build,
-    frame,
+    framed_spec,
     is_range,
+    named_data,
     word_tooltips,
 )
 from dashboard.core.charts.contrast_points import (
@@ -56,11 +55,11 @@ def prepare_deviation(values: pd.DataFrame, indicator_id: str, lang: str) -> pd.
     return with_excluded(df.sort_values("deviation").reset_index(drop=True), excluded)
 
 
-@fast_build
 def deviation_chart(
     points: pd.DataFrame, *, indicator_title: str, unit: str, title: str, subtitle: Sequence[str], lang: str
-):
-    """Diverging bars: value minus the national reference the sketch gives, per municipality."""
+) -> dict:
+    """Diverging bars: value minus the national reference the sketch gives, per municipality. Written as a
+    plain Vega-Lite dict (base.framed_spec): five layers, which Altair's objects copy on every composition."""
     w = chart_words(lang)
     label_below = t("chart_below_reference", lang)
     label_above = t("chart_above_reference", lang)
@@ -85,7 +84,13 @@ def deviation_chart(
         ("deviation_label", "deviation"),
         ("locator", "locator"),
     )
-    y = alt.Y("municipality_name:N", sort=list(points["municipality_name"]), title=None, axis=alt.Axis(labelLimit=160))
+    y = {
+        "axis": {"labelLimit": 160},
+        "field": "municipality_name",
+        "sort": list(points["municipality_name"]),
+        "title": None,
+        "type": "nominal",
+    }
     points = points[
         [
             "municipality_name",
@@ -99,49 +104,57 @@ def deviation_chart(
             "national_reference",
         ]
     ]
-    bars = (
-        alt.Chart()
-        .mark_bar(height={"band": 0.65})
-        .encode(
+    deviation_x = {"field": "deviation", "type": "quantitative"}
+    bars = {
+        "encoding": {
             # zero always in the domain: the reference (0) stays visible, also with one municipality
-            x=alt.X(
-                "deviation:Q",
-                title=x_title,
-                scale=alt.Scale(zero=True, nice=True),
-                axis=alt.Axis(format=axis_format(unit)),
-            ),
-            y=y,
-            color=alt.Color(
-                "direction_label:N",
-                title=None,
-                scale=alt.Scale(
-                    domain=[direction_labels[d] for d in present], range=[direction_colours[d] for d in present]
-                ),
-                legend=alt.Legend(orient="bottom"),
-            ),
-            tooltip=tooltip,
-        )
-    )
-    zero = alt.Chart().mark_rule(color=REFERENCE_COLOUR).encode(x=alt.XDatum(0))
+            "x": {
+                **deviation_x,
+                "axis": {"format": axis_format(unit)},
+                "scale": {"nice": True, "zero": True},
+                "title": x_title,
+            },
+            "y": y,
+            "color": {
+                "field": "direction_label",
+                "legend": {"orient": "bottom"},
+                "scale": {
+                    "domain": [direction_labels[d] for d in present],
+                    "range": [direction_colours[d] for d in present],
+                },
+                "title": None,
+                "type": "nominal",
+            },
+            "tooltip": tooltip,
+        },
+        "mark": {"height": {"band": 0.65}, "type": "bar"},
+    }
+    zero = {"encoding": {"x": {"datum": 0}}, "mark": {"color": REFERENCE_COLOUR, "type": "rule"}}
+    label_text = {"field": "deviation_label", "type": "nominal"}
     # labels outside the bar end: right of positive bars, left of negative ones
-    text_pos = (
-        alt.Chart()
-        .transform_filter("datum.deviation >= 0")
-        .mark_text(fontSize=10, dx=4, align="left", color="#333333")
-        .encode(x=alt.X("deviation:Q"), y=y, text=alt.Text("deviation_label:N"))
-    )
-    text_neg = (
-        alt.Chart()
-        .transform_filter("datum.deviation < 0")
-        .mark_text(fontSize=10, dx=-4, align="right", color="#333333")
-        .encode(x=alt.X("deviation:Q"), y=y, text=alt.Text("deviation_label:N"))
-    )
-    pad = alt.Chart().mark_point(opacity=0).encode(x=alt.X("pad:Q"), y=y)
+    text_pos = {
+        "encoding": {"text": label_text, "x": deviation_x, "y": y},
+        "mark": {"align": "left", "color": "#333333", "dx": 4, "fontSize": 10, "type": "text"},
+        "transform": [{"filter": "datum.deviation >= 0"}],
+    }
+    text_neg = {
+        "encoding": {"text": label_text, "x": deviation_x, "y": y},
+        "mark": {"align": "right", "color": "#333333", "dx": -4, "fontSize": 10, "type": "text"},
+        "transform": [{"filter": "datum.deviation < 0"}],
+    }
+    pad = {"encoding": {"x": {"field": "pad", "type": "quantitative"}, "y": y}, "mark": {"opacity": 0, "type": "point"}}
     refs = reference_status(points["national_reference"])
     note = (
         f"{w['reference']}: {points['reference_label'].iloc[0]}"
         if refs == "same"
         else t("chart_reference_per_municipality", lang)
     )
-    chart = alt.layer(zero, bars, text_pos, text_neg, pad, data=points, width="container", height=alt.Step(24))
-    return frame(chart, title=title, subtitle=[*subtitle, note, *range_note(excluded, lang)], lang=lang)
+    datasets: dict = {}
+    body = {
+        "data": named_data(points, datasets),
+        "height": {"step": 24},
+        "layer": [zero, bars, text_pos, text_neg, pad],
+        "width": "container",
+    }
+    subtitle = [*subtitle, note, *range_note(excluded, lang)]
+    return framed_spec(body, datasets, title=title, subtitle=subtitle, lang=lang)

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
-import altair as alt
 import pandas as pd
 
 from dashboard.core.charts.base import (
     REFERENCE_COLOUR,
-    categorical_scale,
+    categorical_colours,
     chart_words,
-    fast_build,
-    frame,
+    framed_spec,
     is_range,
+    named_data,
     wrap,
 )
 from dashboard.core.charts.contrast_points import (
@@ -73,7 +73,6 @@ def prepare_group_contrast(
     return with_excluded(df.sort_values(["group_order", "municipality_name"]).reset_index(drop=True), excluded)
 
 
-@fast_build
 def group_contrast_chart(
     points: pd.DataFrame,
     *,
@@ -85,53 +84,66 @@ def group_contrast_chart(
     title: str,
     subtitle: Sequence[str],
     lang: str,
-):
-    """Every municipality a dot, per coded value of one dimension; n per group in the label; no averages."""
+) -> dict:
+    """Every municipality a dot, per coded value of one dimension; n per group in the label; no averages.
+    Written as a plain Vega-Lite dict (base.framed_spec), as Altair's objects copy every layer on composition."""
     w = chart_words(lang)
     groups = list(dict.fromkeys(points["group_label"]))
     present = [v for v in value_order if v in set(points["value_id"])]
-    colour_scale = categorical_scale(present, dict(zip(points["value_id"], points["group_label"], strict=True)))
+    domain, colours = categorical_colours(present, dict(zip(points["value_id"], points["group_label"], strict=True)))
     tooltip = [
-        alt.Tooltip("municipality_name:N", title=w["municipality"]),
-        alt.Tooltip("group_label:N", title=truncate(group_title, 50)),
-        alt.Tooltip("value_label:N", title=w["value"]),
-        alt.Tooltip("reference_label:N", title=w["reference"]),
-        alt.Tooltip("locator:N", title=w["locator"]),
+        {"field": field, "title": heading, "type": "nominal"}
+        for field, heading in (
+            ("municipality_name", w["municipality"]),
+            ("group_label", truncate(group_title, 50)),
+            ("value_label", w["value"]),
+            ("reference_label", w["reference"]),
+            ("locator", w["locator"]),
+        )
     ]
-    y = alt.Y("group_label:N", sort=groups, title=None, axis=alt.Axis(labelLimit=260))
-    lane = alt.YOffset("lane:Q", scale=alt.Scale(domain=[-2, 2]))
+    y = {"axis": {"labelLimit": 260}, "field": "group_label", "sort": groups, "title": None, "type": "nominal"}
+    lane = {"field": "lane", "scale": {"domain": [-2, 2]}, "type": "quantitative"}
     data = points[["municipality_name", "group_label", "value", "value_label", "reference_label", "locator", "lane"]]
-    pts = (
-        alt.Chart()
-        .mark_circle(size=110, opacity=0.85, stroke="#333333", strokeWidth=0.7)
-        .encode(
-            yOffset=lane,
-            x=alt.X(
-                "value:Q",
-                title=wrap(indicator_title, 45),
-                scale=alt.Scale(zero=False),
+    value_x = {"field": "value", "type": "quantitative"}
+    pts = {
+        "encoding": {
+            "yOffset": lane,
+            "x": {
+                **value_x,
                 # the title ends at the axis end and runs left under the group names: on a phone the plot is
                 # narrower than a centred title would need
-                axis=alt.Axis(format=axis_format(unit), titleAnchor="end"),
-            ),
-            y=y,
-            color=alt.Color("group_label:N", scale=colour_scale, legend=None),
-            tooltip=tooltip,
-        )
-    )
-    names = (
-        alt.Chart()
-        .mark_text(fontSize=10, dy=-11, color="#333333")
-        .encode(x=alt.X("value:Q"), y=y, yOffset=lane, text=alt.Text("municipality_name:N"))
-    )
-    layers = [pts, names]
+                "axis": {"format": axis_format(unit), "titleAnchor": "end"},
+                "scale": {"zero": False},
+                "title": wrap(indicator_title, 45),
+            },
+            "y": y,
+            "color": {
+                "field": "group_label",
+                "legend": None,
+                "scale": {"domain": domain, "range": colours},
+                "type": "nominal",
+            },
+            "tooltip": tooltip,
+        },
+        "mark": {"opacity": 0.85, "size": 110, "stroke": "#333333", "strokeWidth": 0.7, "type": "circle"},
+    }
+    names = {
+        "encoding": {"text": {"field": "municipality_name", "type": "nominal"}, "x": value_x, "y": y, "yOffset": lane},
+        "mark": {"color": "#333333", "dy": -11, "fontSize": 10, "type": "text"},
+    }
+    layers: list[dict[str, Any]] = [pts, names]
     status = reference_status(points["national_reference"])
     if status == "same":
         ref = common_reference(points["national_reference"])
-        layers.insert(0, alt.Chart().mark_rule(color=REFERENCE_COLOUR, strokeDash=[4, 3]).encode(x=alt.XDatum(ref)))
+        rule = {
+            "encoding": {"x": {"datum": ref}},
+            "mark": {"color": REFERENCE_COLOUR, "strokeDash": [4, 3], "type": "rule"},
+        }
+        layers.insert(0, rule)
         note = f"{w['ref_rule']} ({fmt_unit(ref, unit, lang)})"
     else:
         note = w["ref_differs"] if status == "differs" else w["ref_none"]
-    chart = alt.layer(*layers, data=data, width="container", height=alt.Step(90))
+    datasets: dict = {}
+    body = {"data": named_data(data, datasets), "height": {"step": 90}, "layer": layers, "width": "container"}
     notes = [w["each_point"] + "; " + note, *range_note(excluded_ranges(points), lang)]
-    return frame(chart, title=title, subtitle=[*subtitle, *notes], lang=lang)
+    return framed_spec(body, datasets, title=title, subtitle=[*subtitle, *notes], lang=lang)

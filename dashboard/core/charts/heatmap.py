@@ -5,14 +5,12 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 
-import altair as alt
 import pandas as pd
 
-from dashboard.core.charts.base import HEATMAP_SCHEME, chart_words, fast_build, frame
+from dashboard.core.charts.base import HEATMAP_SCHEME, chart_words, framed_spec, named_data
 from dashboard.core.i18n import column
 
 
-@fast_build
 def function_heatmap(
     highlights: pd.DataFrame,
     municipalities: pd.DataFrame,
@@ -21,8 +19,9 @@ def function_heatmap(
     title: str,
     subtitle: Sequence[str],
     lang: str,
-):
-    """Municipality × basic function, cell = number of practice examples; 0 = not highlighted."""
+) -> dict:
+    """Municipality × basic function, cell = number of practice examples; 0 = not highlighted. Written as a
+    plain Vega-Lite dict (base.framed_spec), as Altair's objects copy every layer on composition."""
     w = chart_words(lang)
     name_col = column("name", lang)
     grid = municipalities[["municipality_code", "name"]].merge(
@@ -43,17 +42,18 @@ def function_heatmap(
     order_m = sorted(grid["name"].unique(), key=str.casefold)
     # long function names wrap over two lines on the axis ('|' is split by labelExpr)
     grid["function_axis"] = grid[name_col].map(_two_lines)
-    x = alt.X(
-        "function_axis:N",
-        sort=[_two_lines(f) for f in order_f],
-        title=None,
-        axis=alt.Axis(orient="bottom", labelAngle=0, labelLimit=130, labelExpr="split(datum.label, '|')"),
-    )
-    y = alt.Y("name:N", sort=order_m, title=None, axis=alt.Axis(labelLimit=160))
+    x = {
+        "axis": {"labelAngle": 0, "labelExpr": "split(datum.label, '|')", "labelLimit": 130, "orient": "bottom"},
+        "field": "function_axis",
+        "sort": [_two_lines(f) for f in order_f],
+        "title": None,
+        "type": "nominal",
+    }
+    y = {"axis": {"labelLimit": 160}, "field": "name", "sort": order_m, "title": None, "type": "nominal"}
     tooltip = [
-        alt.Tooltip("name:N", title=w["municipality"]),
-        alt.Tooltip(f"{name_col}:N", title=w["basic_function"]),
-        alt.Tooltip("status:N", title=w["n_practices"]),
+        {"field": "name", "title": w["municipality"], "type": "nominal"},
+        {"field": name_col, "title": w["basic_function"], "type": "nominal"},
+        {"field": "status", "title": w["n_practices"], "type": "nominal"},
     ]
     grid = grid[
         [
@@ -67,36 +67,36 @@ def function_heatmap(
             "basic_function_id",
         ]
     ]
-    rect = (
-        alt.Chart()
-        .mark_rect(stroke="white", strokeWidth=1.5)
-        .encode(
-            x=x,
-            y=y,
-            color=alt.Color(
-                "n_practices:O",
-                title=w["n_practices"],
-                scale=alt.Scale(scheme=HEATMAP_SCHEME, domain=levels),
-                legend=alt.Legend(orient="right"),
-                condition={"test": "datum.n_practices == 0", "value": "#f2f2f2"},
-            ),
-            tooltip=tooltip,
-        )
-    )
+    rect = {
+        "encoding": {
+            "x": x,
+            "y": y,
+            "color": {
+                "condition": {"test": "datum.n_practices == 0", "value": "#f2f2f2"},
+                "field": "n_practices",
+                "legend": {"orient": "right"},
+                "scale": {"domain": levels, "scheme": HEATMAP_SCHEME},
+                "title": w["n_practices"],
+                "type": "ordinal",
+            },
+            "tooltip": tooltip,
+        },
+        "mark": {"stroke": "white", "strokeWidth": 1.5, "type": "rect"},
+    }
     dark_from = max(2, round(len(levels) * 0.6))  # cells this dark get white text
-    text = (
-        alt.Chart()
-        .mark_text(fontSize=11)
-        .encode(
-            x=x,
-            y=y,
-            text=alt.Text("cell_label:N"),
-            color=alt.ColorValue("#333333", condition={"test": f"datum.n_practices >= {dark_from}", "value": "white"}),
-            tooltip=tooltip,
-        )
-    )
-    chart = alt.layer(rect, text, data=grid, width=alt.Step(110), height=alt.Step(24))
-    return frame(chart, title=title, subtitle=subtitle, lang=lang)
+    text = {
+        "encoding": {
+            "x": x,
+            "y": y,
+            "text": {"field": "cell_label", "type": "nominal"},
+            "color": {"condition": {"test": f"datum.n_practices >= {dark_from}", "value": "white"}, "value": "#333333"},
+            "tooltip": tooltip,
+        },
+        "mark": {"fontSize": 11, "type": "text"},
+    }
+    datasets: dict = {}
+    body = {"data": named_data(grid, datasets), "height": {"step": 24}, "layer": [rect, text], "width": {"step": 110}}
+    return framed_spec(body, datasets, title=title, subtitle=subtitle, lang=lang)
 
 
 def _two_lines(text: str, width: int = 18) -> str:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 
-import altair as alt
 import pandas as pd
 
 from dashboard.core.charts.base import (
@@ -15,9 +14,9 @@ from dashboard.core.charts.base import (
     RANGE_COLOUR,
     REFERENCE_COLOUR,
     chart_words,
-    fast_build,
-    frame,
+    framed_spec,
     is_range,
+    named_data,
     word_tooltips,
     wrap,
 )
@@ -147,10 +146,9 @@ def prepare_indicator_rows(
     return df[[c for c in keep if c in df.columns]].reset_index(drop=True)
 
 
-@fast_build
 def indicator_rows_chart(
     rows: pd.DataFrame, *, title: str, subtitle: Sequence[str], lang: str, width: int = 520
-) -> alt.FacetChart:
+) -> dict:
     """One row per indicator definition (row_key), each with its own x axis; bar = value, tick = reference.
 
     Rows of different definitions never share an axis (resolve_scale x independent); within one row the
@@ -160,6 +158,9 @@ def indicator_rows_chart(
     wrapped, never cut off: the lines are split here (label_lines) and joined with LINE_BREAK, which the text
     mark breaks on (mark lineBreak). Not a list-valued field: Streamlit sends data as Arrow, and a list arrives
     in Vega as one string '[a,b]'.
+
+    Written as a plain Vega-Lite dict (base.framed_spec): seven layers in a facet, which Altair's objects copy
+    on every composition (about 100 ms of a first profile or comparison view).
     """
     w = chart_words(lang)
     label_width = {"expr": f"{NARROW} ? {LABEL_WIDTH_NARROW} : {LABEL_WIDTH}"}
@@ -193,12 +194,13 @@ def indicator_rows_chart(
     n_lines = max(int(lines.map(len).max()), int(narrow.map(len).max())) if len(data) else 1
     step = max(24, LABEL_LINE_HEIGHT * n_lines + 12)
     # the axis draws no labels but keeps the label column free; the text layer below fills it
-    y = alt.Y(
-        "bar_label:N",
-        title=None,
-        sort=None,
-        axis=alt.Axis(labels=False, ticks=False, minExtent=label_width, maxExtent=label_width),
-    )
+    y = {
+        "axis": {"labels": False, "maxExtent": label_width, "minExtent": label_width, "ticks": False},
+        "field": "bar_label",
+        "sort": None,
+        "title": None,
+        "type": "nominal",
+    }
     tooltip = word_tooltips(
         w,
         ("row_title", "indicator"),
@@ -211,51 +213,82 @@ def indicator_rows_chart(
         ("note", "note"),
     )
     # the bars follow the page width (dashboard.core.responsive); exports keep `width`
-    x = alt.X(
-        "value:Q",
-        title=None,
-        axis=alt.Axis(format=",.4~f", tickCount=4, grid=True),
-        scale=alt.Scale(
-            range=container_range(
+    x = {
+        "axis": {"format": ",.4~f", "grid": True, "tickCount": 4},
+        "field": "value",
+        "scale": {
+            "range": container_range(
                 width, f"({NARROW} ? {LABEL_WIDTH_NARROW + 40} : {LABEL_WIDTH + 40})", low=RESPONSIVE_MIN_WIDTH
             )
-        ),
-    )
-    bars = alt.Chart().mark_bar(color=BAR_COLOUR, height={"band": 0.6}).encode(x=x, y=y, tooltip=tooltip)
-    spans = (
-        alt.Chart()
-        .transform_filter("isValid(datum.range_end)")
-        .mark_bar(color=RANGE_COLOUR, stroke=BAR_COLOUR, strokeWidth=1, strokeDash=[3, 2], height={"band": 0.6})
-        .encode(x=alt.X("range_start:Q"), x2=alt.X2("range_end:Q"), y=y, tooltip=tooltip)
-    )
-    ref = (
-        alt.Chart()
-        .mark_tick(color=REFERENCE_COLOUR, thickness=2.5, size=18)
-        .encode(x=alt.X("national_reference:Q"), y=y, tooltip=tooltip)
-    )
-    halo = (
-        alt.Chart()
-        .mark_text(align="left", dx=5, fontSize=11, stroke="white", strokeWidth=4, strokeJoin="round")
-        .encode(x=alt.X("text_x:Q"), y=y, text=alt.Text("value_label:N"))
-    )
-    text = (
-        alt.Chart()
-        .mark_text(align="left", dx=5, fontSize=11, color="#222")
-        .encode(x=alt.X("text_x:Q"), y=y, text=alt.Text("value_label:N"))
-    )
-    labels = (
-        alt.Chart()
-        .transform_calculate(bar_text_shown=f"{NARROW} ? datum.bar_text_narrow : datum.bar_text")
-        .mark_text(
-            align="right",
-            baseline="middle",
-            fontSize=11,  # line height: Vega's default, font size + 2 (also when presentation mode enlarges it)
-            lineBreak=LINE_BREAK,
-            color="#555555",
-        )
-        .encode(x=alt.XValue(-8), y=y, text=alt.Text("bar_text_shown:N"), tooltip=tooltip)
-    )
-    pad = alt.Chart().mark_point(opacity=0).encode(x=alt.X("x_pad:Q"), y=y)
+        },
+        "title": None,
+        "type": "quantitative",
+    }
+    value_text = {"field": "value_label", "type": "nominal"}
+    text_x = {"field": "text_x", "type": "quantitative"}
+    bars = {
+        "encoding": {"tooltip": tooltip, "x": x, "y": y},
+        "mark": {"color": BAR_COLOUR, "height": {"band": 0.6}, "type": "bar"},
+    }
+    spans = {
+        "encoding": {
+            "tooltip": tooltip,
+            "x": {"field": "range_start", "type": "quantitative"},
+            "x2": {"field": "range_end"},
+            "y": y,
+        },
+        "mark": {
+            "color": RANGE_COLOUR,
+            "height": {"band": 0.6},
+            "stroke": BAR_COLOUR,
+            "strokeDash": [3, 2],
+            "strokeWidth": 1,
+            "type": "bar",
+        },
+        "transform": [{"filter": "isValid(datum.range_end)"}],
+    }
+    ref = {
+        "encoding": {"tooltip": tooltip, "x": {"field": "national_reference", "type": "quantitative"}, "y": y},
+        "mark": {"color": REFERENCE_COLOUR, "size": 18, "thickness": 2.5, "type": "tick"},
+    }
+    halo = {
+        "encoding": {"text": value_text, "x": text_x, "y": y},
+        "mark": {
+            "align": "left",
+            "dx": 5,
+            "fontSize": 11,
+            "stroke": "white",
+            "strokeJoin": "round",
+            "strokeWidth": 4,
+            "type": "text",
+        },
+    }
+    text = {
+        "encoding": {"text": value_text, "x": text_x, "y": y},
+        "mark": {"align": "left", "color": "#222", "dx": 5, "fontSize": 11, "type": "text"},
+    }
+    labels = {
+        "encoding": {
+            "text": {"field": "bar_text_shown", "type": "nominal"},
+            "tooltip": tooltip,
+            "x": {"value": -8},
+            "y": y,
+        },
+        # line height: Vega's default, font size + 2 (also when presentation mode enlarges it)
+        "mark": {
+            "align": "right",
+            "baseline": "middle",
+            "color": "#555555",
+            "fontSize": 11,
+            "lineBreak": LINE_BREAK,
+            "type": "text",
+        },
+        "transform": [{"as": "bar_text_shown", "calculate": f"{NARROW} ? datum.bar_text_narrow : datum.bar_text"}],
+    }
+    pad = {
+        "encoding": {"x": {"field": "x_pad", "type": "quantitative"}, "y": y},
+        "mark": {"opacity": 0, "type": "point"},
+    }
     data = data[
         [
             "row_header",
@@ -278,42 +311,41 @@ def indicator_rows_chart(
             "note",
         ]
     ]
-    layered = alt.layer(
-        bars,
-        spans,
-        ref,
-        halo,
-        text,
-        labels,
-        pad,
-        data=data,
-        width=RESPONSIVE_MIN_WIDTH,
-        height=alt.Step(step),  # the x range sets the drawn width
-    )
-    chart = layered.facet(
-        row=alt.Row(
-            "row_header:N",
-            sort=header_order,
-            title=None,
-            header=alt.Header(
-                labelOrient="top",
-                labelAnchor="start",
-                labelAngle=0,
-                labelAlign="left",
-                labelFontSize=12,
-                labelFontWeight="bold",
-                labelLimit=620,
-                labelPadding=4,
-                labelExpr=header_expr,
-            ),
-        ),
-        spacing=14,
-        resolve=alt.Resolve(scale=alt.ScaleResolveMap(x="independent", y="independent")),
-    )
+    datasets: dict = {}
+    body = {
+        "data": named_data(data, datasets),
+        "facet": {
+            "row": {
+                "field": "row_header",
+                "header": {
+                    "labelAlign": "left",
+                    "labelAnchor": "start",
+                    "labelAngle": 0,
+                    "labelExpr": header_expr,
+                    "labelFontSize": 12,
+                    "labelFontWeight": "bold",
+                    "labelLimit": 620,
+                    "labelOrient": "top",
+                    "labelPadding": 4,
+                },
+                "sort": header_order,
+                "title": None,
+                "type": "nominal",
+            }
+        },
+        "resolve": {"scale": {"x": "independent", "y": "independent"}},
+        "spacing": 14,
+        # the x range sets the drawn width
+        "spec": {
+            "height": {"step": step},
+            "layer": [bars, spans, ref, halo, text, labels, pad],
+            "width": RESPONSIVE_MIN_WIDTH,
+        },
+    }
     notes = [*wrap(w["ref_tick"]), *wrap(w["own_axis"])]
     if ranged.any():
         notes += wrap(w["range_bar"])
-    return frame(chart, title=title, subtitle=[*subtitle, *notes], lang=lang)
+    return framed_spec(body, datasets, title=title, subtitle=[*subtitle, *notes], lang=lang)
 
 
 def definition_notes(values: pd.DataFrame, lang: str, group_labels: Mapping[str, str]) -> list[str]:

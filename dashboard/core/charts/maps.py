@@ -7,11 +7,18 @@ import math
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-import altair as alt
 import pandas as pd
 
-from dashboard.core.charts.base import categorical_scale, chart_words, fast_build, frame, population_legend_values, wrap
+from dashboard.core.charts.base import (
+    categorical_colours,
+    chart_words,
+    framed_spec,
+    named_data,
+    population_legend_values,
+    wrap,
+)
 from dashboard.core.formatting import fmt_list, fmt_population, fmt_team_count, truncate
 from dashboard.core.map_labels import free_labels, place_labels, unlabelled
 
@@ -81,6 +88,7 @@ def prepare_map_points(
 
 
 MAP_SELECTION = "map_municipality"
+MAP_DOTS_VIEW = "municipality_dots"  # the layer of dots the selection listens to
 # The map as the page draws it (dashboard/views/overview.py): small enough for a 390 px phone (the outline 300 px
 # wide, the names beyond it), enlarged on wide screens by CSS zoom. Name placement (map_labels.PX_PER_DEGREE)
 # follows this size. Autosize "pad": the legends go below the plot instead of squeezing it (Streamlit fits a
@@ -89,7 +97,6 @@ MAP_PAGE_SIZE = {"width": 300, "height": 360, "autosize": {"type": "pad", "conta
 WATER_TEST = "datum.properties.kind == 'water'"  # lakes and sea inside the outline are drawn white
 
 
-@fast_build
 def map_chart(
     points: pd.DataFrame,
     *,
@@ -102,77 +109,99 @@ def map_chart(
     width: int = 520,
     height: int = 700,
     selectable: bool = True,
-):
-    """Municipalities on a simplified outline of the Netherlands (Mercator on lon/lat; no tile server)."""
+) -> dict:
+    """Municipalities on a simplified outline of the Netherlands (Mercator on lon/lat; no tile server).
+    Written as a plain Vega-Lite dict (base.framed_spec), as Altair's objects copy every layer on composition."""
     w = chart_words(lang)
-    outline = alt.Data(values=nl_outline()["features"])
-    land = (
-        alt.Chart(outline)
-        .mark_geoshape(stroke="#9a9a9a", strokeWidth=0.8)
-        .encode(color=alt.ColorValue("#efefec", condition={"test": WATER_TEST, "value": "#ffffff"}))
-        .project(type="mercator")
-    )
+    mercator = {"type": "mercator"}
+    datasets: dict = {}
+    land = {
+        "data": {"values": nl_outline()["features"]},
+        "encoding": {"color": {"condition": {"test": WATER_TEST, "value": "#ffffff"}, "value": "#efefec"}},
+        "mark": {"stroke": "#9a9a9a", "strokeWidth": 0.8, "type": "geoshape"},
+        "projection": mercator,
+    }
     # Names never overlap (dashboard.core.map_labels): each municipality takes the first free spot around its
     # dot (a name without one is listed under the map), and a province name is drawn only where it overlaps no
     # dot and no municipality name. Circle area follows population (zero-based, range 60-900 px²).
     top = float(points["population"].max() or 1)
     radius_px = ((60 + 840 * points["population"] / top) / math.pi) ** 0.5
     placed = place_labels(points, radius_px)
-    labels = (
-        alt.Chart(free_labels(placed, radius_px, province_labels()))
-        .mark_text(fontSize=10, color="#8a8a8a", fontStyle="italic")
-        .encode(longitude=alt.Longitude("lon:Q"), latitude=alt.Latitude("lat:Q"), text=alt.Text("name:N"))
-        .project(type="mercator")
-    )
+    labels = {
+        "data": named_data(free_labels(placed, radius_px, province_labels()), datasets),
+        "encoding": {
+            "latitude": {"field": "lat", "type": "quantitative"},
+            "longitude": {"field": "lon", "type": "quantitative"},
+            "text": {"field": "name", "type": "nominal"},
+        },
+        "mark": {"color": "#8a8a8a", "fontSize": 10, "fontStyle": "italic", "type": "text"},
+        "projection": mercator,
+    }
     present = [v for v in value_order if v in set(points["value_id"])] or list(value_order)
-    scale = categorical_scale(present, value_labels)
+    domain, colours = categorical_colours(present, value_labels)
     tooltip = [
-        alt.Tooltip("name:N", title=w["municipality"]),
-        alt.Tooltip("province:N", title=w["province"]),
-        alt.Tooltip("population_label:N", title=w["population"]),
-        alt.Tooltip("colour_label:N", title=colour_title),
-        alt.Tooltip("scope_label:N", title=w["team_scope"]),
-        alt.Tooltip("teams_label:N", title=w["teams"]),
-        alt.Tooltip("functions_label:N", title=w["functions"]),
-    ]
-    pts = (
-        alt.Chart(points)
-        .mark_circle(stroke="#333333", strokeWidth=0.8, opacity=0.9)
-        .encode(
-            longitude=alt.Longitude("longitude:Q"),
-            latitude=alt.Latitude("latitude:Q"),
-            size=alt.Size(
-                "population:Q",
-                title=w["population"],
-                scale=alt.Scale(range=[60, 900], zero=True),
-                legend=alt.Legend(
-                    format=",.0f",
-                    orient="bottom",
-                    direction="vertical",
-                    values=population_legend_values(points["population"])[-3:],
-                ),
-            ),
-            color=alt.Color(
-                "colour_label:N",
-                title=truncate(colour_title, 60),
-                scale=scale,
-                legend=alt.Legend(orient="bottom", direction="vertical", columns=1, labelLimit=300),
-            ),
-            tooltip=tooltip,
+        {"field": field, "title": heading, "type": "nominal"}
+        for field, heading in (
+            ("name", w["municipality"]),
+            ("province", w["province"]),
+            ("population_label", w["population"]),
+            ("colour_label", colour_title),
+            ("scope_label", w["team_scope"]),
+            ("teams_label", w["teams"]),
+            ("functions_label", w["functions"]),
         )
-        .project(type="mercator")
-    )
-    names = (
-        alt.Chart(placed[placed["label_lon"].notna()][["name", "label_lon", "label_lat"]])
-        .mark_text(fontSize=10, align="center", baseline="middle", color="#333333")
-        .encode(longitude=alt.Longitude("label_lon:Q"), latitude=alt.Latitude("label_lat:Q"), text=alt.Text("name:N"))
-        .project(type="mercator")
-    )
+    ]
+    pts: dict[str, Any] = {
+        "data": named_data(points, datasets),
+        "encoding": {
+            "color": {
+                "field": "colour_label",
+                "legend": {"columns": 1, "direction": "vertical", "labelLimit": 300, "orient": "bottom"},
+                "scale": {"domain": domain, "range": colours},
+                "title": truncate(colour_title, 60),
+                "type": "nominal",
+            },
+            "latitude": {"field": "latitude", "type": "quantitative"},
+            "longitude": {"field": "longitude", "type": "quantitative"},
+            "size": {
+                "field": "population",
+                "legend": {
+                    "direction": "vertical",
+                    "format": ",.0f",
+                    "orient": "bottom",
+                    "values": population_legend_values(points["population"])[-3:],
+                },
+                "scale": {"range": [60, 900], "zero": True},
+                "title": w["population"],
+                "type": "quantitative",
+            },
+            "tooltip": tooltip,
+        },
+        "mark": {"opacity": 0.9, "stroke": "#333333", "strokeWidth": 0.8, "type": "circle"},
+        "projection": mercator,
+    }
+    names = {
+        "data": named_data(placed[placed["label_lon"].notna()][["name", "label_lon", "label_lat"]], datasets),
+        "encoding": {
+            "latitude": {"field": "label_lat", "type": "quantitative"},
+            "longitude": {"field": "label_lon", "type": "quantitative"},
+            "text": {"field": "name", "type": "nominal"},
+        },
+        "mark": {"align": "center", "baseline": "middle", "color": "#333333", "fontSize": 10, "type": "text"},
+        "projection": mercator,
+    }
     missing = unlabelled(placed)
     if missing:
         subtitle = [*subtitle, *wrap(w["map_unlabelled"].format(names=", ".join(missing)), 70)]
+    body: dict = {"height": height, "layer": [land, labels, pts, names], "width": width}
     if selectable:
-        sel = alt.selection_point(name=MAP_SELECTION, fields=["slug"], on="click", clear="dblclick")
-        pts = pts.add_params(sel)
-    chart = alt.layer(land, labels, pts, names, width=width, height=height)
-    return frame(chart, title=title, subtitle=subtitle, lang=lang)
+        # a click on a dot selects its municipality (the page opens its profile); a double click clears it
+        pts["name"] = MAP_DOTS_VIEW
+        body["params"] = [
+            {
+                "name": MAP_SELECTION,
+                "select": {"clear": "dblclick", "fields": ["slug"], "on": "click", "type": "point"},
+                "views": [MAP_DOTS_VIEW],
+            }
+        ]
+    return framed_spec(body, datasets, title=title, subtitle=subtitle, lang=lang)

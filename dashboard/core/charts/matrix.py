@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-import altair as alt
 import pandas as pd
 
-from dashboard.core.charts.base import LINE_BREAK, chart_words, fast_build, frame, word_tooltips
+from dashboard.core.charts.base import LINE_BREAK, chart_words, framed_spec, named_data, word_tooltips
 from dashboard.core.filters import NOT_AGREED
 from dashboard.core.formatting import (
     truncate,
@@ -70,19 +69,19 @@ def org_matrix_key(
     for dim, part in dimension_values.sort_values(["dimension_ordinal", "ordinal"]).groupby("dimension_id", sort=False):
         tints = iter(MATRIX_TINTS)
         rank = 0
-        for rec in part.itertuples():
-            reported = rec.value_id != "not_reported"
-            label = str(getattr(rec, label_col))
+        for value_id, label_value in zip(part["value_id"], part[label_col], strict=True):
+            reported = value_id != "not_reported"
+            label = str(label_value)
             rows.append(
                 {
                     "dimension_id": dim,
-                    "value_id": rec.value_id,
+                    "value_id": value_id,
                     "value_label": label,
-                    "short_label": truncate(short_labels.get((dim, rec.value_id), label), MATRIX_CELL_CHARS)
+                    "short_label": truncate(short_labels.get((dim, value_id), label), MATRIX_CELL_CHARS)
                     if reported
                     else MATRIX_NOT_REPORTED_TEXT,
                     "colour": next(tints, "#DDDDDD") if reported else MATRIX_NOT_REPORTED,
-                    "colour_key": f"{dim}:{rec.value_id}",
+                    "colour_key": f"{dim}:{value_id}",
                     "key_rank": rank if reported else None,
                     "key_text": LINE_BREAK.join(hyphen_wrap(label, MATRIX_KEY_CHARS, MATRIX_KEY_LINES)),
                 }
@@ -103,7 +102,6 @@ def adjudication_marks(df: pd.DataFrame, text_col: str) -> tuple[pd.Series, pd.S
     return text, status
 
 
-@fast_build
 def org_matrix_chart(
     org: pd.DataFrame,
     key: pd.DataFrame,
@@ -113,11 +111,14 @@ def org_matrix_chart(
     subtitle: Sequence[str],
     lang: str,
     key_title: str,
-):
+) -> dict:
     """Municipality × dimension with the coded value's short words in each cell, and under each column a key:
     that column's colours with the full value labels. 'Not reported' is a grey dash, never a colour of its own
     meaning. Built from org_matrix_key(); one spec for screen and PNG. With double coding, '*' marks an
-    adjudicated cell and the tooltip gives its coding status (adjudication_marks)."""
+    adjudicated cell and the tooltip gives its coding status (adjudication_marks).
+
+    Written as a plain Vega-Lite dict (base.framed_spec): the matrix is the most composed chart (two layered
+    views in a vconcat), where Altair's copying cost most of its first view."""
     w = chart_words(lang)
     dim_label = column("label", lang)
     val_label = column("value_label", lang)
@@ -144,31 +145,37 @@ def org_matrix_chart(
             "status",
         ]
     ]
-    colour = alt.Color(
-        "colour_key:N", scale=alt.Scale(domain=list(key["colour_key"]), range=list(key["colour"])), legend=None
-    )
-    x_top = alt.X(
-        "dimension:N",
-        sort=order,
-        title=None,
-        axis=alt.Axis(
-            orient="top",
-            labelAngle=-40,
-            labelLimit=230,
-            labelAlign="left",
-            labelOverlap=False,
-            labelFontSize=11,
-            labelColor="#333333",
-            domain=False,
-            ticks=False,
-        ),
-    )
-    y = alt.Y(
-        "municipality_name:N",
-        sort=sorted(df["municipality_name"].unique(), key=str.casefold),
-        title=None,
-        axis=alt.Axis(labelLimit=160, labelColor="#333333", domain=False, ticks=False),
-    )
+    datasets: dict = {}
+    colour = {
+        "field": "colour_key",
+        "legend": None,
+        "scale": {"domain": list(key["colour_key"]), "range": list(key["colour"])},
+        "type": "nominal",
+    }
+    x_top = {
+        "axis": {
+            "domain": False,
+            "labelAlign": "left",
+            "labelAngle": -40,
+            "labelColor": "#333333",
+            "labelFontSize": 11,
+            "labelLimit": 230,
+            "labelOverlap": False,
+            "orient": "top",
+            "ticks": False,
+        },
+        "field": "dimension",
+        "sort": order,
+        "title": None,
+        "type": "nominal",
+    }
+    y = {
+        "axis": {"domain": False, "labelColor": "#333333", "labelLimit": 160, "ticks": False},
+        "field": "municipality_name",
+        "sort": sorted(df["municipality_name"].unique(), key=str.casefold),
+        "title": None,
+        "type": "nominal",
+    }
     tooltip = word_tooltips(
         w,
         ("municipality_name", "municipality"),
@@ -178,37 +185,69 @@ def org_matrix_chart(
         ("locator", "locator"),
         ("status", "coding"),
     )
-    base = alt.Chart(df).encode(x=x_top, y=y, tooltip=tooltip)
-    cells = alt.layer(
-        base.mark_rect(stroke="white", strokeWidth=1.5).encode(color=colour),
-        base.mark_text(fontSize=10, color="#111111").encode(text=alt.Text("short_label:N")),
-        width=alt.Step(MATRIX_COLUMN_STEP),
-        height=alt.Step(MATRIX_ROW_STEP),
-    )
+    cells = {
+        "data": named_data(df, datasets),
+        "height": {"step": MATRIX_ROW_STEP},
+        "layer": [
+            {
+                "encoding": {"color": colour, "tooltip": tooltip, "x": x_top, "y": y},
+                "mark": {"stroke": "white", "strokeWidth": 1.5, "type": "rect"},
+            },
+            {
+                "encoding": {
+                    "text": {"field": "short_label", "type": "nominal"},
+                    "tooltip": tooltip,
+                    "x": x_top,
+                    "y": y,
+                },
+                "mark": {"color": "#111111", "fontSize": 10, "type": "text"},
+            },
+        ],
+        "width": {"step": MATRIX_COLUMN_STEP},
+    }
 
     legend = key[key["key_rank"].notna()].copy()
     legend["dimension"] = legend["dimension_id"].map(dim_titles)
     legend["key_rank"] = legend["key_rank"].astype(int)
     legend = legend[["dimension", "key_rank", "colour_key", "key_text", "value_label"]]
-    x_key = alt.X("dimension:N", sort=order, title=None, axis=None)
-    key_y = alt.Y("key_rank:O", axis=None, title=None)
-    key_base = alt.Chart(legend).encode(x=x_key, tooltip=[alt.Tooltip("value_label:N", title=w["coded_value"])])
-    key_chart = alt.layer(
-        key_base.mark_rect(stroke="white", strokeWidth=1.5).encode(y=key_y, color=colour),
-        # multi-line text hangs from the top of its cell (a centred baseline would centre only the first line)
-        key_base.mark_text(
-            fontSize=9.5, color="#111111", lineBreak=LINE_BREAK, lineHeight=11, baseline="top", dy=5
-        ).encode(y=alt.Y("key_rank:O", axis=None, title=None, bandPosition=0), text=alt.Text("key_text:N")),
-        width=alt.Step(MATRIX_COLUMN_STEP),
-        height=alt.Step(MATRIX_KEY_ROW_STEP),
-        title=alt.Title(key_title, anchor="start", fontSize=11, fontWeight="normal", color="#333333"),
-    )
+    x_key = {"axis": None, "field": "dimension", "sort": order, "title": None, "type": "nominal"}
+    key_y = {"axis": None, "field": "key_rank", "title": None, "type": "ordinal"}
+    key_tooltip = [{"field": "value_label", "title": w["coded_value"], "type": "nominal"}]
+    key_chart = {
+        "data": named_data(legend, datasets),
+        "height": {"step": MATRIX_KEY_ROW_STEP},
+        "layer": [
+            {
+                "encoding": {"color": colour, "tooltip": key_tooltip, "x": x_key, "y": key_y},
+                "mark": {"stroke": "white", "strokeWidth": 1.5, "type": "rect"},
+            },
+            # multi-line text hangs from the top of its cell (a centred baseline would centre only the first line)
+            {
+                "encoding": {
+                    "text": {"field": "key_text", "type": "nominal"},
+                    "tooltip": key_tooltip,
+                    "x": x_key,
+                    "y": {**key_y, "bandPosition": 0},
+                },
+                "mark": {
+                    "baseline": "top",
+                    "color": "#111111",
+                    "dy": 5,
+                    "fontSize": 9.5,
+                    "lineBreak": LINE_BREAK,
+                    "lineHeight": 11,
+                    "type": "text",
+                },
+            },
+        ],
+        "title": {"anchor": "start", "color": "#333333", "fontSize": 11, "fontWeight": "normal", "text": key_title},
+        "width": {"step": MATRIX_COLUMN_STEP},
+    }
     # usermeta: on a projector the 10-px words become 18 px, so the cells grow with them (exports.presentation_spec)
-    chart = alt.vconcat(
-        cells,
-        key_chart,
-        spacing=14,
-        usermeta={"presentation_grow": 1.9},
-        resolve=alt.Resolve(scale=alt.ScaleResolveMap(color="shared")),
-    )
-    return frame(chart, title=title, subtitle=subtitle, lang=lang)
+    body = {
+        "resolve": {"scale": {"color": "shared"}},
+        "spacing": 14,
+        "usermeta": {"presentation_grow": 1.9},
+        "vconcat": [cells, key_chart],
+    }
+    return framed_spec(body, datasets, title=title, subtitle=subtitle, lang=lang)

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
-import altair as alt
 import pandas as pd
 
-from dashboard.core.charts.base import BAR_COLOUR, RANGE_COLOUR, fast_build, frame
+from dashboard.core.charts.base import BAR_COLOUR, RANGE_COLOUR, framed_spec, named_data
 from dashboard.core.formatting import fmt_number
 from dashboard.core.i18n import t
 
@@ -31,9 +29,9 @@ def prepare_peer_scores(rows: Sequence[tuple[int, str, float | None, float]], la
     return data.loc[:, list(PEER_SCORE_COLUMNS)]
 
 
-@fast_build
-def peer_score_chart(data: pd.DataFrame, *, title: str, subtitle: Sequence[str], lang: str):
-    """Bullet bars, in rank order: coverage (RANGE_COLOUR, wide) under similarity (BAR_COLOUR, narrow)."""
+def peer_score_chart(data: pd.DataFrame, *, title: str, subtitle: Sequence[str], lang: str) -> dict:
+    """Bullet bars, in rank order: coverage (RANGE_COLOUR, wide) under similarity (BAR_COLOUR, narrow). Written as
+    a plain Vega-Lite dict (base.framed_spec), as Altair's objects copy every layer on composition."""
     score, cover = t("peers_col_score", lang), t("peers_col_coverage", lang)
     long = pd.concat(
         [
@@ -42,33 +40,44 @@ def peer_score_chart(data: pd.DataFrame, *, title: str, subtitle: Sequence[str],
         ],
         ignore_index=True,
     )[["rank", "name", "measure", "value", "value_label"]]
-    # The data sits on the layer, not on each mark: Altair deep-copies a chart's parts on every method call.
-    encoding: dict[str, Any] = {
-        "y": alt.Y("name:N", sort=list(data["name"]), title=None, axis=alt.Axis(labelLimit=140)),
-        "x": alt.X("value:Q", title=None, scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format=".0%", tickCount=5)),
-        "color": alt.Color(
-            "measure:N",
-            sort=[cover, score],
-            title=None,
-            scale=alt.Scale(domain=[cover, score], range=[RANGE_COLOUR, BAR_COLOUR]),
-            legend=alt.Legend(orient="top"),
-        ),
+    encoding = {
+        "y": {
+            "axis": {"labelLimit": 140},
+            "field": "name",
+            "sort": list(data["name"]),
+            "title": None,
+            "type": "nominal",
+        },
+        "x": {
+            "axis": {"format": ".0%", "tickCount": 5},
+            "field": "value",
+            "scale": {"domain": [0, 1]},
+            "title": None,
+            "type": "quantitative",
+        },
+        "color": {
+            "field": "measure",
+            "legend": {"orient": "top"},
+            "scale": {"domain": [cover, score], "range": [RANGE_COLOUR, BAR_COLOUR]},
+            "sort": [cover, score],
+            "title": None,
+            "type": "nominal",
+        },
         "tooltip": [
-            alt.Tooltip("name:N", title=t("peers_col_peer", lang)),
-            alt.Tooltip("measure:N", title=" "),
-            alt.Tooltip("value_label:N", title=" "),
+            {"field": "name", "title": t("peers_col_peer", lang), "type": "nominal"},
+            {"field": "measure", "title": " ", "type": "nominal"},
+            {"field": "value_label", "title": " ", "type": "nominal"},
         ],
     }
-    layered = alt.LayerChart(
-        data=long,
-        layer=[
-            alt.Chart(mark=alt.MarkDef(type="bar", size=20), encoding=alt.FacetedEncoding(**encoding)).transform_filter(
-                alt.datum.measure == cover
-            ),
-            alt.Chart(mark=alt.MarkDef(type="bar", size=8), encoding=alt.FacetedEncoding(**encoding)).transform_filter(
-                alt.datum.measure == score
-            ),
-        ],
-        height=alt.Step(30),
-    )
-    return frame(layered, title=title, subtitle=subtitle, lang=lang)
+    layers = [
+        # a Python string literal is a Vega expression string literal too (the measures are our own words)
+        {
+            "encoding": encoding,
+            "mark": {"size": size, "type": "bar"},
+            "transform": [{"filter": f"(datum.measure === {measure!r})"}],
+        }
+        for measure, size in ((cover, 20), (score, 8))
+    ]
+    datasets: dict = {}
+    body = {"data": named_data(long, datasets), "height": {"step": 30}, "layer": layers}
+    return framed_spec(body, datasets, title=title, subtitle=subtitle, lang=lang)

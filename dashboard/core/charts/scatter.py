@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-import altair as alt
 import pandas as pd
 
 from dashboard.core.charts.base import (
     REFERENCE_COLOUR,
-    categorical_scale,
+    categorical_colours,
     chart_words,
-    fast_build,
-    frame,
+    framed_spec,
+    named_data,
     population_legend_values,
     wrap,
 )
@@ -87,7 +86,6 @@ def prepare_scatter(
     return with_excluded(both[~ranged].sort_values("name").reset_index(drop=True), excluded)
 
 
-@fast_build
 def scatter_chart(
     points: pd.DataFrame,
     *,
@@ -101,56 +99,69 @@ def scatter_chart(
     title: str,
     subtitle: Sequence[str],
     lang: str,
-):
-    """Two indicators (each one definition), colour = org dimension, size = population, reference rules."""
+) -> dict:
+    """Two indicators (each one definition), colour = org dimension, size = population, reference rules.
+    Written as a plain Vega-Lite dict (base.framed_spec), as Altair's objects copy every layer on composition."""
     w = chart_words(lang)
     present = [v for v in value_order if v in set(points["value_id"])] or list(value_order)
     tooltip = [
-        alt.Tooltip("name:N", title=w["municipality"]),
-        alt.Tooltip("x_label:N", title=truncate(x_title, 50)),
-        alt.Tooltip("y_label:N", title=truncate(y_title, 50)),
-        alt.Tooltip("colour_label:N", title=truncate(colour_title, 50)),
-        alt.Tooltip("population_label:N", title=w["population"]),
+        {"field": field, "title": heading, "type": "nominal"}
+        for field, heading in (
+            ("name", w["municipality"]),
+            ("x_label", truncate(x_title, 50)),
+            ("y_label", truncate(y_title, 50)),
+            ("colour_label", truncate(colour_title, 50)),
+            ("population_label", w["population"]),
+        )
     ]
     data = points[
         ["name", "x_value", "y_value", "x_label", "y_label", "colour_label", "population", "population_label"]
     ]
-    base = alt.Chart()
-    pts = base.mark_circle(opacity=0.85, stroke="#333333", strokeWidth=0.7).encode(
-        x=alt.X(
-            "x_value:Q", title=wrap(x_title, 45), scale=alt.Scale(zero=False), axis=alt.Axis(format=axis_format(x_unit))
-        ),
-        y=alt.Y(
-            "y_value:Q", title=wrap(y_title, 38), scale=alt.Scale(zero=False), axis=alt.Axis(format=axis_format(y_unit))
-        ),
-        color=alt.Color(
-            "colour_label:N",
-            title=wrap(colour_title, 28),
-            scale=categorical_scale(present, value_labels),
-            # legends below the plot: on a phone, legends at the right left the plot a 120-pixel strip
-            legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=260),
-        ),
-        size=alt.Size(
-            "population:Q",
-            title=w["population"],
-            scale=alt.Scale(range=[60, 800]),
-            legend=alt.Legend(
-                format=",.0f", orient="bottom", values=population_legend_values(points["population"])[-3:]
-            ),
-        ),
-        tooltip=tooltip,
-    )
-    names = base.mark_text(fontSize=10, dy=-11, color="#333333").encode(
-        x=alt.X("x_value:Q"), y=alt.Y("y_value:Q"), text=alt.Text("name:N")
-    )
+    domain, colours = categorical_colours(present, value_labels)
+    x = {"field": "x_value", "type": "quantitative"}
+    y = {"field": "y_value", "type": "quantitative"}
+    pts = {
+        "encoding": {
+            "x": {**x, "axis": {"format": axis_format(x_unit)}, "scale": {"zero": False}, "title": wrap(x_title, 45)},
+            "y": {**y, "axis": {"format": axis_format(y_unit)}, "scale": {"zero": False}, "title": wrap(y_title, 38)},
+            "color": {
+                "field": "colour_label",
+                # legends below the plot: on a phone, legends at the right left the plot a 120-pixel strip
+                "legend": {"direction": "vertical", "labelLimit": 260, "orient": "bottom"},
+                "scale": {"domain": domain, "range": colours},
+                "title": wrap(colour_title, 28),
+                "type": "nominal",
+            },
+            "size": {
+                "field": "population",
+                "legend": {
+                    "format": ",.0f",
+                    "orient": "bottom",
+                    "values": population_legend_values(points["population"])[-3:],
+                },
+                "scale": {"range": [60, 800]},
+                "title": w["population"],
+                "type": "quantitative",
+            },
+            "tooltip": tooltip,
+        },
+        "mark": {"opacity": 0.85, "stroke": "#333333", "strokeWidth": 0.7, "type": "circle"},
+    }
+    names = {
+        "encoding": {"text": {"field": "name", "type": "nominal"}, "x": x, "y": y},
+        "mark": {"color": "#333333", "dy": -11, "fontSize": 10, "type": "text"},
+    }
     layers = [pts, names]
     notes = []
     for axis, unit_title in (("x", x_title), ("y", y_title)):
         status = reference_status(points[f"{axis}_national_reference"])
         if status == "same":
             ref = common_reference(points[f"{axis}_national_reference"])
-            enc = {axis: alt.XDatum(ref) if axis == "x" else alt.YDatum(ref)}
-            layers.insert(0, alt.Chart().mark_rule(color=REFERENCE_COLOUR, strokeDash=[4, 3]).encode(**enc))
+            rule = {
+                "encoding": {axis: {"datum": ref}},
+                "mark": {"color": REFERENCE_COLOUR, "strokeDash": [4, 3], "type": "rule"},
+            }
+            layers.insert(0, rule)
             notes.append(f"{unit_title}: {w['ref_rule']} ({fmt_unit(ref, points[f'{axis}_unit'].iloc[0], lang)})")
         elif status == "differs":
             notes.append(f"{unit_title}: {w['ref_differs']}")
@@ -158,5 +169,6 @@ def scatter_chart(
             notes.append(f"{unit_title}: {w['ref_none']}")
     # whole indicator names, wrapped over lines (a cut-off name would hide which axis a note is about)
     lines = [line for n in notes for line in wrap(n, 110)] + range_note(excluded_ranges(points), lang)
-    chart = alt.layer(*layers, data=data, width="container", height=560)
-    return frame(chart, title=title, subtitle=[*subtitle, *lines], lang=lang)
+    datasets: dict = {}
+    body = {"data": named_data(data, datasets), "height": 560, "layer": layers, "width": "container"}
+    return framed_spec(body, datasets, title=title, subtitle=[*subtitle, *lines], lang=lang)
