@@ -106,3 +106,35 @@ def test_whole_municipality_values_takes_the_newest_whole_municipality_figure():
         ("x", "GM1", 4.0),
         ("x", "GM2", 1.0),
     ]
+
+
+def test_best_pair_takes_the_two_indicators_most_municipalities_share():
+    import pandas as pd
+
+    from tests.chart_support import value
+
+    # A: municipalities 1-4, B: 1-3, C: 2-5; plus a district figure of municipality 1 for C (not a
+    # whole-municipality value, so it must not count) and an older year of municipality 2 for C (counted once)
+    have = {"A": "1234", "B": "123", "C": "2345"}
+    rows = [value(f"G{m}", f"GM{m}", ind, 1.0) for ind, ms in have.items() for m in ms]
+    rows += [value("G1", "GM1", "C", 1.0, area="Wijk"), value("G2", "GM2", "C", 1.0, year=2010)]
+    values = pd.DataFrame(rows)
+    # by hand: A&B share 3 (1, 2, 3), A&C share 3 (2, 3, 4), B&C share 2; the tie goes to the earlier pair
+    assert c.best_pair(values, ["A", "B", "C"]) == ("A", "B")
+    assert c.best_pair(values, ["B", "C"]) == ("B", "C")
+    # an eligible indicator without any value shares nothing
+    assert c.best_pair(values, ["A", "D"]) == ("A", "D")
+    assert c.best_pair(values, ["A"]) is None
+
+
+def test_whole_values_of_whole_values_are_the_same_rows_in_the_same_order(warehouse_frames):
+    # the contrast pages pick the whole-municipality values once and hand them to the helpers, which pick again
+    iv = warehouse_frames["indicator_values"]
+    whole = c.whole_municipality_values(iv)
+    again = c.whole_municipality_values(whole)
+    assert len(whole) < len(iv)  # the real data have district rows and older years to leave out
+    assert list(again.index) == list(whole.index)
+    with_ref = iv[iv["national_reference"].notna()]
+    assert list(c.whole_municipality_values(c.whole_municipality_values(with_ref)).index) == list(
+        c.whole_municipality_values(with_ref).index
+    )

@@ -58,17 +58,21 @@ def indicator_context(codes: list[str], lang: str) -> dict:
         values = db.query("indicator_values")
         values = common.in_language(values[values["municipality_code"].isin(codes)], lang)
         indicators = db.query("indicators")
-        eligible = charts.chartable_indicators(values)
-        with_ref = values[values["national_reference"].notna()]
+        # The choices below read only whole-municipality values; picking them is the costly step, and picking
+        # them again from their own result changes nothing, so it is done once for all values and once for
+        # those with a national reference (the newest year *with* a reference, which may be an older year).
+        whole = charts.whole_municipality_values(values)
+        whole_ref = charts.whole_municipality_values(values[values["national_reference"].notna()])
+        eligible = charts.chartable_indicators(whole)
         return {
             "values": values,
             "indicators": indicators,
             "label": _indicator_label(indicators, lang),
             "units": dict(zip(indicators["indicator_id"], indicators["unit"], strict=True)),
             "eligible": eligible,
-            "pair": (charts.best_pair(values, eligible) or tuple(eligible[:2])) if len(eligible) >= 2 else None,
-            "by_coverage": _by_coverage(values, eligible) if eligible else [],
-            "with_reference": _by_coverage(values, charts.chartable_indicators(with_ref, min_values=1)),
+            "pair": (charts.best_pair(whole, eligible) or tuple(eligible[:2])) if len(eligible) >= 2 else None,
+            "by_coverage": _by_coverage(whole, eligible) if eligible else [],
+            "with_reference": _by_coverage(whole_ref, charts.chartable_indicators(whole_ref, min_values=1)),
         }
 
     return db.per_build(("contrasts", "context", tuple(codes), lang), build, large=True)

@@ -18,7 +18,8 @@ def whole_municipality_values(values: pd.DataFrame) -> pd.DataFrame:
     """One value per municipality and indicator: the whole municipality (no district), most recent year.
 
     Scatter, group contrast and deviation compare municipalities, so district figures and older years are
-    left out; which year was used stays visible in the tooltip.
+    left out; which year was used stays visible in the tooltip. Applied to its own result it returns the same
+    rows in the same order, so the functions below take either raw or already whole values.
     """
     if values.empty:
         return values
@@ -49,7 +50,8 @@ def chartable_indicators(values: pd.DataFrame, min_values: int = 3) -> list[str]
 def best_pair(values: pd.DataFrame, eligible: Sequence[str]) -> tuple[str, str] | None:
     """The two eligible indicators that the most municipalities both have (a useful default scatter)."""
     df = whole_municipality_values(values)
-    sets = {i: set(df[df["indicator_id"] == i]["municipality_code"]) for i in eligible}
+    by_indicator = df.groupby("indicator_id")["municipality_code"].agg(set)  # one pass, not one selection each
+    sets = {i: by_indicator.get(i, set()) for i in eligible}
     pairs = [(len(sets[a] & sets[b]), a, b) for i, a in enumerate(eligible) for b in eligible[i + 1 :]]
     if not pairs:
         return None
