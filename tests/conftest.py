@@ -6,8 +6,6 @@
 - `export_recomputation`: checks an exported agreement table against a recomputation (issue 10).
 - `fixture_data_dir`: a private copy of tests/fixtures/data/ (three fictional municipalities and a small
   reference set) that a test may break at will.
-- `no_shorthand_resolution` (automatic in tests/test_charts_*.py): a chart builder that hands Altair a string
-  shorthand ("name:N") or a dict (alt.value, alt.condition) as an encoding fails its test.
 """
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
-"""Chart builders: DataFrame in, Altair chart out. Pure: no Streamlit, no database. One module per chart
-family; this package re-exports their public names, so callers write `charts.map_chart(...)`.
+"""Chart builders: DataFrame in, Vega-Lite spec (a plain dict, see base.py) out. Pure: no Streamlit, no
+database. One module per chart family; this package re-exports their public names, so callers write
+`charts.map_chart(...)`.
 
 Every chart carries its own title, a subtitle naming the active filters, and a source line inside the
 Vega-Lite spec (title.subtitle), plus the number locale (config.locale), so a PNG/SVG export made from the

@@ -14,7 +14,6 @@ import hashlib
 import json
 import textwrap
 from collections.abc import Mapping, Sequence
-from typing import Final
 
 import altair as alt
 import pandas as pd
@@ -33,7 +32,7 @@ BAR_COLOUR = "#0072B2"
 RANGE_COLOUR = "#A6CDEB"  # a lighter BAR_COLOUR: the stretch between the lower and the upper bound of a range
 BELOW_COLOUR = "#0072B2"  # blue: below the national reference
 ABOVE_COLOUR = "#D55E00"  # vermillion: above it
-HEATMAP_SCHEME: Final = "blues"  # Final: the literal type Altair's stubs ask for
+HEATMAP_SCHEME = "blues"
 
 
 @functools.cache
@@ -61,47 +60,31 @@ def subtitle_lines(filters_text: str | None, source: str, extra: Sequence[str] =
     return lines
 
 
-def chart_config(lang: str) -> dict:
-    """The config every chart carries: the number locale and a readable base style."""
-    return {
-        "locale": {"number": vega_locale(lang)},
-        "axis": {"labelFontSize": 11, "titleFontSize": 11},
-        "legend": {"labelFontSize": 11, "titleFontSize": 11, "labelLimit": 260},
-        "view": {"stroke": None},
-    }
-
-
-def title_block(title: str, subtitle: Sequence[str]) -> dict:
-    """The title, subtitle and source lines of a chart, in its house style."""
-    return {
-        "text": title,
-        "subtitle": list(subtitle),
-        "anchor": "start",
-        "fontSize": 15,
-        "subtitleFontSize": 11,
-        "subtitleColor": "#4a4a4a",
-        "subtitlePadding": 4,
-        "offset": 10,
-    }
-
-
 def framed_spec(body: dict, datasets: dict, *, title: str, subtitle: Sequence[str], lang: str) -> dict:
     """The whole Vega-Lite spec of a chart from its view (body) and the rows it names (datasets, see named_data):
-    title, subtitle and source lines, the number locale and a readable base style, in the form Altair wrote
-    them (schema URL, Altair's default view size in the config)."""
-    config = chart_config(lang)
-    config["view"] = {**ALTAIR_DEFAULT_VIEW, **config["view"]}
+    title, subtitle and source lines, the number locale and a readable base style."""
     return {
         "$schema": alt.SCHEMA_URL,
-        "config": config,
+        "config": {
+            "locale": {"number": vega_locale(lang)},
+            "axis": {"labelFontSize": 11, "titleFontSize": 11},
+            "legend": {"labelFontSize": 11, "titleFontSize": 11, "labelLimit": 260},
+            # continuousWidth/Height: what Altair's default theme wrote into every spec (the specs stay as they were)
+            "view": {"continuousWidth": 300, "continuousHeight": 300, "stroke": None},
+        },
         **body,
-        "title": title_block(title, subtitle),
+        "title": {
+            "text": title,
+            "subtitle": list(subtitle),
+            "anchor": "start",
+            "fontSize": 15,
+            "subtitleFontSize": 11,
+            "subtitleColor": "#4a4a4a",
+            "subtitlePadding": 4,
+            "offset": 10,
+        },
         "datasets": datasets,
     }
-
-
-# What Altair's default theme adds to every chart's config (framed_spec() writes it too, so specs stay the same).
-ALTAIR_DEFAULT_VIEW = {"continuousWidth": 300, "continuousHeight": 300}
 
 
 def named_data(df: pd.DataFrame, datasets: dict) -> dict:

@@ -58,8 +58,7 @@ def prepare_deviation(values: pd.DataFrame, indicator_id: str, lang: str) -> pd.
 def deviation_chart(
     points: pd.DataFrame, *, indicator_title: str, unit: str, title: str, subtitle: Sequence[str], lang: str
 ) -> dict:
-    """Diverging bars: value minus the national reference the sketch gives, per municipality. Written as a
-    plain Vega-Lite dict (base.framed_spec): five layers, which Altair's objects copy on every composition."""
+    """Diverging bars: value minus the national reference the sketch gives, per municipality."""
     w = chart_words(lang)
     label_below = t("chart_below_reference", lang)
     label_above = t("chart_above_reference", lang)

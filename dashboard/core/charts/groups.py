@@ -85,8 +85,7 @@ def group_contrast_chart(
     subtitle: Sequence[str],
     lang: str,
 ) -> dict:
-    """Every municipality a dot, per coded value of one dimension; n per group in the label; no averages.
-    Written as a plain Vega-Lite dict (base.framed_spec), as Altair's objects copy every layer on composition."""
+    """Every municipality a dot, per coded value of one dimension; n per group in the label; no averages."""
     w = chart_words(lang)
     groups = list(dict.fromkeys(points["group_label"]))
     present = [v for v in value_order if v in set(points["value_id"])]

@@ -20,8 +20,7 @@ def function_heatmap(
     subtitle: Sequence[str],
     lang: str,
 ) -> dict:
-    """Municipality × basic function, cell = number of practice examples; 0 = not highlighted. Written as a
-    plain Vega-Lite dict (base.framed_spec), as Altair's objects copy every layer on composition."""
+    """Municipality × basic function, cell = number of practice examples; 0 = not highlighted."""
     w = chart_words(lang)
     name_col = column("name", lang)
     grid = municipalities[["municipality_code", "name"]].merge(

@@ -158,9 +158,6 @@ def indicator_rows_chart(
     wrapped, never cut off: the lines are split here (label_lines) and joined with LINE_BREAK, which the text
     mark breaks on (mark lineBreak). Not a list-valued field: Streamlit sends data as Arrow, and a list arrives
     in Vega as one string '[a,b]'.
-
-    Written as a plain Vega-Lite dict (base.framed_spec): seven layers in a facet, which Altair's objects copy
-    on every composition (about 100 ms of a first profile or comparison view).
     """
     w = chart_words(lang)
     label_width = {"expr": f"{NARROW} ? {LABEL_WIDTH_NARROW} : {LABEL_WIDTH}"}

@@ -110,8 +110,7 @@ def map_chart(
     height: int = 700,
     selectable: bool = True,
 ) -> dict:
-    """Municipalities on a simplified outline of the Netherlands (Mercator on lon/lat; no tile server).
-    Written as a plain Vega-Lite dict (base.framed_spec), as Altair's objects copy every layer on composition."""
+    """Municipalities on a simplified outline of the Netherlands (Mercator on lon/lat; no tile server)."""
     w = chart_words(lang)
     mercator = {"type": "mercator"}
     datasets: dict = {}

@@ -115,10 +115,7 @@ def org_matrix_chart(
     """Municipality × dimension with the coded value's short words in each cell, and under each column a key:
     that column's colours with the full value labels. 'Not reported' is a grey dash, never a colour of its own
     meaning. Built from org_matrix_key(); one spec for screen and PNG. With double coding, '*' marks an
-    adjudicated cell and the tooltip gives its coding status (adjudication_marks).
-
-    Written as a plain Vega-Lite dict (base.framed_spec): the matrix is the most composed chart (two layered
-    views in a vconcat), where Altair's copying cost most of its first view."""
+    adjudicated cell and the tooltip gives its coding status (adjudication_marks)."""
     w = chart_words(lang)
     dim_label = column("label", lang)
     val_label = column("value_label", lang)

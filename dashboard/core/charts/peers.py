@@ -30,8 +30,7 @@ def prepare_peer_scores(rows: Sequence[tuple[int, str, float | None, float]], la
 
 
 def peer_score_chart(data: pd.DataFrame, *, title: str, subtitle: Sequence[str], lang: str) -> dict:
-    """Bullet bars, in rank order: coverage (RANGE_COLOUR, wide) under similarity (BAR_COLOUR, narrow). Written as
-    a plain Vega-Lite dict (base.framed_spec), as Altair's objects copy every layer on composition."""
+    """Bullet bars, in rank order: coverage (RANGE_COLOUR, wide) under similarity (BAR_COLOUR, narrow)."""
     score, cover = t("peers_col_score", lang), t("peers_col_coverage", lang)
     long = pd.concat(
         [

@@ -100,8 +100,7 @@ def scatter_chart(
     subtitle: Sequence[str],
     lang: str,
 ) -> dict:
-    """Two indicators (each one definition), colour = org dimension, size = population, reference rules.
-    Written as a plain Vega-Lite dict (base.framed_spec), as Altair's objects copy every layer on composition."""
+    """Two indicators (each one definition), colour = org dimension, size = population, reference rules."""
     w = chart_words(lang)
     present = [v for v in value_order if v in set(points["value_id"])] or list(value_order)
     tooltip = [
