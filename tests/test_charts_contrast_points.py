@@ -138,3 +138,23 @@ def test_whole_values_of_whole_values_are_the_same_rows_in_the_same_order(wareho
     assert list(c.whole_municipality_values(c.whole_municipality_values(with_ref)).index) == list(
         c.whole_municipality_values(with_ref).index
     )
+
+
+def test_indicator_choices_order_the_reference_indicators_by_coverage_of_all_values():
+    import pandas as pd
+
+    from tests.chart_support import value
+
+    # X: a value for five municipalities, a reference in only one of them; Y: three values, all with reference;
+    # Z: one municipality's newest year (2020) has no reference, its older year (2018) has one
+    rows = [value(f"G{m}", f"GM{m}", "X", 1.0, ref=(2.0 if m == 1 else None)) for m in range(1, 6)]
+    rows += [value(f"G{m}", f"GM{m}", "Y", 1.0, ref=2.0) for m in range(1, 4)]
+    rows += [value("G1", "GM1", "Z", 1.0, year=2020), value("G1", "GM1", "Z", 3.0, ref=2.0, year=2018)]
+    choices = c.indicator_choices(pd.DataFrame(rows))
+    # by hand: chartable (three or more municipalities): X (5) and Y (3); most covered first
+    assert choices["eligible"] == ["X", "Y"]
+    assert choices["by_coverage"] == ["X", "Y"]
+    assert choices["pair"] == ("X", "Y")
+    # with a reference: X (1 municipality), Y (3) and Z (its 2018 value); ordered by how many municipalities
+    # have a value at all: X 5, Y 3, Z 1 (ordering by reference coverage would give Y, X, Z)
+    assert choices["with_reference"] == ["X", "Y", "Z"]

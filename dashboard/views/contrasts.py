@@ -32,12 +32,6 @@ def _subtitle(ftext: str, lang: str, producers=()) -> list[str]:
     return charts.subtitle_lines(ftext, common.chart_source(lang, producers), width=110)
 
 
-def _by_coverage(values: pd.DataFrame, eligible: list[str]) -> list[str]:
-    """Most-covered indicators first, so the default choice shows the most municipalities."""
-    n = charts.whole_municipality_values(values).groupby("indicator_id")["municipality_code"].nunique()
-    return sorted(eligible, key=lambda i: (-int(n.get(i, 0)), i))
-
-
 def _indicator_label(indicators: pd.DataFrame, lang: str):
     col = column("label", lang)
     labels = dict(zip(indicators["indicator_id"], indicators[col], strict=True))
@@ -58,21 +52,12 @@ def indicator_context(codes: list[str], lang: str) -> dict:
         values = db.query("indicator_values")
         values = common.in_language(values[values["municipality_code"].isin(codes)], lang)
         indicators = db.query("indicators")
-        # The choices below read only whole-municipality values; picking them is the costly step, and picking
-        # them again from their own result changes nothing, so it is done once for all values and once for
-        # those with a national reference (the newest year *with* a reference, which may be an older year).
-        whole = charts.whole_municipality_values(values)
-        whole_ref = charts.whole_municipality_values(values[values["national_reference"].notna()])
-        eligible = charts.chartable_indicators(whole)
         return {
             "values": values,
             "indicators": indicators,
             "label": _indicator_label(indicators, lang),
             "units": dict(zip(indicators["indicator_id"], indicators["unit"], strict=True)),
-            "eligible": eligible,
-            "pair": (charts.best_pair(whole, eligible) or tuple(eligible[:2])) if len(eligible) >= 2 else None,
-            "by_coverage": _by_coverage(whole, eligible) if eligible else [],
-            "with_reference": _by_coverage(whole_ref, charts.chartable_indicators(whole_ref, min_values=1)),
+            **charts.indicator_choices(values),
         }
 
     return db.per_build(("contrasts", "context", tuple(codes), lang), build, large=True)

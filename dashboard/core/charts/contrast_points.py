@@ -59,6 +59,30 @@ def best_pair(values: pd.DataFrame, eligible: Sequence[str]) -> tuple[str, str] 
     return best[1], best[2]
 
 
+def by_coverage(whole: pd.DataFrame, indicator_ids: Sequence[str]) -> list[str]:
+    """indicator_ids, the ones most municipalities have a whole-municipality value for first (then by id)."""
+    n = whole.groupby("indicator_id")["municipality_code"].nunique()
+    return sorted(indicator_ids, key=lambda i: (-int(n.get(i, 0)), i))
+
+
+def indicator_choices(values: pd.DataFrame) -> dict:
+    """What the contrast pages offer for one set of values: the chartable indicators ("eligible"), the default
+    pair for the scatter ("pair"), the indicators by coverage for the groups ("by_coverage") and those with a
+    national reference for the deviation chart ("with_reference", also ordered by coverage of all values).
+
+    The whole-municipality values are picked once, and once more from the values that have a reference: that
+    takes the newest year *with* a reference, which may be older than the newest year."""
+    whole = whole_municipality_values(values)
+    whole_ref = whole_municipality_values(values[values["national_reference"].notna()])
+    eligible = chartable_indicators(whole)
+    return {
+        "eligible": eligible,
+        "pair": (best_pair(whole, eligible) or tuple(eligible[:2])) if len(eligible) >= 2 else None,
+        "by_coverage": by_coverage(whole, eligible) if eligible else [],
+        "with_reference": by_coverage(whole, chartable_indicators(whole_ref, min_values=1)),
+    }
+
+
 def common_reference(values: pd.Series) -> float | None:
     """The national reference when it is the same for every point, else None."""
     refs = values.dropna().unique()
