@@ -100,9 +100,14 @@ def _content_hash(values: list) -> str:
     return hashlib.sha256(json.dumps(values, sort_keys=True, default=str).encode()).hexdigest()[:32]
 
 
+def titled_tooltips(*fields: tuple[str, str]) -> list[dict]:
+    """Tooltips on nominal fields: (field, title) pairs, in order."""
+    return [{"field": field, "title": title, "type": "nominal"} for field, title in fields]
+
+
 def word_tooltips(words: Mapping[str, str], *fields: tuple[str, str]) -> list[dict]:
-    """Tooltips on nominal fields, each titled with a chart word: (field, word key) pairs, in order."""
-    return [{"field": field, "title": words[word], "type": "nominal"} for field, word in fields]
+    """titled_tooltips() titled with chart words: (field, word key) pairs, in order."""
+    return titled_tooltips(*((field, words[word]) for field, word in fields))
 
 
 def categorical_colours(values: Sequence[str], labels: Mapping[str, str], not_reported: str = "not_reported"):

@@ -14,6 +14,7 @@ from dashboard.core.charts.base import (
     framed_spec,
     is_range,
     named_data,
+    titled_tooltips,
     wrap,
 )
 from dashboard.core.charts.contrast_points import (
@@ -90,16 +91,13 @@ def group_contrast_chart(
     groups = list(dict.fromkeys(points["group_label"]))
     present = [v for v in value_order if v in set(points["value_id"])]
     domain, colours = categorical_colours(present, dict(zip(points["value_id"], points["group_label"], strict=True)))
-    tooltip = [
-        {"field": field, "title": heading, "type": "nominal"}
-        for field, heading in (
-            ("municipality_name", w["municipality"]),
-            ("group_label", truncate(group_title, 50)),
-            ("value_label", w["value"]),
-            ("reference_label", w["reference"]),
-            ("locator", w["locator"]),
-        )
-    ]
+    tooltip = titled_tooltips(
+        ("municipality_name", w["municipality"]),
+        ("group_label", truncate(group_title, 50)),
+        ("value_label", w["value"]),
+        ("reference_label", w["reference"]),
+        ("locator", w["locator"]),
+    )
     y = {"axis": {"labelLimit": 260}, "field": "group_label", "sort": groups, "title": None, "type": "nominal"}
     lane = {"field": "lane", "scale": {"domain": [-2, 2]}, "type": "quantitative"}
     data = points[["municipality_name", "group_label", "value", "value_label", "reference_label", "locator", "lane"]]

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from dashboard.core.charts.base import HEATMAP_SCHEME, chart_words, framed_spec, named_data
+from dashboard.core.charts.base import HEATMAP_SCHEME, chart_words, framed_spec, named_data, titled_tooltips
 from dashboard.core.i18n import column
 
 
@@ -49,11 +49,9 @@ def function_heatmap(
         "type": "nominal",
     }
     y = {"axis": {"labelLimit": 160}, "field": "name", "sort": order_m, "title": None, "type": "nominal"}
-    tooltip = [
-        {"field": "name", "title": w["municipality"], "type": "nominal"},
-        {"field": name_col, "title": w["basic_function"], "type": "nominal"},
-        {"field": "status", "title": w["n_practices"], "type": "nominal"},
-    ]
+    tooltip = titled_tooltips(
+        ("name", w["municipality"]), (name_col, w["basic_function"]), ("status", w["n_practices"])
+    )
     grid = grid[
         [
             "name",

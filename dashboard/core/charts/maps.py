@@ -17,6 +17,7 @@ from dashboard.core.charts.base import (
     framed_spec,
     named_data,
     population_legend_values,
+    titled_tooltips,
     wrap,
 )
 from dashboard.core.formatting import fmt_list, fmt_population, fmt_team_count, truncate
@@ -138,18 +139,15 @@ def map_chart(
     }
     present = [v for v in value_order if v in set(points["value_id"])] or list(value_order)
     domain, colours = categorical_colours(present, value_labels)
-    tooltip = [
-        {"field": field, "title": heading, "type": "nominal"}
-        for field, heading in (
-            ("name", w["municipality"]),
-            ("province", w["province"]),
-            ("population_label", w["population"]),
-            ("colour_label", colour_title),
-            ("scope_label", w["team_scope"]),
-            ("teams_label", w["teams"]),
-            ("functions_label", w["functions"]),
-        )
-    ]
+    tooltip = titled_tooltips(
+        ("name", w["municipality"]),
+        ("province", w["province"]),
+        ("population_label", w["population"]),
+        ("colour_label", colour_title),
+        ("scope_label", w["team_scope"]),
+        ("teams_label", w["teams"]),
+        ("functions_label", w["functions"]),
+    )
     pts: dict[str, Any] = {
         "data": named_data(points, datasets),
         "encoding": {

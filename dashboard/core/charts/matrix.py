@@ -209,7 +209,7 @@ def org_matrix_chart(
     legend = legend[["dimension", "key_rank", "colour_key", "key_text", "value_label"]]
     x_key = {"axis": None, "field": "dimension", "sort": order, "title": None, "type": "nominal"}
     key_y = {"axis": None, "field": "key_rank", "title": None, "type": "ordinal"}
-    key_tooltip = [{"field": "value_label", "title": w["coded_value"], "type": "nominal"}]
+    key_tooltip = word_tooltips(w, ("value_label", "coded_value"))
     key_chart = {
         "data": named_data(legend, datasets),
         "height": {"step": MATRIX_KEY_ROW_STEP},

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from dashboard.core.charts.base import BAR_COLOUR, RANGE_COLOUR, framed_spec, named_data
+from dashboard.core.charts.base import BAR_COLOUR, RANGE_COLOUR, framed_spec, named_data, titled_tooltips
 from dashboard.core.formatting import fmt_number
 from dashboard.core.i18n import t
 
@@ -62,11 +62,7 @@ def peer_score_chart(data: pd.DataFrame, *, title: str, subtitle: Sequence[str],
             "title": None,
             "type": "nominal",
         },
-        "tooltip": [
-            {"field": "name", "title": t("peers_col_peer", lang), "type": "nominal"},
-            {"field": "measure", "title": " ", "type": "nominal"},
-            {"field": "value_label", "title": " ", "type": "nominal"},
-        ],
+        "tooltip": titled_tooltips(("name", t("peers_col_peer", lang)), ("measure", " "), ("value_label", " ")),
     }
     layers = [
         # a Python string literal is a Vega expression string literal too (the measures are our own words)

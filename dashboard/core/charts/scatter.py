@@ -13,6 +13,7 @@ from dashboard.core.charts.base import (
     framed_spec,
     named_data,
     population_legend_values,
+    titled_tooltips,
     wrap,
 )
 from dashboard.core.charts.contrast_points import (
@@ -103,16 +104,13 @@ def scatter_chart(
     """Two indicators (each one definition), colour = org dimension, size = population, reference rules."""
     w = chart_words(lang)
     present = [v for v in value_order if v in set(points["value_id"])] or list(value_order)
-    tooltip = [
-        {"field": field, "title": heading, "type": "nominal"}
-        for field, heading in (
-            ("name", w["municipality"]),
-            ("x_label", truncate(x_title, 50)),
-            ("y_label", truncate(y_title, 50)),
-            ("colour_label", truncate(colour_title, 50)),
-            ("population_label", w["population"]),
-        )
-    ]
+    tooltip = titled_tooltips(
+        ("name", w["municipality"]),
+        ("x_label", truncate(x_title, 50)),
+        ("y_label", truncate(y_title, 50)),
+        ("colour_label", truncate(colour_title, 50)),
+        ("population_label", w["population"]),
+    )
     data = points[
         ["name", "x_value", "y_value", "x_label", "y_label", "colour_label", "population", "population_label"]
     ]
