@@ -6,7 +6,9 @@ What it does:
 1. builds the real data/ into a temporary warehouse and starts `streamlit run dashboard/app.py` on it
    (a server of its own, so its memory and log can be read);
 2. warm-up: one session visits every page once (fills the query cache, which is shared and bounded);
-3. baseline: one session cycles through every page x filter combination without pauses -> single-session P50;
+3. baseline: one session cycles through every page x filter combination without pauses -> single-session P50
+   (its views follow each other at once, so a server that left Nagle's algorithm on would add the client's
+   delayed acknowledgement, 40 ms, to this baseline: dashboard/runtime/tcp.py);
 4. load: N sessions for T seconds, arriving spread over the first pause, each cycling through the same
    combinations (in its own order) with a pause of `--think` seconds (uniform) between page views, as a
    person reading the page would;

@@ -16,7 +16,7 @@ import streamlit as st
 # does); `streamlit run` itself puts only dashboard/ on the path.
 from dashboard.core import filters, settings
 from dashboard.core.i18n import t
-from dashboard.runtime import db, gate, memory, state
+from dashboard.runtime import db, gate, memory, state, tcp
 from dashboard.ui import a11y, common, sidebar, startup
 
 log = logging.getLogger("lokale_teams")
@@ -60,6 +60,7 @@ def check_unknown_params(lang: str) -> None:
 
 
 memory.limit_arenas()  # once per process is enough; repeated calls are harmless (see dashboard/runtime/memory.py)
+tcp.enable_nodelay()  # page views reach the browser without a 40 ms wait per view (dashboard/runtime/tcp.py)
 
 
 def main() -> None:

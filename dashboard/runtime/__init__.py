@@ -1,3 +1,4 @@
 """Process-level services the Streamlit app runs on: the warehouse connection (db), URL/session state (state),
-memory trimming (memory) and the SQL console worker process (sql_worker).
+memory trimming (memory), the run gate (gate), TCP_NODELAY for the server's connections (tcp) and the SQL console
+worker process (sql_worker).
 """
