@@ -12,6 +12,7 @@ import ctypes
 import os
 import socket
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,12 @@ from streamlit.web.server.starlette import starlette_server
 from dashboard.runtime import tcp
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def _run(coro):
+    """asyncio.run in a thread of its own: the browser tests' Playwright keeps an event loop running in this one."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
 
 
 def _listener_like_streamlit() -> socket.socket:
@@ -49,7 +56,7 @@ def _nodelay_of_accepted(listener: socket.socket) -> int:
             writer.close()
             return value
 
-    return asyncio.run(run())
+    return _run(run())
 
 
 @pytest.fixture
@@ -157,7 +164,7 @@ def test_the_running_app_serves_later_connections_without_nagle(fixture_warehous
         proc = load.start_server(port, fixture_warehouse, log_path)
         try:
             url = f"ws://127.0.0.1:{port}/_stcore/stream"
-            peers = asyncio.run(_two_sessions(url, proc.pid, port))
+            peers = _run(_two_sessions(url, proc.pid, port))
         finally:
             proc.terminate()
             proc.wait(timeout=10)
