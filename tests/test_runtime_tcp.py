@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import ctypes
 import os
+import shutil
 import socket
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
@@ -161,7 +162,10 @@ def test_the_running_app_serves_later_connections_without_nagle(fixture_warehous
     port = _free_port()
     with tempfile.TemporaryDirectory() as tmp:
         log_path = Path(tmp) / "server.log"
-        proc = load.start_server(port, fixture_warehouse, log_path)
+        # a private copy: the server serves data/ and rebuilds a warehouse made from other data in place
+        warehouse = Path(tmp) / "warehouse.duckdb"
+        shutil.copyfile(fixture_warehouse, warehouse)
+        proc = load.start_server(port, warehouse, log_path)
         try:
             url = f"ws://127.0.0.1:{port}/_stcore/stream"
             peers = _run(_two_sessions(url, proc.pid, port))
