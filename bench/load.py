@@ -16,7 +16,8 @@ What it does:
 
 A page view = one BackMsg rerun_script (page, query string: filters, language, page parameters) until the
 ForwardMsg script_finished; its latency is measured from send to finish. Counted as errors: an exception
-element, an error alert, a script that did not finish successfully, a run that took longer than 30 s. Dropped
+element, an error alert, a "page not found", a script that did not finish successfully, a run that took
+longer than 30 s. Dropped
 connections: websockets closed by anything but us (the client pings every 20 s and gives up after 20 s
 without pong, as browsers' usual keepalive does). The server's log is scanned for tracebacks. Server memory
 (RSS of the server process, from /proc) is reported at start, before the load, at its peak and after the
@@ -47,10 +48,11 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Every page with the parameters that select its variants (url path, query string).
+# Every page with the parameters that select its variants (url path, query string). The overview is the
+# default page: Streamlit serves it at the root, "" (its url_path "overzicht" is not a URL it answers).
 PAGES: list[tuple[str, str]] = [
-    ("overzicht", ""),
-    ("overzicht", "view=cards&color=employer"),
+    ("", ""),
+    ("", "view=cards&color=employer"),
     ("profiel", "gm=utrecht"),
     ("profiel", "gm=almelo"),
     ("vergelijken", "cmp=utrecht,leiden"),
@@ -125,6 +127,8 @@ async def page_view(ws, page: str, query: str, stats: Stats) -> None:
                 )
             elif which == "alert" and element.alert.format == Alert.ERROR:
                 problems.append(f"error alert on {page}?{query}: {element.alert.body[:120]}")
+        elif kind == "page_not_found":
+            problems.append(f"page not found: {page!r}?{query}")
         elif kind == "script_finished":
             status = fwd.script_finished
             if status == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
@@ -345,7 +349,7 @@ def main() -> int:  # noqa: PLR0915 - one linear run: options, server, visitors,
     print("per page (single P50 / load P50 / load P95, ms), slowest load P95 first:")
     for page in sorted(load.by_page, key=lambda name: -percentile(load.by_page[name], 0.95)):
         print(
-            f"  {page:<24} {percentile(single.by_page.get(page, [0.0]), 0.5) * 1000:6.0f} "
+            f"  {page or '(root: overzicht)':<24} {percentile(single.by_page.get(page, [0.0]), 0.5) * 1000:6.0f} "
             f"{percentile(load.by_page[page], 0.5) * 1000:6.0f} {percentile(load.by_page[page], 0.95) * 1000:6.0f}"
         )
     print(f"errors: {len(errors)}; dropped connections: {load.dropped}; server tracebacks: {tracebacks}")
