@@ -16,12 +16,11 @@ What it does:
 
 A page view = one BackMsg rerun_script (page, query string: filters, language, page parameters) until the
 ForwardMsg script_finished; its latency is measured from send to finish. Counted as errors: an exception
-element, an error alert, a "page not found", a script that did not finish successfully, a run that took
-longer than 30 s. Dropped
-connections: websockets closed by anything but us (the client pings every 20 s and gives up after 20 s
-without pong, as browsers' usual keepalive does). The server's log is scanned for tracebacks. Server memory
-(RSS of the server process, from /proc) is reported at start, before the load, at its peak and after the
-sessions closed.
+element, an error alert, a "page not found", a script that did not finish successfully, a run that took longer
+than 30 s. Dropped connections: websockets closed by anything but us (the client pings every 20 s and gives up
+after 20 s without pong, as browsers' usual keepalive does). The server's log is scanned for tracebacks.
+Server memory (RSS of the server process, from /proc) is reported at start, before the load, at its peak and
+after the sessions closed.
 
 Targets (README): 0 errors, 0 dropped, P95 <= 3 x single-session P50, memory after <= before + 50 MB.
 Exit code 1 when a target is missed.

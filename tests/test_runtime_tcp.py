@@ -21,8 +21,6 @@ from streamlit.web.server.starlette import starlette_server
 
 from dashboard.runtime import tcp
 
-ROOT = Path(__file__).resolve().parent.parent
-
 
 def _run(coro):
     """asyncio.run in a thread of its own: the browser tests' Playwright keeps an event loop running in this one."""
@@ -156,7 +154,7 @@ def _sockets_of(pid: int, port: int) -> list[tuple[tuple, int]]:
 
 
 @pytest.mark.slow
-def test_the_running_app_serves_later_connections_without_nagle(fixture_warehouse):
+def test_the_running_app_serves_every_connection_without_nagle(fixture_warehouse):
     from bench import load
 
     port = _free_port()

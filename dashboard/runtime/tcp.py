@@ -1,13 +1,13 @@
 """Send the server's websocket messages when they are written, not 40 ms later. No Streamlit import.
 
 Every page view reaches the browser as a burst of small websocket messages. asyncio switches off Nagle's
-algorithm (TCP_NODELAY) for every connection it serves, but only for sockets whose `proto` attribute says
-TCP, and Streamlit's server binds its listening socket with `socket.socket(family=...)`, whose `proto` is 0;
-accepted connections inherit that 0, so asyncio leaves Nagle on. The kernel then holds each small message
-until the browser has acknowledged the previous one, and a browser delays that acknowledgement (40 ms on
-Linux, up to 200 ms on Windows). Measured with bench/load.py: a page view right after the previous one took
-51 ms at the median, of which about 27 ms was this wait (24 ms with TCP_NODELAY). The same check and its
-consequence are described upstream in python/cpython#148783 and kserve/kserve#6054.
+algorithm (TCP_NODELAY) for every connection it serves, but only for sockets whose `proto` attribute says TCP,
+and Streamlit's server binds its listening socket with `socket.socket(family=...)`, whose `proto` is 0; accepted
+connections inherit that 0, so asyncio leaves Nagle on. The kernel then holds each small message until the
+browser has acknowledged the previous one, and the browser's system delays that acknowledgement (40 ms on Linux;
+Windows' delayed-acknowledgement timer is 200 ms). Measured with bench/load.py: a page view right after the
+previous one took 51 ms at the median, of which about 27 ms was this wait (24 ms with TCP_NODELAY). The same
+check and its consequence are described upstream in python/cpython#148783 and kserve/kserve#6054.
 
 enable_nodelay() replaces asyncio's check with one that looks at the socket's family and type only, so every
 connection accepted after the call gets TCP_NODELAY, and sets it on the TCP connections the process already
