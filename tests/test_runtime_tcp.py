@@ -9,23 +9,17 @@ from __future__ import annotations
 
 import asyncio
 import ctypes
+import errno
 import os
-import shutil
 import socket
-import tempfile
-from concurrent.futures import ThreadPoolExecutor
+import subprocess
 from pathlib import Path
 
 import pytest
 from streamlit.web.server.starlette import starlette_server
 
 from dashboard.runtime import tcp
-
-
-def _run(coro):
-    """asyncio.run in a thread of its own: the browser tests' Playwright keeps an event loop running in this one."""
-    with ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, coro).result()
+from tests import loop_support
 
 
 def _listener_like_streamlit() -> socket.socket:
@@ -55,7 +49,7 @@ def _nodelay_of_accepted(listener: socket.socket) -> int:
             writer.close()
             return value
 
-    return _run(run())
+    return loop_support.run(run())
 
 
 @pytest.fixture
@@ -104,30 +98,36 @@ def test_enable_nodelay_also_fixes_connections_already_open(stock_asyncio):
 
 def test_set_nodelay_leaves_non_tcp_sockets_alone():
     left, right = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
-    try:
-        tcp.set_nodelay(left)  # would raise OSError if it tried TCP_NODELAY on a Unix socket
-    finally:
-        left.close()
-        right.close()
     udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     try:
-        tcp.set_nodelay(udp)
+        for sock in (left, udp):
+            with pytest.raises(OSError):  # the premise: TCP_NODELAY on these is an error
+                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            tcp.set_nodelay(sock)  # so this passing means it did not try
     finally:
-        udp.close()
+        for sock in (left, right, udp):
+            sock.close()
+
+
+def test_enable_nodelay_changes_nothing_without_asyncios_hook(monkeypatch):
+    monkeypatch.delattr(tcp.base_events, "_set_nodelay")
+    assert tcp.enable_nodelay() is False
+    assert "_set_nodelay" not in tcp.base_events.__dict__
 
 
 # --- the real server ----------------------------------------------------------------------------------------
 
-_SYS_PIDFD_OPEN, _SYS_PIDFD_GETFD = 434, 438  # x86_64 and aarch64 share these numbers
+_SYS_PIDFD_GETFD = 438  # the same number on every Linux architecture but alpha
 
 
-def _sockets_of(pid: int, port: int) -> list[tuple[tuple, int]]:
-    """(peer address, TCP_NODELAY) of every established connection process `pid` holds on local `port`, read
-    through duplicates of its descriptors (pidfd_getfd)."""
+def _sockets_of(pid: int, port: int) -> list[tuple[int, int]]:
+    """(peer port, TCP_NODELAY) of every connection process `pid` holds on its local `port`, read through
+    duplicates of its descriptors (pidfd_getfd, Linux 5.6+)."""
     libc = ctypes.CDLL(None, use_errno=True)
-    pidfd = libc.syscall(_SYS_PIDFD_OPEN, pid, 0)
-    if pidfd < 0:
-        pytest.fail(f"pidfd_open not permitted here (errno {ctypes.get_errno()}): cannot read the server's sockets")
+    try:
+        pidfd = os.pidfd_open(pid)
+    except OSError as exc:
+        pytest.fail(f"pidfd_open: {exc}: cannot read the server's sockets")
     found = []
     try:
         for entry in Path(f"/proc/{pid}/fd").iterdir():
@@ -138,14 +138,19 @@ def _sockets_of(pid: int, port: int) -> list[tuple[tuple, int]]:
                 continue
             dup = libc.syscall(_SYS_PIDFD_GETFD, pidfd, int(entry.name), 0)
             if dup < 0:
-                pytest.fail(f"pidfd_getfd not permitted here (errno {ctypes.get_errno()})")
+                err = ctypes.get_errno()
+                if err == errno.EBADF:  # closed between the listing and now
+                    continue
+                pytest.fail(f"pidfd_getfd: {os.strerror(err)}: cannot read the server's sockets")
             sock = socket.socket(fileno=dup)
             try:
                 if sock.family not in (socket.AF_INET, socket.AF_INET6) or sock.type != socket.SOCK_STREAM:
                     continue
                 if sock.getsockname()[1] != port or sock.getsockopt(socket.SOL_SOCKET, socket.SO_ACCEPTCONN):
                     continue
-                found.append((sock.getpeername(), sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)))
+                found.append((sock.getpeername()[1], sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)))
+            except OSError:  # a connection closing meanwhile (no peer any more)
+                continue
             finally:
                 sock.close()
     finally:
@@ -154,47 +159,52 @@ def _sockets_of(pid: int, port: int) -> list[tuple[tuple, int]]:
 
 
 @pytest.mark.slow
-def test_the_running_app_serves_every_connection_without_nagle(fixture_warehouse):
+def test_the_running_app_serves_every_connection_without_nagle(tmp_path):
     from bench import load
 
     port = _free_port()
-    with tempfile.TemporaryDirectory() as tmp:
-        log_path = Path(tmp) / "server.log"
-        # a private copy: the server serves data/ and rebuilds a warehouse made from other data in place
-        warehouse = Path(tmp) / "warehouse.duckdb"
-        shutil.copyfile(fixture_warehouse, warehouse)
-        proc = load.start_server(port, warehouse, log_path)
+    # a warehouse path that does not exist yet: the app builds it from data/ on its first page view
+    proc = load.start_server(port, tmp_path / "warehouse.duckdb", tmp_path / "server.log")
+    try:
+        seen = loop_support.run(_two_sessions(f"ws://127.0.0.1:{port}/_stcore/stream", proc.pid, port))
+    finally:
+        proc.terminate()
         try:
-            url = f"ws://127.0.0.1:{port}/_stcore/stream"
-            peers = _run(_two_sessions(url, proc.pid, port))
-        finally:
-            proc.terminate()
             proc.wait(timeout=10)
-    first, second = peers
-    assert first != 0  # accepted before the app module (and the fix) was imported: set on the open connection
-    assert second != 0  # accepted afterwards: set by asyncio through the replaced check
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)
+    assert seen["first, before any page view"] == 0  # the premise, on the real server: Nagle on
+    assert seen["first, after its page view"] != 0  # accepted before the fix ran: set on the open connection
+    assert seen["second"] != 0  # accepted after it: set by asyncio through the replaced check
 
 
-async def _two_sessions(url: str, pid: int, port: int) -> tuple[int, int]:
+async def _two_sessions(url: str, pid: int, port: int) -> dict[str, int]:
     from bench import load
 
-    values = []
+    def nodelay(ws) -> int:
+        local_port = ws.transport.get_extra_info("sockname")[1]
+        matches = [nd for peer_port, nd in _sockets_of(pid, port) if peer_port == local_port]
+        assert len(matches) == 1, f"server sockets for client port {local_port}: {matches}"
+        return matches[0]
+
+    seen = {}
     first = await load.open_session(url)
     try:
-        await load.page_view(first, "over-de-data", "", load.Stats())  # imports the app: the fix is on from now
+        seen["first, before any page view"] = nodelay(first)
+        views = load.Stats()
+        await load.page_view(first, "over-de-data", "", views)  # runs app.py for the first time: the fix
         second = await load.open_session(url)
         try:
-            await load.page_view(second, "over-de-data", "", load.Stats())
-            for ws in (first, second):
-                local_port = ws.transport.get_extra_info("sockname")[1]
-                matches = [nd for peer, nd in _sockets_of(pid, port) if peer[1] == local_port]
-                assert len(matches) == 1, f"no server socket for client port {local_port}"
-                values.append(matches[0])
+            await load.page_view(second, "over-de-data", "", views)
+            assert views.errors == []
+            seen["first, after its page view"] = nodelay(first)
+            seen["second"] = nodelay(second)
         finally:
             await second.close()
     finally:
         await first.close()
-    return values[0], values[1]
+    return seen
 
 
 def _free_port() -> int:

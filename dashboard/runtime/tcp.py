@@ -11,7 +11,8 @@ check and its consequence are described upstream in python/cpython#148783 and ks
 
 enable_nodelay() replaces asyncio's check with one that looks at the socket's family and type only, so every
 connection accepted after the call gets TCP_NODELAY, and sets it on the TCP connections the process already
-has open (the first visitor's: its first page view is what imports the app). app.py calls it on import.
+has open (the first visitor's: its first page view is the first run of app.py). app.py calls it on every run;
+after the first call it returns at once.
 """
 
 from __future__ import annotations
@@ -31,9 +32,9 @@ ASYNCIO_SET_NODELAY = base_events.__dict__.get("_set_nodelay")
 
 
 def set_nodelay(sock: socket.socket) -> None:
-    """TCP_NODELAY on a TCP stream socket, whatever its `proto` attribute says; other sockets are left as they
-    are (a Unix socket has no Nagle)."""
-    if sock.family in _TCP_FAMILIES and sock.type == socket.SOCK_STREAM:
+    """TCP_NODELAY on a TCP stream socket, also when its `proto` attribute says 0 (unspecified); other sockets
+    are left as they are (a Unix socket has no Nagle; SCTP has no TCP options)."""
+    if sock.family in _TCP_FAMILIES and sock.type == socket.SOCK_STREAM and sock.proto in (0, socket.IPPROTO_TCP):
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
 
