@@ -192,26 +192,26 @@ def cpu_seconds(pid: int) -> float:
 
 def start_server(port: int, warehouse: Path, log_path: Path) -> subprocess.Popen:
     env = {**os.environ, "LOKALE_TEAMS_WAREHOUSE": str(warehouse), "LOKALE_TEAMS_DATA": str(ROOT / "data")}
-    log = log_path.open("w")
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "dashboard/app.py",
-            "--server.port",
-            str(port),
-            "--server.headless",
-            "true",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+    with log_path.open("w") as log:  # the server writes through its own copy of the descriptor
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "dashboard/app.py",
+                "--server.port",
+                str(port),
+                "--server.headless",
+                "true",
+                "--browser.gatherUsageStats",
+                "false",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
     health = f"http://127.0.0.1:{port}/_stcore/health"
     for _ in range(120):
         try:
@@ -222,6 +222,16 @@ def start_server(port: int, warehouse: Path, log_path: Path) -> subprocess.Popen
             time.sleep(0.5)
     proc.kill()
     raise SystemExit(f"server did not start; see {log_path}")
+
+
+def stop_server(proc: subprocess.Popen) -> None:
+    """Stop a server from start_server(): SIGTERM, and SIGKILL if it has not gone after 10 s."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=10)
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -320,11 +330,7 @@ def main() -> int:  # noqa: PLR0915 - one linear run: options, server, visitors,
         server_cpu = cpu_seconds(proc.pid) - cpu_before
         print(f"load average after: {os.getloadavg()[0]:.2f}", flush=True)
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop_server(proc)
     log_text = log_path.read_text(errors="replace")
     tracebacks = log_text.count("Traceback (most recent call last)")
 

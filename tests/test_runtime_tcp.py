@@ -12,7 +12,6 @@ import ctypes
 import errno
 import os
 import socket
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -168,12 +167,7 @@ def test_the_running_app_serves_every_connection_without_nagle(tmp_path):
     try:
         seen = loop_support.run(_two_sessions(f"ws://127.0.0.1:{port}/_stcore/stream", proc.pid, port))
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
+        load.stop_server(proc)
     assert seen["first, before any page view"] == 0  # the premise, on the real server: Nagle on
     assert seen["first, after its page view"] != 0  # accepted before the fix ran: set on the open connection
     assert seen["second"] != 0  # accepted after it: set by asyncio through the replaced check

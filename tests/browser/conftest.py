@@ -27,6 +27,8 @@ from pathlib import Path
 
 import pytest
 
+from bench.load import stop_server
+
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -129,12 +131,7 @@ def _server(_browser_warehouse, tmp_path_factory) -> Iterator[_Server]:
             time.sleep(0.25)
         yield server
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
+        stop_server(proc)
         log_file.close()
 
 
