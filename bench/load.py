@@ -5,14 +5,21 @@
 What it does:
 1. builds the real data/ into a temporary warehouse and starts `streamlit run dashboard/app.py` on it
    (a server of its own, so its memory and log can be read);
-2. warm-up: one session visits every page once (fills the query cache, which is shared and bounded);
-3. baseline: one session cycles through every page x filter combination without pauses -> single-session P50
-   (its views follow each other at once, so a server that left Nagle's algorithm on would add the client's
-   delayed acknowledgement, 40 ms, to this baseline: dashboard/runtime/tcp.py);
-4. load: N sessions for T seconds, arriving spread over the first pause, each cycling through the same
+2. warm-up: one session visits every page x filter combination once;
+3. load: N sessions for T seconds, arriving spread over the first pause, each cycling through the same
    combinations (in its own order) with a pause of `--think` seconds (uniform) between page views, as a
-   person reading the page would;
-5. closes every session and waits until the server's memory settles.
+   person reading the page would; every session's page views are recorded in order;
+4. closes every session and waits until the server's memory settles; stops the server;
+5. baseline: a fresh server on the same warehouse, the same warm-up, then the load's recorded page views
+   replayed one session at a time, each session's views back to back -> single-session P50. The same views
+   in the same sessions, so the same filter states and the same first views of a state (which build its
+   charts), only without anyone else on the server. Sessions keep their filters between pages (a view whose
+   URL omits a filter keeps the session's earlier choice), so what a view costs depends on the views before
+   it in its session; an earlier baseline (one session cycling 20 s through its own order) reached the state
+   with every filter set after five views, a state that selects no municipality, and spent the rest of its
+   views on empty pages. Pauses do not change a view's time on its own (a view after 1-2 s idle against the
+   same view right after it: median ratio 1,01), and without pauses the client's delayed acknowledgement
+   would add 40 ms per view if the server left Nagle's algorithm on (dashboard/runtime/tcp.py switches it off).
 
 A page view = one BackMsg rerun_script (page, query string: filters, language, page parameters) until the
 ForwardMsg script_finished; its latency is measured from send to finish. Counted as errors: an exception
@@ -149,7 +156,9 @@ async def session(
     think: tuple[float, float],
     stats: Stats,
     rng: random.Random,
+    visited: list[tuple[str, str]],
 ) -> None:
+    """One visitor; appends every page view it starts to `visited` (the baseline replays them)."""
     # Visitors arrive spread over one pause, not all in the same millisecond.
     await asyncio.sleep(rng.uniform(0, think[1]))
     try:
@@ -162,6 +171,7 @@ async def session(
         while time.monotonic() < deadline:
             page, query = order[i % len(order)]
             i += 1
+            visited.append((page, query))
             try:
                 await page_view(ws, page, query, stats)
             except TimeoutError:
@@ -243,7 +253,8 @@ def percentile(values: list[float], q: float) -> float:
 
 async def run_sessions(
     url: str, n: int, seconds: float, think: tuple[float, float], seed: int, pid: int
-) -> tuple[Stats, float]:
+) -> tuple[Stats, float, list[list[tuple[str, str]]]]:
+    """N sessions at once; (their stats, the server's peak RSS, each session's page views in order)."""
     stats = Stats()
     base = scenarios()
     deadline = time.monotonic() + seconds
@@ -256,15 +267,35 @@ async def run_sessions(
             await asyncio.sleep(0.5)
 
     tasks = []
+    visits: list[list[tuple[str, str]]] = []
     for k in range(n):
         rng = random.Random(seed + k)
         order = base[:]
         rng.shuffle(order)
-        tasks.append(session(url, deadline, order, think, stats, rng))
+        visits.append([])
+        tasks.append(session(url, deadline, order, think, stats, rng, visits[-1]))
     sampler = asyncio.create_task(sample())
     await asyncio.gather(*tasks)
     sampler.cancel()
-    return stats, peak
+    return stats, peak, visits
+
+
+async def replay(url: str, visits: list[list[tuple[str, str]]], stats: Stats) -> None:
+    """The baseline: each recorded session's page views in a new session of its own, one session after
+    another, each view right after the previous one."""
+    for views in visits:
+        ws = await open_session(url)
+        try:
+            for page, query in views:
+                await page_view(ws, page, query, stats)
+        finally:
+            await ws.close()
+
+
+def warm_up(url: str, stats: Stats) -> None:
+    """What both servers get before they are measured: one connect/close, then every combination once."""
+    asyncio.run(_connect_once(url))
+    asyncio.run(_visit_all(url, stats))
 
 
 def main() -> int:  # noqa: PLR0915 - one linear run: options, server, visitors, report
@@ -272,7 +303,6 @@ def main() -> int:  # noqa: PLR0915 - one linear run: options, server, visitors,
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--think", default="2,6", help="pause between page views in seconds: min,max")
-    parser.add_argument("--baseline-seconds", type=float, default=20.0)
     parser.add_argument("--port", type=int, default=8599)
     parser.add_argument("--settle-seconds", type=float, default=25.0)
     parser.add_argument("--seed", type=int, default=0)
@@ -296,12 +326,11 @@ def main() -> int:  # noqa: PLR0915 - one linear run: options, server, visitors,
     log_path = tmp / "server.log"
     proc = start_server(args.port, warehouse, log_path)
     url = f"ws://127.0.0.1:{args.port}/_stcore/stream"
+    visits: list[list[tuple[str, str]]] = []
     try:
         rss_start = rss_mb(proc.pid)
         warm = Stats()
-        asyncio.run(run_sessions(url, 1, 0.0, (0, 0), args.seed, proc.pid))  # connect/close once
-        asyncio.run(_visit_all(url, warm))
-        single, _ = asyncio.run(run_sessions(url, 1, args.baseline_seconds, (0, 0), args.seed, proc.pid))
+        warm_up(url, warm)
         time.sleep(2)
         rss_before = rss_mb(proc.pid)
         print(f"load average before: {os.getloadavg()[0]:.2f}", flush=True)
@@ -309,10 +338,11 @@ def main() -> int:  # noqa: PLR0915 - one linear run: options, server, visitors,
         cpu_before = cpu_seconds(proc.pid)
         for batch in range(args.batches):
             t0 = time.monotonic()
-            stats, peak = asyncio.run(
+            stats, peak, batch_visits = asyncio.run(
                 run_sessions(url, args.sessions, args.seconds, think, args.seed + batch * 1000, proc.pid)
             )
             elapsed += time.monotonic() - t0
+            visits += batch_visits
             load.latencies += stats.latencies
             for page, took in stats.by_page.items():
                 load.by_page.setdefault(page, []).extend(took)
@@ -331,15 +361,27 @@ def main() -> int:  # noqa: PLR0915 - one linear run: options, server, visitors,
         print(f"load average after: {os.getloadavg()[0]:.2f}", flush=True)
     finally:
         stop_server(proc)
-    log_text = log_path.read_text(errors="replace")
-    tracebacks = log_text.count("Traceback (most recent call last)")
+
+    # The baseline: the same page views, one session at a time, on a server that starts as the first did.
+    baseline_log = tmp / "server-baseline.log"
+    proc = start_server(args.port, warehouse, baseline_log)
+    single = Stats()
+    try:
+        warm_up(url, warm)
+        asyncio.run(replay(url, visits, single))
+    finally:
+        stop_server(proc)
+    tracebacks = sum(
+        path.read_text(errors="replace").count("Traceback (most recent call last)") for path in (log_path, baseline_log)
+    )
 
     p50_single = percentile(single.latencies, 0.5)
     p50, p95 = percentile(load.latencies, 0.5), percentile(load.latencies, 0.95)
     errors = warm.errors + single.errors + load.errors
     print(f"pages x filters: {len(scenarios())} combinations; think time {think[0]:g}-{think[1]:g} s")
     print(
-        f"single session: {single.runs} runs, P50 {p50_single * 1000:.0f} ms, "
+        f"single session (the load's page views replayed one session at a time): {single.runs} runs, "
+        f"P50 {p50_single * 1000:.0f} ms, "
         f"P95 {percentile(single.latencies, 0.95) * 1000:.0f} ms"
     )
     print(
@@ -369,8 +411,13 @@ def main() -> int:  # noqa: PLR0915 - one linear run: options, server, visitors,
     ok = not errors and load.dropped == 0 and tracebacks == 0 and p95 <= 3 * p50_single and rss_after - rss_before <= 50
     print("targets met" if ok else "TARGETS MISSED")
     if tracebacks:
-        print(f"server log: {log_path}")
+        print(f"server logs: {log_path}, {baseline_log}")
     return 0 if ok else 1
+
+
+async def _connect_once(url: str) -> None:
+    ws = await open_session(url)
+    await ws.close()
 
 
 async def _visit_one(url: str) -> None:

@@ -227,11 +227,11 @@ def render() -> None:
         cols = st.columns(len(chosen))
         for col, (name, texts) in zip(cols, cells, strict=True):
             with col:
-                st.markdown(name)
+                # one element per cell, not one per practice: every element is a message to the browser, and
+                # this grid was half of the page's messages with four municipalities
+                st.markdown("\n\n".join([name, *texts]))
                 if not texts:
                     st.caption(t("core_not_highlighted", lang))
-                for text in texts:
-                    st.markdown(text)
 
 
 render()

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import ast
+import random
+import time
 from pathlib import Path
 
+from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from bench import load
@@ -43,6 +46,36 @@ class _FakeSocket:
         return self._replies.pop(0)
 
 
+class _FakeServer:
+    """Stands in for load.open_session: every session is a socket that answers each rerun request with a clean
+    finish; records which session sent which (page, query string), and how many sessions were open at once."""
+
+    def __init__(self):
+        self.sessions: list[list[tuple[str, str]]] = []
+        self.open = 0
+        self.most_open = 0
+
+    async def connect(self, _url):
+        server, views = self, []
+        self.sessions.append(views)
+        self.open += 1
+        self.most_open = max(self.most_open, self.open)
+
+        class Session:
+            async def send(self, data: bytes) -> None:
+                msg = BackMsg()
+                msg.ParseFromString(data)
+                views.append((msg.rerun_script.page_name, msg.rerun_script.query_string))
+
+            async def recv(self) -> bytes:
+                return _finished().SerializeToString()
+
+            async def close(self) -> None:
+                server.open -= 1
+
+        return Session()
+
+
 def _finished() -> ForwardMsg:
     msg = ForwardMsg()
     msg.script_finished = ForwardMsg.FINISHED_SUCCESSFULLY
@@ -59,6 +92,51 @@ def test_the_load_tool_counts_page_not_found_as_an_error():
     clean = load.Stats()
     loop_support.run(load.page_view(_FakeSocket([_finished()]), "", "", clean))
     assert clean.runs == 1 and clean.errors == []
+
+
+def test_each_load_session_records_the_page_views_it_made(monkeypatch):
+    server = _FakeServer()
+    monkeypatch.setattr(load, "open_session", server.connect)
+    order = [("profiel", "gm=utrecht"), ("", "lang=en"), ("contrasten", "contrast=matrix&size=ge_250k")]
+    visited: list[tuple[str, str]] = []
+    stats = load.Stats()
+    monkeypatch.setattr(load, "time", _Clock(views=5))  # load's own clock only, not asyncio's
+    rng = random.Random(1)
+    loop_support.run(load.session("ws://fake", 100.0, order, (0.0, 0.0), stats, rng, visited))
+    # five views: the order once, then from its start again (a session cycles through its order)
+    assert visited == [order[0], order[1], order[2], order[0], order[1]]
+    assert server.sessions == [visited]
+    assert stats.runs == 5 and stats.errors == []
+
+
+class _Clock:
+    """The `time` module as bench/load.py sees it: monotonic() is 0 until `views` page views have started, then
+    past any deadline (session() reads it once before each view); perf_counter() is the real one."""
+
+    perf_counter = staticmethod(time.perf_counter)
+
+    def __init__(self, views: int):
+        self.calls = 0
+        self.views = views
+
+    def monotonic(self) -> float:
+        self.calls += 1
+        return 0.0 if self.calls <= self.views else 1e9
+
+
+def test_the_baseline_replays_every_recorded_session_alone_and_in_order(monkeypatch):
+    server = _FakeServer()
+    monkeypatch.setattr(load, "open_session", server.connect)
+    recorded = [
+        [("", "prov=Utrecht,Zuid-Holland"), ("profiel", "gm=almelo"), ("", "")],
+        [("over-de-data", "lang=en")],
+        [("contrasten", "contrast=groups&bf=leren_verbeteren"), ("contrasten", "contrast=groups")],
+    ]
+    stats = load.Stats()
+    loop_support.run(load.replay("ws://fake", recorded, stats))
+    assert server.sessions == recorded  # one new session per recorded session, the same views in the same order
+    assert server.most_open == 1  # one session at a time: nobody else on the server
+    assert stats.runs == 6 and len(stats.latencies) == 6 and stats.errors == []
 
 
 def test_memory_trim_is_rate_limited():
