@@ -16,7 +16,7 @@ What it does:
    charts), only without anyone else on the server. Sessions keep their filters between pages (a view whose
    URL omits a filter keeps the session's earlier choice), so what a view costs depends on the views before
    it in its session; an earlier baseline (one session cycling 20 s through its own order) reached the state
-   with every filter set after five views, a state that selects no municipality, and spent the rest of its
+   with every filter set within its first six views, a state that selects no municipality, and spent the rest of its
    views on empty pages. Pauses do not change a view's time on its own (a view after 1-2 s idle against the
    same view right after it: median ratio 1,01), and without pauses the client's delayed acknowledgement
    would add 40 ms per view if the server left Nagle's algorithm on (dashboard/runtime/tcp.py switches it off).
