@@ -5,7 +5,9 @@
 What it does:
 1. builds the real data/ into a temporary warehouse and starts `streamlit run dashboard/app.py` on it
    (a server of its own, so its memory and log can be read);
-2. warm-up: one session visits every page x filter combination once;
+2. warm-up: every page x filter combination once, each in a new session of its own (a session keeps its filters
+   and language between views, so one session walking them all would see only its first views in Dutch and
+   with a single filter: after its second view it stays in English, and the filters pile up);
 3. load: N sessions for T seconds, arriving spread over the first pause, each cycling through the same
    combinations (in its own order) with a pause of `--think` seconds (uniform) between page views, as a
    person reading the page would; every session's page views are recorded in order;
@@ -292,10 +294,20 @@ async def replay(url: str, visits: list[list[tuple[str, str]]], stats: Stats) ->
             await ws.close()
 
 
-def warm_up(url: str, stats: Stats) -> None:
-    """What both servers get before they are measured: one connect/close, then every combination once."""
+def warm_up(url: str, stats: Stats, settle_seconds: float) -> None:
+    """What both servers get before they are measured: one connect/close, then every combination once in a
+    session of its own; then the closed sessions are let go (see settle())."""
     asyncio.run(_connect_once(url))
     asyncio.run(_visit_all(url, stats))
+    settle(url, settle_seconds)
+
+
+def settle(url: str, seconds: float) -> None:
+    """Closed sessions stay for server.disconnectedSessionTTL (20 s in .streamlit/config.toml) and are dropped at
+    the next connect or disconnect: wait past it, then one new visitor looks at one page."""
+    time.sleep(seconds)
+    asyncio.run(_visit_one(url))
+    time.sleep(2)
 
 
 def main() -> int:  # noqa: PLR0915 - one linear run: options, server, visitors, report
@@ -330,8 +342,7 @@ def main() -> int:  # noqa: PLR0915 - one linear run: options, server, visitors,
     try:
         rss_start = rss_mb(proc.pid)
         warm = Stats()
-        warm_up(url, warm)
-        time.sleep(2)
+        warm_up(url, warm, args.settle_seconds)
         rss_before = rss_mb(proc.pid)
         print(f"load average before: {os.getloadavg()[0]:.2f}", flush=True)
         load, rss_peak, elapsed, after_batches = Stats(), rss_before, 0.0, []
@@ -350,11 +361,7 @@ def main() -> int:  # noqa: PLR0915 - one linear run: options, server, visitors,
             load.dropped += stats.dropped
             load.runs += stats.runs
             rss_peak = max(rss_peak, peak)
-            # Closed sessions stay for server.disconnectedSessionTTL (20 s in .streamlit/config.toml) and are
-            # dropped at the next connect or disconnect: wait past it, then one new visitor looks at one page.
-            time.sleep(args.settle_seconds)
-            asyncio.run(_visit_one(url))
-            time.sleep(2)
+            settle(url, args.settle_seconds)
             after_batches.append(rss_mb(proc.pid))
         rss_after = after_batches[-1]
         server_cpu = cpu_seconds(proc.pid) - cpu_before
@@ -367,7 +374,7 @@ def main() -> int:  # noqa: PLR0915 - one linear run: options, server, visitors,
     proc = start_server(args.port, warehouse, baseline_log)
     single = Stats()
     try:
-        warm_up(url, warm)
+        warm_up(url, warm, args.settle_seconds)
         asyncio.run(replay(url, visits, single))
     finally:
         stop_server(proc)
@@ -429,12 +436,12 @@ async def _visit_one(url: str) -> None:
 
 
 async def _visit_all(url: str, stats: Stats) -> None:
-    ws = await open_session(url)
-    try:
-        for page, query in scenarios():
+    for page, query in scenarios():
+        ws = await open_session(url)
+        try:
             await page_view(ws, page, query, stats)
-    finally:
-        await ws.close()
+        finally:
+            await ws.close()
 
 
 if __name__ == "__main__":

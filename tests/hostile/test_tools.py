@@ -139,6 +139,31 @@ def test_the_baseline_replays_every_recorded_session_alone_and_in_order(monkeypa
     assert stats.runs == 6 and len(stats.latencies) == 6 and stats.errors == []
 
 
+def test_the_warm_up_visits_every_combination_in_a_new_session_of_its_own(monkeypatch):
+    # a session keeps its language and filters between views: one session walking every combination would stay
+    # in English after its second view and pile up the filters, so most Dutch and single-filter views stay cold
+    server = _FakeServer()
+    monkeypatch.setattr(load, "open_session", server.connect)
+    stats = load.Stats()
+    loop_support.run(load._visit_all("ws://fake", stats))
+    combos = [(page, query) for page, params in load.PAGES for query in _queries(params)]
+    assert server.sessions == [[combo] for combo in combos]
+    assert server.most_open == 1 and stats.runs == len(combos) == 17 * 6
+
+
+def _queries(params: str) -> list[str]:
+    """The six query strings of a page, written out by hand: its own parameters, then each filter alone."""
+    filters = [
+        "",
+        "lang=en",
+        "prov=Utrecht,Zuid-Holland",
+        "size=ge_250k",
+        "bf=leren_verbeteren",
+        "org.team_scope=integral_0_100,not_reported",
+    ]
+    return [params + ("&" if params and f else "") + f for f in filters]
+
+
 def test_memory_trim_is_rate_limited():
     if not memory.limit_arenas():  # not glibc: both calls are documented no-ops
         assert memory.trim() is False
