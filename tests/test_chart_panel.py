@@ -12,11 +12,14 @@ from pathlib import Path
 
 import altair as alt
 import pandas as pd
+import pyarrow as pa
 import pytest
+from streamlit import dataframe_util
 from streamlit.testing.v1 import AppTest
 
 from dashboard.core import exports
 from dashboard.core.safe_text import md_escape
+from dashboard.ui import chart_panel
 from dashboard.ui.chart_panel import PINS_KEY
 from tests.app_pages import PAGE_FILES
 
@@ -375,3 +378,36 @@ def test_every_contrast_view_has_its_downloads(built_warehouse, monkeypatch):
         assert len(pngs) == len(charts(at)), view
         seen.update(pngs)
     assert len(seen) >= 4, seen  # the views really changed
+
+
+def _arrow_rows(data: bytes) -> tuple[list[str], list[dict]]:
+    table = pa.ipc.open_stream(data).read_all()
+    return table.column_names, table.to_pylist()
+
+
+def test_chart_rows_become_arrow_bytes_with_the_same_values_and_nulls():
+    # rows as charts.rows.records gives them: text, whole and decimal numbers, booleans, None for missing
+    rows = [
+        {"name": "Almelo", "population": 73095, "share": 7.3, "agreed": True},
+        {"name": "Ede", "population": None, "share": None, "agreed": False},
+        {"name": None, "population": 120000, "share": 41.5, "agreed": None},
+    ]
+    columns, back = _arrow_rows(chart_panel._to_arrow(rows))
+    assert columns == ["name", "population", "share", "agreed"]
+    assert back == rows
+    # Streamlit's own route (through a pandas DataFrame) reads back as the same values: the drawing does not change
+    _columns, theirs = _arrow_rows(dataframe_util.convert_anything_to_arrow_bytes(rows))
+    assert theirs == [
+        {**row, "population": None if row["population"] is None else float(row["population"])} for row in rows
+    ]
+
+
+def test_chart_rows_that_mix_types_or_keys_take_streamlits_route():
+    mixed = [{"value": 1}, {"value": "een"}]  # Arrow refuses a column of numbers and text
+    assert len(_arrow_rows(chart_panel._to_arrow(mixed))[1]) == 2
+    uneven = [{"a": 1}, {"a": 2, "b": 3}]  # Arrow would keep only the first row's keys
+    columns, back = _arrow_rows(chart_panel._to_arrow(uneven))
+    assert columns == ["a", "b"]
+    assert back[1] == {"a": 2, "b": 3.0}
+    features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [5.1, 52.1]}}]
+    assert chart_panel._to_arrow(features) is features  # GeoJSON stays in the spec for Vega-Lite
