@@ -385,6 +385,11 @@ def _arrow_rows(data: bytes) -> tuple[list[str], list[dict]]:
     return table.column_names, table.to_pylist()
 
 
+def _went_through_pandas(data: bytes) -> bool:
+    """Streamlit's route writes pandas' metadata into the schema; Arrow's own table has none."""
+    return b"pandas" in (pa.ipc.open_stream(data).schema.metadata or {})
+
+
 def test_chart_rows_become_arrow_bytes_with_the_same_values_and_nulls():
     # rows as charts.rows.records gives them: text, whole and decimal numbers, booleans, None for missing
     rows = [
@@ -392,22 +397,35 @@ def test_chart_rows_become_arrow_bytes_with_the_same_values_and_nulls():
         {"name": "Ede", "population": None, "share": None, "agreed": False},
         {"name": None, "population": 120000, "share": 41.5, "agreed": None},
     ]
-    columns, back = _arrow_rows(chart_panel._to_arrow(rows))
+    data = chart_panel._to_arrow(rows)
+    assert not _went_through_pandas(data)
+    schema = pa.ipc.open_stream(data).schema
+    # the whole-number column with a gap stays whole (pandas would make it decimal)
+    assert [str(f.type) for f in schema] == ["string", "int64", "double", "bool"]
+    columns, back = _arrow_rows(data)
     assert columns == ["name", "population", "share", "agreed"]
     assert back == rows
     # Streamlit's own route (through a pandas DataFrame) reads back as the same values: the drawing does not change
-    _columns, theirs = _arrow_rows(dataframe_util.convert_anything_to_arrow_bytes(rows))
-    assert theirs == [
-        {**row, "population": None if row["population"] is None else float(row["population"])} for row in rows
-    ]
+    theirs = dataframe_util.convert_anything_to_arrow_bytes(rows)
+    assert _went_through_pandas(theirs)
+    assert _arrow_rows(theirs)[1] == rows
 
 
-def test_chart_rows_that_mix_types_or_keys_take_streamlits_route():
+def test_chart_rows_that_mix_types_or_keys_or_have_no_columns_take_streamlits_route():
     mixed = [{"value": 1}, {"value": "een"}]  # Arrow refuses a column of numbers and text
-    assert len(_arrow_rows(chart_panel._to_arrow(mixed))[1]) == 2
+    data = chart_panel._to_arrow(mixed)
+    assert _went_through_pandas(data) and len(_arrow_rows(data)[1]) == 2
     uneven = [{"a": 1}, {"a": 2, "b": 3}]  # Arrow would keep only the first row's keys
-    columns, back = _arrow_rows(chart_panel._to_arrow(uneven))
+    data = chart_panel._to_arrow(uneven)
+    assert _went_through_pandas(data)
+    columns, back = _arrow_rows(data)
     assert columns == ["a", "b"]
-    assert back[1] == {"a": 2, "b": 3.0}
+    assert back[1] == {"a": 2, "b": 3}
+    no_columns = [{}, {}]  # charts.base.named_data's "empty" dataset: Arrow would keep no rows at all
+    data = chart_panel._to_arrow(no_columns)
+    assert _went_through_pandas(data)
+    assert pa.ipc.open_stream(data).read_all().num_rows == 2
+    number_keys = [{1: "x"}]  # not text: Arrow raises TypeError
+    assert _went_through_pandas(chart_panel._to_arrow(number_keys))
     features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [5.1, 52.1]}}]
     assert chart_panel._to_arrow(features) is features  # GeoJSON stays in the spec for Vega-Lite
